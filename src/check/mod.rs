@@ -1,0 +1,117 @@
+//! Stage 2, check: problems that only show when the whole site is seen at once, found before
+//! anything is rendered or written.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::template_names;
+use crate::site::Site;
+use crate::theme::Theme;
+
+pub fn check(site: &Site, theme: &Theme) -> Diagnostics {
+    let mut findings = Diagnostics::new();
+    same_address(site, &mut findings);
+    output_name_clashes(site, theme, &mut findings);
+    unknown_templates(site, theme, &mut findings);
+    audiences_without_hub(site, &mut findings);
+    missing_logo(site, &mut findings);
+    findings
+}
+
+/// Two Markdown files that would be published at the same address.
+fn same_address(site: &Site, findings: &mut Diagnostics) {
+    let mut first_at: HashMap<&str, &crate::site::Page> = HashMap::new();
+    for page in &site.pages {
+        if let Some(first) = first_at.insert(&page.url_path, page) {
+            findings.push(
+                Diagnostic::error(format!(
+                    "this page and {} would both be published at /{}",
+                    first.source.display(),
+                    page.url_path
+                ))
+                .in_file(&page.source)
+                .with_help("rename or move one of them; names differing only in capitals or punctuation count as the same"),
+            );
+            first_at.insert(&page.url_path, first);
+        }
+    }
+}
+
+/// Files under `content/` that would land where a page or a theme file is written.
+fn output_name_clashes(site: &Site, theme: &Theme, findings: &mut Diagnostics) {
+    for asset in &site.assets {
+        let page_file = site
+            .pages
+            .iter()
+            .any(|p| format!("{}index.html", p.url_path) == asset.content_path);
+        let theme_file = theme
+            .static_files
+            .iter()
+            .any(|f| f.name == asset.content_path);
+        let generated = matches!(
+            asset.content_path.as_str(),
+            "404.html" | "sitemap.xml" | "robots.txt"
+        );
+        if page_file || theme_file || generated {
+            findings.push(
+                Diagnostic::error(format!(
+                    "this file would be overwritten by the {} careersite writes at `{}`",
+                    if theme_file { "theme file" } else { "page" },
+                    asset.content_path
+                ))
+                .in_file(&crate::load::relative_to(&site.root, &asset.source))
+                .with_help("rename the file; to replace a theme file, put yours under themes/<name>/static/"),
+            );
+        }
+    }
+}
+
+fn unknown_templates(site: &Site, theme: &Theme, findings: &mut Diagnostics) {
+    let names = template_names(theme);
+    for page in &site.pages {
+        if let Some(template) = &page.front.template
+            && !names.contains(&template.as_str())
+        {
+            findings.push(
+                Diagnostic::error(format!("there is no template called `{template}`"))
+                    .in_file(&page.source)
+                    .with_help(format!(
+                        "use one of {}, or add {template} to your theme's templates folder",
+                        names.join(", ")
+                    )),
+            );
+        }
+    }
+}
+
+fn audiences_without_hub(site: &Site, findings: &mut Diagnostics) {
+    for page in &site.pages {
+        for audience in &page.front.audiences {
+            if !site.config.audiences.contains(audience) {
+                findings.push(
+                    Diagnostic::warning(format!(
+                        "this page is for {}, but the site has no page for that audience",
+                        audience.label().to_lowercase()
+                    ))
+                    .in_file(&page.source)
+                    .with_help(format!(
+                        "add `{}` to `audiences` in content/site.yaml, or remove it from this page",
+                        audience.slug()
+                    )),
+                );
+            }
+        }
+    }
+}
+
+fn missing_logo(site: &Site, findings: &mut Diagnostics) {
+    if let Some(logo) = &site.config.school.logo
+        && !site.assets.iter().any(|a| &a.content_path == logo)
+    {
+        findings.push(
+            Diagnostic::error(format!("the logo `{logo}` is not under content/"))
+                .in_file(std::path::Path::new("content/site.yaml"))
+                .with_help("put the image under content/ and give its path from there, such as `images/logo.png`"),
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! `content/site.yaml`: who the school is and how the site is set up. Every field has a default,
+//! so a folder of Markdown with no site.yaml at all still builds.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::Audience;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    pub school: School,
+    /// The address the site is published at, such as `https://www.school.sch.uk/careers/`.
+    /// Needed for the sitemap, robots.txt and links shared on social media.
+    pub url: Option<PublicUrl>,
+    /// The language of the pages, as a BCP 47 tag.
+    pub language: String,
+    /// The theme under `themes/` to use; `default` is built in.
+    pub theme: String,
+    /// The readers the site has a hub page for, in navigation order.
+    pub audiences: Vec<Audience>,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            school: School::default(),
+            url: None,
+            language: "en-GB".to_string(),
+            theme: "default".to_string(),
+            audiences: Audience::ALL.to_vec(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct School {
+    pub name: String,
+    pub phase: Phase,
+    pub address: Option<String>,
+    /// An image under `content/`, shown in the header.
+    pub logo: Option<String>,
+}
+
+impl Default for School {
+    fn default() -> Self {
+        School {
+            name: "Careers".to_string(),
+            phase: Phase::Secondary,
+            address: None,
+            logo: None,
+        }
+    }
+}
+
+/// The kind of school, which decides which expectations of the benchmarks apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    Primary,
+    Secondary,
+    AllThrough,
+    Special,
+    College,
+}
+
+/// An absolute `http(s)` address, always ending in `/` so page paths can be appended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let rest = text
+            .strip_prefix("https://")
+            .or_else(|| text.strip_prefix("http://"))?;
+        if rest.is_empty() || rest.starts_with('/') || text.contains(char::is_whitespace) {
+            return None;
+        }
+        let with_slash = if text.ends_with('/') {
+            text.to_string()
+        } else {
+            format!("{text}/")
+        };
+        Some(PublicUrl(with_slash))
+    }
+
+    /// The absolute address of a page whose path is relative to the site root (`pupils/`).
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+
+    /// The path part of the address (`/careers/`), for pages that cannot use relative links.
+    pub fn path(&self) -> &str {
+        let after_scheme = &self.0[self.0.find("//").map_or(0, |i| i + 2)..];
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    }
+}
+
+impl fmt::Display for PublicUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for PublicUrl {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        PublicUrl::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a web address: write it in full, like https://www.school.sch.uk/careers/"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_urls_gain_a_trailing_slash_and_expose_their_path() {
+        let url = PublicUrl::parse("https://www.school.sch.uk/careers").unwrap();
+        assert_eq!(
+            url.join("pupils/"),
+            "https://www.school.sch.uk/careers/pupils/"
+        );
+        assert_eq!(url.path(), "/careers/");
+        assert_eq!(PublicUrl::parse("https://school.org").unwrap().path(), "/");
+    }
+
+    #[test]
+    fn only_full_web_addresses_are_accepted() {
+        assert!(PublicUrl::parse("www.school.sch.uk").is_none());
+        assert!(PublicUrl::parse("ftp://school").is_none());
+        assert!(PublicUrl::parse("https://").is_none());
+    }
+}

@@ -1,0 +1,206 @@
+//! Messages for the careers leader: what went wrong, where, and how to put it right.
+//!
+//! Every stage reports problems as [`Diagnostic`]s rather than panicking or bubbling up bare
+//! library errors, so the person at the keyboard always sees a file, a line and a fix.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A point in a file the user wrote. Lines and columns count from 1, as editors do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// The text of that line, shown under the message with a caret.
+    pub source_line: Option<String>,
+}
+
+impl Location {
+    /// The location of byte `offset` in `text`, where `text` itself starts at `first_line` of `file`.
+    pub fn at_offset(file: &Path, text: &str, offset: usize, first_line: usize) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        Location {
+            file: file.to_path_buf(),
+            line: first_line + before.matches('\n').count(),
+            column: text[line_start..offset].chars().count() + 1,
+            source_line: Some(
+                text[line_start..line_end]
+                    .trim_end_matches('\r')
+                    .to_string(),
+            ),
+        }
+    }
+
+    /// The location of `line`:`column` (both from 1) in `text`, which starts at `first_line` of `file`.
+    pub fn at_line(file: &Path, text: &str, line: usize, column: usize, first_line: usize) -> Self {
+        let source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        Location {
+            file: file.to_path_buf(),
+            line: first_line + line.saturating_sub(1),
+            column: column.max(1),
+            source_line,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The file the problem is in, when there is one.
+    pub file: Option<PathBuf>,
+    /// Where in that file, when known.
+    pub location: Option<Location>,
+    pub message: String,
+    /// What to do about it, in plain words.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: None,
+            location: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// A failed read or write of `path`, explained.
+    pub fn io(action: &str, path: &Path, err: &std::io::Error) -> Self {
+        let help = match err.kind() {
+            std::io::ErrorKind::NotFound => Some("check that the path is spelt correctly"),
+            std::io::ErrorKind::PermissionDenied => {
+                Some("check that you are allowed to read and write this folder")
+            }
+            std::io::ErrorKind::InvalidData => Some(
+                "save the file as UTF-8 text (in most editors: Save As, then choose the UTF-8 encoding)",
+            ),
+            _ => None,
+        };
+        let diagnostic = Diagnostic::error(format!("could not {action} {}: {err}", path.display()))
+            .in_file(path);
+        match help {
+            Some(help) => diagnostic.with_help(help),
+            None => diagnostic,
+        }
+    }
+
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = Some(file.to_path_buf());
+        self
+    }
+
+    pub fn at(mut self, location: Location) -> Self {
+        self.file = Some(location.file.clone());
+        self.location = Some(location);
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: ")?;
+        match (&self.location, &self.file) {
+            (Some(at), _) => write!(f, "{}:{}:{}: ", at.file.display(), at.line, at.column)?,
+            (None, Some(file)) => write!(f, "{}: ", file.display())?,
+            (None, None) => {}
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(Location {
+            line,
+            column,
+            source_line: Some(text),
+            ..
+        }) = &self.location
+        {
+            let gutter = line.to_string().len();
+            let caret_pad: String = text
+                .chars()
+                .take(column - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(
+                f,
+                "\n{:gutter$} |\n{line} | {text}\n{:gutter$} | {caret_pad}^",
+                "", ""
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Diagnostics gathered by a stage; the stage failed if any is an error.
+pub type Diagnostics = Vec<Diagnostic>;
+
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_become_editor_lines_and_columns() {
+        let text = "title: A\naudiences: [pupil]\n";
+        let at = Location::at_offset(Path::new("a.md"), text, 21, 2);
+        assert_eq!((at.line, at.column), (3, 13));
+        assert_eq!(at.source_line.as_deref(), Some("audiences: [pupil]"));
+    }
+
+    #[test]
+    fn display_points_at_the_column() {
+        let text = "audiences: [pupil]";
+        let d = Diagnostic::error("unknown audience `pupil`")
+            .at(Location::at_offset(Path::new("content/a.md"), text, 12, 3))
+            .with_help("use one of: pupils, parents, staff, employers");
+        assert_eq!(
+            d.to_string(),
+            "error: content/a.md:3:13: unknown audience `pupil`\n  |\n3 | audiences: [pupil]\n  |             ^\n  help: use one of: pupils, parents, staff, employers"
+        );
+    }
+}

@@ -1,0 +1,19 @@
+//! careersite: accessible static careers websites for schools in England.
+//!
+//! One pipeline, one module per stage: [`load`] reads `content/` into a typed [`site::Site`],
+//! [`check`] finds what is wrong with it as a whole, [`render`] turns it into the bytes of every
+//! page, and [`write`] puts them in the output folder, touching nothing it did not write.
+//! [`pipeline`] runs the stages in order; the commands in [`cmd`] drive it.
+
+pub mod check;
+pub mod cmd;
+pub mod config;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod site;
+pub mod theme;
+pub mod write;
+pub mod yaml;

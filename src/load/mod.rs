@@ -1,0 +1,229 @@
+//! Stage 1, load: read `content/` into a typed [`Site`]. Every file is read and parsed once;
+//! problems in all files are gathered so the careers leader sees them together.
+
+mod front_matter;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+pub use front_matter::FrontMatter;
+
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, has_errors};
+use crate::site::{Page, Site, url_path_for};
+use crate::yaml;
+
+pub const CONTENT_DIR: &str = "content";
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// A loaded site and the warnings found on the way.
+pub struct Loaded {
+    pub site: Site,
+    pub warnings: Diagnostics,
+}
+
+pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
+    let content = root.join(CONTENT_DIR);
+    if !content.is_dir() {
+        return Err(vec![
+            Diagnostic::error(format!("there is no `{CONTENT_DIR}` folder in {}", root.display()))
+                .with_help("run careersite in the folder that holds `content/`, pass --root FOLDER, or start a new site with `careersite init FOLDER`"),
+        ]);
+    }
+    let files = walk::content_files(root, &content)?;
+    let mut diagnostics = Diagnostics::new();
+
+    let config = match load_config(root, &content) {
+        Ok((config, warnings)) => {
+            diagnostics.extend(warnings);
+            Some(config)
+        }
+        Err(err) => {
+            diagnostics.push(err);
+            None
+        }
+    };
+
+    let results: Vec<_> = files
+        .pages
+        .par_iter()
+        .map(|(content_path, source)| load_page(root, source, content_path))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok((page, warnings)) => {
+                diagnostics.extend(warnings);
+                pages.extend(page);
+            }
+            Err(err) => diagnostics.push(err),
+        }
+    }
+
+    match config {
+        Some(config) if !has_errors(&diagnostics) => {
+            pages.sort_by(|a, b| a.url_path.cmp(&b.url_path).then(a.source.cmp(&b.source)));
+            Ok(Loaded {
+                site: Site {
+                    root: root.to_path_buf(),
+                    config,
+                    pages,
+                    assets: files.assets,
+                },
+                warnings: diagnostics,
+            })
+        }
+        _ => Err(diagnostics),
+    }
+}
+
+fn load_config(root: &Path, content: &Path) -> Result<(SiteConfig, Diagnostics), Diagnostic> {
+    let path = content.join(CONFIG_FILE);
+    if !path.exists() {
+        return Ok((SiteConfig::default(), Vec::new()));
+    }
+    let shown = relative_to(root, &path);
+    let text = read_text(&path, &shown)?;
+    let parsed = yaml::parse::<SiteConfig>(yaml::Source {
+        file: &shown,
+        text: &text,
+        first_line: 1,
+    })?;
+    Ok((parsed.value, parsed.ignored))
+}
+
+/// Reads and parses one page; drafts load as `None`.
+fn load_page(
+    root: &Path,
+    source: &Path,
+    content_path: &str,
+) -> Result<(Option<Page>, Diagnostics), Diagnostic> {
+    let shown = relative_to(root, source);
+    let text = read_text(source, &shown)?;
+    let split = front_matter::split(&shown, &text)?;
+    let (front, warnings) = front_matter::parse(&shown, &split)?;
+    if front.draft {
+        return Ok((None, warnings));
+    }
+    let (url_path, kind) = url_path_for(content_path);
+    let (title, body, body_line) =
+        title_and_body(&front, split.body, split.body_line, content_path);
+    Ok((
+        Some(Page {
+            source: shown,
+            content_path: content_path.to_string(),
+            url_path,
+            kind,
+            title,
+            body,
+            body_line,
+            front,
+        }),
+        warnings,
+    ))
+}
+
+/// The page's title: from the front matter, else from a leading `# Heading` (which then leaves
+/// the body, so the page has one `h1`), else from the file's name.
+fn title_and_body(
+    front: &FrontMatter,
+    body: &str,
+    body_line: usize,
+    content_path: &str,
+) -> (String, String, usize) {
+    if let Some(title) = &front.title {
+        return (title.clone(), body.to_string(), body_line);
+    }
+    let skipped_blank = body.len() - body.trim_start_matches('\n').len();
+    let rest = &body[skipped_blank..];
+    if let Some(heading) = rest.strip_prefix("# ") {
+        let line_end = heading.find('\n').unwrap_or(heading.len());
+        let title = heading[..line_end].trim().trim_end_matches('#').trim();
+        if !title.is_empty() {
+            let after = heading[line_end..].strip_prefix('\n').unwrap_or("");
+            return (
+                title.to_string(),
+                after.to_string(),
+                body_line + skipped_blank + 1,
+            );
+        }
+    }
+    (title_from_path(content_path), body.to_string(), body_line)
+}
+
+/// `pupils/year-11_options.md` → `Year 11 options`; `pupils/_index.md` → `Pupils`.
+pub fn title_from_path(content_path: &str) -> String {
+    let without_ext = content_path.trim_end_matches(".md");
+    let mut segments = without_ext.rsplit('/');
+    let mut name = segments.next().unwrap_or("");
+    if matches!(name, "_index" | "index") {
+        name = segments.next().unwrap_or("Home");
+    }
+    let words = name.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Home".to_string(),
+    }
+}
+
+/// Reads a UTF-8 text file, dropping a byte-order mark and turning Windows line endings into `\n`.
+pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|err| Diagnostic::io("read", shown, &err))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        Diagnostic::error("this file is not UTF-8 text")
+            .at(Location {
+                file: shown.to_path_buf(),
+                line,
+                column,
+                source_line: None,
+            })
+            .with_help(
+                "save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)",
+            )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    })
+}
+
+/// `path` as the user would name it: relative to the site's root folder where possible.
+pub fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_leading_heading_becomes_the_title() {
+        let (title, body, line) = title_and_body(
+            &FrontMatter::default(),
+            "\n# Work experience\n\nText\n",
+            4,
+            "a.md",
+        );
+        assert_eq!(title, "Work experience");
+        assert_eq!(body, "\nText\n");
+        assert_eq!(line, 6);
+    }
+
+    #[test]
+    fn names_become_titles_when_nothing_else_is_given() {
+        assert_eq!(
+            title_from_path("pupils/year-11_options.md"),
+            "Year 11 options"
+        );
+        assert_eq!(title_from_path("pupils/_index.md"), "Pupils");
+        assert_eq!(title_from_path("_index.md"), "Home");
+    }
+}

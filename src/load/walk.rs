@@ -1,0 +1,119 @@
+//! Finding the files under `content/` and sorting them into pages, assets and data.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::relative_to;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::site::Asset;
+
+pub struct ContentFiles {
+    /// Markdown files: the path relative to `content/` (with `/`), and the file on disk.
+    pub pages: Vec<(String, PathBuf)>,
+    pub assets: Vec<Asset>,
+}
+
+pub fn content_files(root: &Path, content: &Path) -> Result<ContentFiles, Diagnostics> {
+    let mut files = ContentFiles {
+        pages: Vec::new(),
+        assets: Vec::new(),
+    };
+    let mut problems = Diagnostics::new();
+    let walker = WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_hidden_or_temporary(entry.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(walk_error(root, &err));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Some(content_path) = content_relative(content, entry.path()) else {
+            problems.push(
+                Diagnostic::error("this file's name is not valid Unicode text")
+                    .in_file(&relative_to(root, entry.path()))
+                    .with_help("rename the file using ordinary letters, digits and hyphens"),
+            );
+            continue;
+        };
+        if content_path.ends_with(".md") {
+            files.pages.push((content_path, entry.into_path()));
+        } else if !is_data_file(&content_path) {
+            files.assets.push(Asset {
+                source: entry.into_path(),
+                content_path,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(problems)
+    }
+}
+
+fn content_relative(content: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(content).ok()?;
+    let parts: Option<Vec<&str>> = relative.iter().map(|part| part.to_str()).collect();
+    Some(parts?.join("/"))
+}
+
+/// YAML files directly in `content/` describe the site; they are read, not published.
+fn is_data_file(content_path: &str) -> bool {
+    !content_path.contains('/')
+        && (content_path.ends_with(".yaml") || content_path.ends_with(".yml"))
+}
+
+/// Hidden files (`.git`, `.DS_Store`) and the temporary files editors leave beside the ones
+/// they save (`page.md~`, `.page.md.swp`, `#page.md#`, `4913`) are never published.
+fn is_hidden_or_temporary(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err.path().map(|p| relative_to(root, p)).unwrap_or_default();
+    if err.loop_ancestor().is_some() {
+        return Diagnostic::error("this folder link points back at a folder that contains it")
+            .in_file(&path)
+            .with_help("remove the link, or point it at a folder outside `content/`");
+    }
+    match err.io_error() {
+        Some(io) => Diagnostic::io("read", &path, io),
+        None => Diagnostic::error(err.to_string()).in_file(&path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn editor_leftovers_are_not_content() {
+        for name in [".DS_Store", "page.md~", ".page.md.swp", "#page.md#", "4913"] {
+            assert!(is_hidden_or_temporary(OsStr::new(name)), "{name}");
+        }
+        assert!(!is_hidden_or_temporary(OsStr::new("careers-policy.pdf")));
+    }
+
+    #[test]
+    fn only_top_level_yaml_is_data() {
+        assert!(is_data_file("site.yaml"));
+        assert!(!is_data_file("downloads/form.yaml"));
+        assert!(!is_data_file("guide.pdf"));
+    }
+}

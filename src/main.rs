@@ -1,0 +1,49 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use careersite::cmd;
+
+/// Accessible careers websites for schools in England, from Markdown and YAML.
+#[derive(Parser)]
+#[command(name = "careersite", version, about)]
+struct Cli {
+    /// The folder that holds `content/` (and, optionally, `themes/`).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Print nothing but errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start a new school site in FOLDER from the bundled example school.
+    Init { folder: PathBuf },
+    /// Build the site into the output folder.
+    Build {
+        /// Where to write the site [default: ROOT/site].
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Build into a folder that holds files careersite did not write (it still deletes none of them).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Preview the site with live reload (coming soon).
+    Serve,
+    /// Report what the law requires the site to publish, and what is missing (coming soon).
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Init { folder } => cmd::init::run(folder, cli.quiet),
+        Command::Build { output, force } => cmd::build::run(cli.root, output, force, cli.quiet),
+        Command::Serve => cmd::serve::run(),
+        Command::Check => cmd::check::run(),
+    }
+}

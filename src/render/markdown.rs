@@ -1,0 +1,241 @@
+//! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart punctuation,
+//! a unique `id` on every heading, and links rewritten to work from the published page.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+
+use super::links::{Link, LinkIndex};
+use crate::diagnostic::{Diagnostic, Location};
+use crate::site::{Page, slugify};
+
+/// Ids the theme itself uses, which headings must not take.
+const THEME_IDS: [&str; 2] = ["main", "top"];
+
+/// Longest description derived from a page's first paragraph, in characters.
+const SUMMARY_LENGTH: usize = 160;
+
+pub struct Html {
+    pub html: String,
+    /// The first paragraph as plain text, cut to a meta description's length.
+    pub summary: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+pub fn render(page: &Page, links: &LinkIndex) -> Html {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&page.body, options)
+        .into_offset_iter()
+        .collect();
+
+    let mut warnings = Vec::new();
+    rewrite_links(page, links, &mut events, &mut warnings);
+    // The page title is the only h1; a body that uses h1 too is moved one level down throughout.
+    let demote = events.iter().any(|(e, _)| {
+        matches!(
+            e,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        )
+    });
+    assign_heading_ids(&mut events, demote);
+    let summary = first_paragraph(&events);
+
+    let mut html = String::with_capacity(page.body.len() * 3 / 2);
+    html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    Html {
+        html,
+        summary,
+        warnings,
+    }
+}
+
+fn rewrite_links(
+    page: &Page,
+    links: &LinkIndex,
+    events: &mut [(Event, std::ops::Range<usize>)],
+    warnings: &mut Vec<Diagnostic>,
+) {
+    for (event, range) in events.iter_mut() {
+        let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
+            event
+        else {
+            continue;
+        };
+        match links.resolve(&page.content_path, page.depth(), dest_url) {
+            Link::Local(href) => *dest_url = CowStr::from(href),
+            Link::External => {}
+            Link::Broken(reason) => warnings.push(
+                Diagnostic::warning(format!("broken link: {reason}"))
+                    .at(Location::at_offset(&page.source, &page.body, range.start, page.body_line))
+                    .with_help("link to another page by its file name, such as `year-11.md`, or to a file under content/"),
+            ),
+        }
+    }
+}
+
+fn assign_heading_ids(events: &mut [(Event, std::ops::Range<usize>)], demote: bool) {
+    let mut used: HashSet<String> = THEME_IDS.iter().map(|s| s.to_string()).collect();
+    for (event, _) in events.iter() {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            used.insert(id.to_string());
+        }
+    }
+    for index in 0..events.len() {
+        let text = match &events[index].0 {
+            Event::Start(Tag::Heading { id: None, .. }) => heading_text(&events[index + 1..]),
+            _ => String::new(),
+        };
+        match &mut events[index].0 {
+            Event::Start(Tag::Heading { id, level, .. }) => {
+                if id.is_none() {
+                    *id = Some(CowStr::from(unique_id(&text, &mut used)));
+                }
+                if demote {
+                    *level = lower(*level);
+                }
+            }
+            Event::End(TagEnd::Heading(level)) if demote => *level = lower(*level),
+            _ => {}
+        }
+    }
+}
+
+fn heading_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
+    let mut text = String::new();
+    for (event, _) in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
+    let base = match slugify(text).trim_matches(['-', '.', '_']) {
+        "" => "section".to_string(),
+        slug => slug.to_string(),
+    };
+    let mut id = base.clone();
+    let mut n = 1;
+    while used.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+fn lower(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
+}
+
+fn first_paragraph(events: &[(Event, std::ops::Range<usize>)]) -> String {
+    let mut text = String::new();
+    let mut inside = false;
+    for (event, _) in events {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside => break,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
+            _ => {}
+        }
+    }
+    shorten(&text, SUMMARY_LENGTH)
+}
+
+/// Cuts `text` at a word boundary to at most `limit` characters, marking the cut with `…`.
+fn shorten(text: &str, limit: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(limit - 1).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', '.']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SiteConfig;
+    use crate::load::FrontMatter;
+    use crate::site::{PageKind, Site};
+    use std::path::PathBuf;
+
+    fn page(body: &str) -> Page {
+        Page {
+            source: PathBuf::from("content/pupils/a.md"),
+            content_path: "pupils/a.md".into(),
+            url_path: "pupils/a/".into(),
+            kind: PageKind::Leaf,
+            front: FrontMatter::default(),
+            title: "A".into(),
+            body: body.into(),
+            body_line: 5,
+        }
+    }
+
+    fn render_alone(body: &str) -> Html {
+        let site = Site {
+            root: PathBuf::new(),
+            config: SiteConfig::default(),
+            pages: vec![page(body)],
+            assets: Vec::new(),
+        };
+        render(&site.pages[0], &LinkIndex::new(&site, &[]))
+    }
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let html = render_alone("## Next steps\n\n## Next steps\n\n## Main\n").html;
+        assert!(html.contains(r#"<h2 id="next-steps">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="next-steps-1">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="main-1">"#), "{html}");
+    }
+
+    #[test]
+    fn a_body_h1_moves_down_a_level_so_the_title_stays_the_only_h1() {
+        let html = render_alone("# Part one\n\n## Detail\n").html;
+        assert!(html.contains(r#"<h2 id="part-one">"#), "{html}");
+        assert!(html.contains(r#"<h3 id="detail">"#), "{html}");
+    }
+
+    #[test]
+    fn tables_footnotes_strikethrough_and_smart_quotes() {
+        let html = render_alone("| a |\n|---|\n| b |\n\n\"Hi\" ~~no~~[^1]\n\n[^1]: Note.\n").html;
+        assert!(html.contains("<table>"));
+        assert!(html.contains("<del>no</del>"));
+        assert!(html.contains("“Hi”"));
+        assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn broken_links_warn_at_their_line() {
+        let out = render_alone("Text\n\nSee [the plan](plan.md).\n");
+        let at = out.warnings[0].location.as_ref().unwrap();
+        assert_eq!((at.line, at.column), (7, 5));
+    }
+
+    #[test]
+    fn the_first_paragraph_summarises_the_page() {
+        let long = "word ".repeat(60);
+        let summary = render_alone(&format!("## H\n\n{long}\n")).summary;
+        assert!(summary.ends_with('…') && summary.chars().count() <= SUMMARY_LENGTH);
+    }
+}

@@ -1,0 +1,231 @@
+//! Stage 3, render: turn the loaded site into the bytes of every output file, in memory.
+//! Markdown and templates are rendered in parallel; nothing touches the output folder here.
+
+mod links;
+mod markdown;
+mod plan;
+mod sitemap;
+mod templates;
+mod views;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::site::{Site, root_prefix, url_depth};
+use crate::theme::Theme;
+use crate::write::{Contents, OutputFile};
+use plan::{Plan, Target};
+use views::{AudienceView, DateView, LinkView, PageContext, PageView, SiteView, Summary};
+
+pub use templates::template_names;
+
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// How many HTML pages the site has.
+    pub pages: usize,
+    pub warnings: Diagnostics,
+}
+
+pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
+    let plan = Plan::new(site);
+    let link_index = links::LinkIndex::new(site, &plan.url_paths());
+    let bodies: Vec<markdown::Html> = site
+        .pages
+        .par_iter()
+        .map(|page| markdown::render(page, &link_index))
+        .collect();
+    let summaries: Vec<Summary> = plan
+        .targets
+        .iter()
+        .map(|target| summary(site, &bodies, target))
+        .collect();
+
+    let mut tera = templates::compile(theme)?;
+    tera.global_context().insert(
+        "site",
+        &SiteView::new(site, main_sections(&plan, &summaries)),
+    );
+
+    let pages: Vec<Result<OutputFile, Diagnostic>> = plan
+        .targets
+        .par_iter()
+        .enumerate()
+        .map(|(index, target)| {
+            let context = page_context(site, &plan, &bodies, &summaries, index);
+            let html = templates::render(&tera, theme, &target.template, &context, site, target)?;
+            Ok(OutputFile {
+                path: format!("{}index.html", target.url_path),
+                contents: Contents::Bytes(html.into_bytes()),
+            })
+        })
+        .collect();
+
+    let mut files = Vec::with_capacity(pages.len() + site.assets.len() + 8);
+    let mut problems = Diagnostics::new();
+    for page in pages {
+        match page {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    match not_found_page(&tera, theme, site) {
+        Ok(file) => files.push(file),
+        Err(problem) => problems.push(problem),
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let page_count = files.len();
+    files.extend(sitemap::files(site, &plan));
+    files.extend(theme.static_files.iter().map(|file| OutputFile {
+        path: file.name.clone(),
+        contents: Contents::Bytes(file.contents.to_vec()),
+    }));
+    files.extend(site.assets.iter().map(|asset| OutputFile {
+        path: asset.content_path.clone(),
+        contents: Contents::Copy(asset.source.clone()),
+    }));
+    Ok(Rendered {
+        files,
+        pages: page_count,
+        warnings: bodies.into_iter().flat_map(|b| b.warnings).collect(),
+    })
+}
+
+fn summary(site: &Site, bodies: &[markdown::Html], target: &Target) -> Summary {
+    let page = target.page.map(|i| &site.pages[i]);
+    let description = page
+        .and_then(|p| p.front.description.clone())
+        .or_else(|| target.page.map(|i| bodies[i].summary.clone()))
+        .unwrap_or_default();
+    Summary {
+        title: target.title.clone(),
+        href: links::page_href(&target.url_path),
+        path: target.url_path.clone(),
+        description,
+        date: page.and_then(|p| p.front.date).map(DateView::from),
+    }
+}
+
+/// The folders at the top of the site, for the main navigation; audience hubs have their own.
+fn main_sections(plan: &Plan, summaries: &[Summary]) -> Vec<LinkView> {
+    plan.children
+        .get("")
+        .into_iter()
+        .flatten()
+        .filter(|&&i| plan.targets[i].lists_children && plan.targets[i].audience.is_none())
+        .map(|&i| LinkView::new(&summaries[i].title, &summaries[i].path))
+        .collect()
+}
+
+fn page_context<'a>(
+    site: &'a Site,
+    plan: &'a Plan,
+    bodies: &'a [markdown::Html],
+    summaries: &'a [Summary],
+    index: usize,
+) -> PageContext<'a> {
+    let target = &plan.targets[index];
+    let page = target.page.map(|i| &site.pages[i]);
+    let children = if target.lists_children {
+        plan.children
+            .get(&target.url_path)
+            .into_iter()
+            .flatten()
+            .map(|&i| &summaries[i])
+            .collect()
+    } else {
+        Vec::new()
+    };
+    PageContext {
+        page: PageView {
+            title: &target.title,
+            description: &summaries[index].description,
+            date: summaries[index].date.clone(),
+            content: target.page.map_or("", |i| bodies[i].html.as_str()),
+            path: &target.url_path,
+            audiences: page
+                .map(|p| {
+                    p.front
+                        .audiences
+                        .iter()
+                        .map(|&a| LinkView::audience(a))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            benchmarks: page
+                .map(|p| p.front.benchmarks.iter().map(|&b| b.into()).collect())
+                .unwrap_or_default(),
+            extra: page.map(|p| &p.front.extra),
+        },
+        root: root_prefix(url_depth(&target.url_path)),
+        canonical: site
+            .config
+            .url
+            .as_ref()
+            .map(|url| url.join(&target.url_path)),
+        breadcrumbs: breadcrumbs(plan, summaries, &target.url_path),
+        children,
+        audience: target.audience.map(|a| AudienceView {
+            slug: a.slug(),
+            label: a.label(),
+        }),
+    }
+}
+
+/// Links to each page above `url_path`, from the home page down.
+fn breadcrumbs(plan: &Plan, summaries: &[Summary], url_path: &str) -> Vec<LinkView> {
+    let mut crumbs = Vec::new();
+    let mut current = url_path;
+    while let Some(parent) = crate::site::parent_url_path(current) {
+        if let Ok(i) = plan
+            .targets
+            .binary_search_by(|t| t.url_path.as_str().cmp(parent))
+        {
+            crumbs.push(LinkView::new(&summaries[i].title, parent));
+        }
+        current = parent;
+    }
+    crumbs.reverse();
+    crumbs
+}
+
+/// `404.html` is served in place of any missing address, at any depth, so its links cannot be
+/// relative: they start from the site's public path (`/careers/`), or `/` when none is set.
+fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<OutputFile, Diagnostic> {
+    let root = site
+        .config
+        .url
+        .as_ref()
+        .map_or("/".to_string(), |url| url.path().to_string());
+    let target = Target {
+        url_path: String::new(),
+        title: "Page not found".to_string(),
+        template: "404.html".to_string(),
+        page: None,
+        audience: None,
+        lists_children: false,
+    };
+    let context = PageContext {
+        page: PageView {
+            title: &target.title,
+            description: "",
+            date: None,
+            content: "",
+            path: "404.html",
+            audiences: Vec::new(),
+            benchmarks: Vec::new(),
+            extra: None,
+        },
+        root,
+        canonical: None,
+        breadcrumbs: Vec::new(),
+        children: Vec::new(),
+        audience: None,
+    };
+    let html = templates::render(tera, theme, "404.html", &context, site, &target)?;
+    Ok(OutputFile {
+        path: "404.html".to_string(),
+        contents: Contents::Bytes(html.into_bytes()),
+    })
+}

@@ -1,0 +1,155 @@
+//! Which pages the site has: one for each Markdown file, plus the pages careersite makes itself
+//! (a hub for each audience, a home page, and a listing for any folder without `_index.md`), so
+//! that every page has a parent to be listed on and navigation never leads nowhere.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::load::title_from_path;
+use crate::model::Audience;
+use crate::site::{PageKind, Site, parent_url_path, url_path_for};
+
+pub struct Target {
+    pub url_path: String,
+    pub title: String,
+    pub template: String,
+    /// The Markdown page this target renders, as an index into `Site::pages`.
+    pub page: Option<usize>,
+    /// Set for an audience's hub page.
+    pub audience: Option<Audience>,
+    /// Whether the page lists the pages below it.
+    pub lists_children: bool,
+}
+
+pub struct Plan {
+    /// In address order.
+    pub targets: Vec<Target>,
+    /// For each address, the targets listed on it, in listing order.
+    pub children: HashMap<String, Vec<usize>>,
+}
+
+impl Plan {
+    pub fn new(site: &Site) -> Self {
+        let mut targets: BTreeMap<String, Target> = BTreeMap::new();
+        let hubs: HashMap<String, Audience> = site
+            .config
+            .audiences
+            .iter()
+            .map(|&a| (format!("{}/", a.slug()), a))
+            .collect();
+        for (index, page) in site.pages.iter().enumerate() {
+            let audience = hubs.get(&page.url_path).copied();
+            let default_template = match (page.url_path.as_str(), audience, page.kind) {
+                ("", _, _) => "index.html",
+                (_, Some(_), _) => "audience.html",
+                (_, None, PageKind::Section) => "section.html",
+                (_, None, PageKind::Leaf) => "page.html",
+            };
+            targets.insert(
+                page.url_path.clone(),
+                Target {
+                    url_path: page.url_path.clone(),
+                    title: page.title.clone(),
+                    template: page
+                        .front
+                        .template
+                        .clone()
+                        .unwrap_or_else(|| default_template.to_string()),
+                    page: Some(index),
+                    audience,
+                    lists_children: page.kind == PageKind::Section || audience.is_some(),
+                },
+            );
+        }
+        for (url_path, &audience) in &hubs {
+            targets.entry(url_path.clone()).or_insert_with(|| Target {
+                url_path: url_path.clone(),
+                title: audience.label().to_string(),
+                template: "audience.html".to_string(),
+                page: None,
+                audience: Some(audience),
+                lists_children: true,
+            });
+        }
+        for page in &site.pages {
+            add_missing_folders(&mut targets, &page.content_path, &site.config.school.name);
+        }
+        let targets: Vec<Target> = targets.into_values().collect();
+        let children = children_of(site, &targets);
+        Plan { targets, children }
+    }
+
+    pub fn url_paths(&self) -> Vec<String> {
+        self.targets.iter().map(|t| t.url_path.clone()).collect()
+    }
+}
+
+/// Gives each folder above `content_path` that has no page of its own a listing page.
+fn add_missing_folders(targets: &mut BTreeMap<String, Target>, content_path: &str, school: &str) {
+    let segments: Vec<&str> = content_path.split('/').collect();
+    for depth in 0..segments.len() {
+        let folder = segments[..depth].join("/");
+        let index_path = if folder.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{folder}/_index.md")
+        };
+        let (url_path, _) = url_path_for(&index_path);
+        targets.entry(url_path.clone()).or_insert_with(|| Target {
+            title: if url_path.is_empty() {
+                school.to_string()
+            } else {
+                title_from_path(&index_path)
+            },
+            template: if url_path.is_empty() {
+                "index.html"
+            } else {
+                "section.html"
+            }
+            .to_string(),
+            url_path,
+            page: None,
+            audience: None,
+            lists_children: true,
+        });
+    }
+}
+
+/// Lists each page on its folder's page, and on the hub of each audience it is tagged for.
+/// Audience hubs are reached from the navigation, so the home page does not list them again.
+fn children_of(site: &Site, targets: &[Target]) -> HashMap<String, Vec<usize>> {
+    let mut children: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, target) in targets.iter().enumerate() {
+        let Some(parent) = parent_url_path(&target.url_path) else {
+            continue;
+        };
+        if !(parent.is_empty() && target.audience.is_some()) {
+            children.entry(parent.to_string()).or_default().push(index);
+        }
+        let tagged = target
+            .page
+            .map(|i| site.pages[i].front.audiences.as_slice())
+            .unwrap_or_default();
+        for audience in tagged {
+            let hub = format!("{}/", audience.slug());
+            if hub != parent && site.config.audiences.contains(audience) {
+                children.entry(hub).or_default().push(index);
+            }
+        }
+    }
+    for list in children.values_mut() {
+        list.sort_by(|&a, &b| listing_order(site, &targets[a], &targets[b]));
+    }
+    children
+}
+
+/// By `weight` (pages without one last), then newest first, then by title.
+fn listing_order(site: &Site, a: &Target, b: &Target) -> std::cmp::Ordering {
+    let front = |t: &Target| t.page.map(|i| &site.pages[i].front);
+    let weight = |t: &Target| front(t).and_then(|f| f.weight).unwrap_or(i64::MAX);
+    let date = |t: &Target| front(t).and_then(|f| f.date);
+    weight(a)
+        .cmp(&weight(b))
+        .then_with(|| date(b).cmp(&date(a)))
+        .then_with(|| a.title.cmp(&b.title))
+        .then_with(|| a.url_path.cmp(&b.url_path))
+}

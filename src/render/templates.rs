@@ -1,0 +1,84 @@
+//! Compiling the theme's Tera templates once, and rendering a page through them.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::plan::Target;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::site::Site;
+use crate::theme::Theme;
+
+pub fn compile(theme: &Theme) -> Result<Tera, Diagnostics> {
+    let mut tera = Tera::new();
+    let mut problems = Diagnostics::new();
+    let mut sources = Vec::with_capacity(theme.templates.len());
+    for file in &theme.templates {
+        match std::str::from_utf8(&file.contents) {
+            Ok(text) => sources.push((file.name.as_str(), text)),
+            Err(_) => problems.push(
+                Diagnostic::error("this template is not UTF-8 text").in_file(&file.shown_path()),
+            ),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    tera.add_raw_templates(sources).map_err(|err| {
+        vec![
+            explain(theme, &err).with_help(
+                "fix the template, or delete it from your theme to use the built-in one",
+            ),
+        ]
+    })?;
+    Ok(tera)
+}
+
+pub fn render<C: Serialize>(
+    tera: &Tera,
+    theme: &Theme,
+    template: &str,
+    context: &C,
+    site: &Site,
+    target: &Target,
+) -> Result<String, Diagnostic> {
+    let context = Context::from_serialize(context).map_err(|err| {
+        Diagnostic::error(format!("internal error preparing `{template}`: {err}"))
+    })?;
+    tera.render(template, &context).map_err(|err| {
+        let page = target
+            .page
+            .map(|i| site.pages[i].source.display().to_string())
+            .unwrap_or_else(|| format!("the generated page /{}", target.url_path));
+        explain(theme, &err).with_help(format!(
+            "this happened while rendering {page}; check the template, or the page's `template:` field"
+        ))
+    })
+}
+
+/// The names templates can be chosen by in a page's `template:` field.
+pub fn template_names(theme: &Theme) -> Vec<&str> {
+    theme.templates.iter().map(|t| t.name.as_str()).collect()
+}
+
+/// A Tera error, naming the template file the careers leader (or theme author) can open.
+fn explain(theme: &Theme, err: &tera::Error) -> Diagnostic {
+    let report = full_message(err);
+    let file = theme
+        .templates
+        .iter()
+        .find(|t| report.contains(t.name.as_str()))
+        .map_or_else(|| PathBuf::from("templates"), |t| t.shown_path());
+    Diagnostic::error(format!("template problem: {report}")).in_file(&file)
+}
+
+fn full_message(err: &tera::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        message.push_str(&format!("\n  {cause}"));
+        source = cause.source();
+    }
+    message
+}

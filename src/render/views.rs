@@ -1,0 +1,146 @@
+//! The typed data templates receive. Every `href` here is relative to the site root; templates
+//! put `{{ root }}` in front of it, which climbs from the current page to that root.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::links::page_href;
+use crate::model::{Audience, Benchmark, Date};
+use crate::site::Site;
+use crate::yaml;
+
+/// What every page knows about the site (Tera's global context).
+#[derive(Serialize)]
+pub struct SiteView {
+    pub name: String,
+    pub phase: crate::config::Phase,
+    pub language: String,
+    pub url: Option<String>,
+    pub address: Option<String>,
+    pub logo: Option<String>,
+    /// One hub per audience, in the order site.yaml gives.
+    pub audiences: Vec<LinkView>,
+    /// The top-level sections, for the main navigation.
+    pub sections: Vec<LinkView>,
+}
+
+impl SiteView {
+    pub fn new(site: &Site, sections: Vec<LinkView>) -> Self {
+        let config = &site.config;
+        SiteView {
+            name: config.school.name.clone(),
+            phase: config.school.phase,
+            language: config.language.clone(),
+            url: config.url.as_ref().map(ToString::to_string),
+            address: config.school.address.clone(),
+            logo: config.school.logo.as_deref().map(super::links::encode_path),
+            audiences: config
+                .audiences
+                .iter()
+                .map(|&a| LinkView::audience(a))
+                .collect(),
+            sections,
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct LinkView {
+    pub title: String,
+    pub href: String,
+    /// The page's `url_path`, to mark the current page in navigation.
+    pub path: String,
+}
+
+impl LinkView {
+    pub fn new(title: &str, url_path: &str) -> Self {
+        LinkView {
+            title: title.to_string(),
+            href: page_href(url_path),
+            path: url_path.to_string(),
+        }
+    }
+
+    pub fn audience(audience: Audience) -> Self {
+        LinkView::new(audience.label(), &format!("{}/", audience.slug()))
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    /// For `<time datetime>`: 2025-09-01.
+    pub iso: String,
+    /// For reading: 1 September 2025.
+    pub long: String,
+}
+
+impl From<Date> for DateView {
+    fn from(date: Date) -> Self {
+        DateView {
+            iso: date.iso(),
+            long: date.long(),
+        }
+    }
+}
+
+/// A page as it appears in a listing.
+#[derive(Serialize, Clone)]
+pub struct Summary {
+    pub title: String,
+    pub href: String,
+    pub path: String,
+    pub description: String,
+    pub date: Option<DateView>,
+}
+
+#[derive(Serialize)]
+pub struct BenchmarkView {
+    pub number: u8,
+    pub title: &'static str,
+}
+
+impl From<Benchmark> for BenchmarkView {
+    fn from(benchmark: Benchmark) -> Self {
+        BenchmarkView {
+            number: benchmark.number(),
+            title: benchmark.title(),
+        }
+    }
+}
+
+/// The page being rendered.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub date: Option<DateView>,
+    /// The Markdown body as HTML.
+    pub content: &'a str,
+    pub path: &'a str,
+    pub audiences: Vec<LinkView>,
+    pub benchmarks: Vec<BenchmarkView>,
+    pub extra: Option<&'a BTreeMap<String, yaml::Value>>,
+}
+
+/// The audience an audience hub speaks to.
+#[derive(Serialize)]
+pub struct AudienceView {
+    pub slug: &'static str,
+    pub label: &'static str,
+}
+
+/// Everything a template receives besides `site`.
+#[derive(Serialize)]
+pub struct PageContext<'a> {
+    pub page: PageView<'a>,
+    /// `../` repeated to climb from this page to the site root; empty at the root.
+    pub root: String,
+    /// The page's full public address, when site.yaml gives the site's `url`.
+    pub canonical: Option<String>,
+    /// The pages above this one, from the home page down.
+    pub breadcrumbs: Vec<LinkView>,
+    /// The pages listed on this one: a section's pages, or an audience hub's.
+    pub children: Vec<&'a Summary>,
+    pub audience: Option<AudienceView>,
+}

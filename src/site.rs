@@ -1,0 +1,150 @@
+//! The loaded site: everything the later stages need, held in memory so that a single page can be
+//! re-rendered without reading the rest again.
+
+use std::path::PathBuf;
+
+use crate::config::SiteConfig;
+use crate::load::FrontMatter;
+
+pub struct Site {
+    /// The folder holding `content/` and, optionally, `themes/`.
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    /// Published pages (drafts left out), in URL order.
+    pub pages: Vec<Page>,
+    /// Files under `content/` copied to the output as they are, in path order.
+    pub assets: Vec<Asset>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// `_index.md`: introduces a folder and lists its pages.
+    Section,
+    /// Any other Markdown file.
+    Leaf,
+}
+
+pub struct Page {
+    /// The file as the user knows it, relative to the root: `content/pupils/year-11.md`.
+    pub source: PathBuf,
+    /// The file relative to `content/`, with `/` separators: `pupils/year-11.md`.
+    pub content_path: String,
+    /// Where the page is published, relative to the site root: `pupils/year-11/` (`` for home).
+    pub url_path: String,
+    pub kind: PageKind,
+    pub front: FrontMatter,
+    pub title: String,
+    /// The Markdown after the front matter (and after a leading `# Title` that became the title).
+    pub body: String,
+    /// The line of `source` on which `body` starts, so Markdown problems point at the right line.
+    pub body_line: usize,
+}
+
+impl Page {
+    /// How many folders deep the page's `index.html` is written.
+    pub fn depth(&self) -> usize {
+        url_depth(&self.url_path)
+    }
+}
+
+pub struct Asset {
+    /// The file on disk.
+    pub source: PathBuf,
+    /// The path relative to `content/` and to the output, with `/` separators.
+    pub content_path: String,
+}
+
+/// The `url_path` of the folder page that lists `url_path`, or `None` for the home page.
+pub fn parent_url_path(url_path: &str) -> Option<&str> {
+    if url_path.is_empty() {
+        return None;
+    }
+    let trimmed = url_path.trim_end_matches('/');
+    Some(trimmed.rfind('/').map_or("", |i| &url_path[..=i]))
+}
+
+/// How many folders deep a root-relative `url_path` such as `a/b/` is.
+pub fn url_depth(url_path: &str) -> usize {
+    url_path.matches('/').count()
+}
+
+/// The prefix that leads from a page `depth` folders deep back to the site root.
+pub fn root_prefix(depth: usize) -> String {
+    "../".repeat(depth)
+}
+
+/// The output path of `content/a/b.md`: the folder `a/b/`, so its address needs no `.html`.
+/// `_index.md` and `index.md` stand for their folder. Folder and file names become lower case,
+/// with spaces and characters that are unsafe in addresses or on Windows turned into hyphens.
+pub fn url_path_for(content_path: &str) -> (String, PageKind) {
+    let without_ext = content_path.strip_suffix(".md").unwrap_or(content_path);
+    let (folder, stem) = match without_ext.rfind('/') {
+        Some(i) => (&without_ext[..i], &without_ext[i + 1..]),
+        None => ("", without_ext),
+    };
+    let mut segments: Vec<String> = folder
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(slugify)
+        .collect();
+    let kind = match stem {
+        "_index" => PageKind::Section,
+        "index" => PageKind::Leaf,
+        _ => {
+            segments.push(slugify(stem));
+            PageKind::Leaf
+        }
+    };
+    let url_path = segments.iter().map(|s| format!("{s}/")).collect();
+    (url_path, kind)
+}
+
+/// A name made safe for an address: lower case, with runs of anything but letters, digits, `_`
+/// and `.` turned into single hyphens.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            slug.push(c);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    if slug.is_empty() {
+        "-".to_string()
+    } else {
+        slug.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_mirror_paths() {
+        assert_eq!(url_path_for("a/b.md"), ("a/b/".into(), PageKind::Leaf));
+        assert_eq!(
+            url_path_for("a/_index.md"),
+            ("a/".into(), PageKind::Section)
+        );
+        assert_eq!(url_path_for("_index.md"), ("".into(), PageKind::Section));
+        assert_eq!(url_path_for("a/index.md"), ("a/".into(), PageKind::Leaf));
+    }
+
+    #[test]
+    fn unsafe_names_become_tidy_addresses() {
+        assert_eq!(
+            url_path_for("Key Stage 4/Year 11: Options?.md").0,
+            "key-stage-4/year-11-options/"
+        );
+        assert_eq!(slugify("Café & Careers"), "café-careers");
+    }
+
+    #[test]
+    fn the_root_is_reached_by_climbing_each_folder() {
+        assert_eq!(root_prefix(url_depth("a/b/")), "../../");
+        assert_eq!(root_prefix(url_depth("")), "");
+    }
+}

@@ -1,0 +1,146 @@
+//! The theme: Tera templates and static files. The default theme is built into the binary, so a
+//! school needs no theme files; a school's own `themes/<name>/` replaces it file by file.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::load::{read_text, relative_to};
+
+static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+pub const THEMES_DIR: &str = "themes";
+const TEMPLATES: &str = "templates";
+const STATIC: &str = "static";
+
+pub struct Theme {
+    pub templates: Vec<ThemeFile>,
+    pub static_files: Vec<ThemeFile>,
+}
+
+pub struct ThemeFile {
+    /// The path within `templates/` or `static/`, with `/` separators: `partials/nav.html`.
+    pub name: String,
+    /// Where it came from, for error messages: `None` when built in.
+    pub origin: Option<PathBuf>,
+    pub contents: Cow<'static, [u8]>,
+}
+
+impl ThemeFile {
+    /// Where the careers leader would look for this file.
+    pub fn shown_path(&self) -> PathBuf {
+        self.origin
+            .clone()
+            .unwrap_or_else(|| Path::new("(built-in theme)").join(&self.name))
+    }
+}
+
+/// The built-in theme overlaid with the school's `themes/<name>/`, if it has one.
+pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    let mut theme = Theme {
+        templates: embedded(TEMPLATES),
+        static_files: embedded(STATIC),
+    };
+    let folder = root.join(THEMES_DIR).join(name);
+    if !folder.is_dir() {
+        if name == "default" {
+            return Ok(theme);
+        }
+        return Err(vec![
+            Diagnostic::error(format!("the theme `{name}` was not found"))
+                .with_help(format!(
+                    "create the folder {} with your templates, or set `theme: default` in content/site.yaml",
+                    relative_to(root, &folder).display()
+                )),
+        ]);
+    }
+    let mut problems = Diagnostics::new();
+    overlay(
+        root,
+        &folder.join(TEMPLATES),
+        &mut theme.templates,
+        &mut problems,
+    );
+    overlay(
+        root,
+        &folder.join(STATIC),
+        &mut theme.static_files,
+        &mut problems,
+    );
+    if problems.is_empty() {
+        Ok(theme)
+    } else {
+        Err(problems)
+    }
+}
+
+fn embedded(kind: &str) -> Vec<ThemeFile> {
+    let mut files = Vec::new();
+    if let Some(dir) = DEFAULT_THEME.get_dir(kind) {
+        collect_embedded(dir, kind, &mut files);
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+fn collect_embedded(dir: &'static Dir<'static>, kind: &str, files: &mut Vec<ThemeFile>) {
+    for file in dir.files() {
+        let name = file.path().strip_prefix(kind).unwrap_or(file.path());
+        files.push(ThemeFile {
+            name: name.to_string_lossy().replace('\\', "/"),
+            origin: None,
+            contents: Cow::Borrowed(file.contents()),
+        });
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, kind, files);
+    }
+}
+
+/// Puts each file under `folder` in place of the built-in file of the same name, or beside them.
+fn overlay(root: &Path, folder: &Path, files: &mut Vec<ThemeFile>, problems: &mut Diagnostics) {
+    for entry in WalkDir::new(folder).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) if entry.file_type().is_file() => entry,
+            Ok(_) => continue,
+            Err(err) if err.io_error().map(|e| e.kind()) == Some(std::io::ErrorKind::NotFound) => {
+                return;
+            }
+            Err(err) => {
+                problems
+                    .push(Diagnostic::error(err.to_string()).in_file(&relative_to(root, folder)));
+                continue;
+            }
+        };
+        let shown = relative_to(root, entry.path());
+        let name = entry
+            .path()
+            .strip_prefix(folder)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        let contents = if name.ends_with(".html") || name.ends_with(".xml") {
+            read_text(entry.path(), &shown).map(String::into_bytes)
+        } else {
+            std::fs::read(entry.path()).map_err(|err| Diagnostic::io("read", &shown, &err))
+        };
+        match contents {
+            Ok(contents) => {
+                let file = ThemeFile {
+                    name,
+                    origin: Some(shown),
+                    contents: Cow::Owned(contents),
+                };
+                match files.iter_mut().find(|f| f.name == file.name) {
+                    Some(existing) => *existing = file,
+                    None => files.push(file),
+                }
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+}
