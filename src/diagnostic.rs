@@ -63,13 +63,21 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
     index
 }
 
+/// A line and column in a diagnostic's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub source_line: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// The file the problem is in, when there is one.
     pub file: Option<PathBuf>,
     /// Where in that file, when known.
-    pub location: Option<Location>,
+    pub position: Option<Position>,
     pub message: String,
     /// What to do about it, in plain words.
     pub help: Option<String>,
@@ -80,7 +88,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             file: None,
-            location: None,
+            position: None,
             message: message.into(),
             help: None,
         }
@@ -119,8 +127,12 @@ impl Diagnostic {
     }
 
     pub fn at(mut self, location: Location) -> Self {
-        self.file = Some(location.file.clone());
-        self.location = Some(location);
+        self.file = Some(location.file);
+        self.position = Some(Position {
+            line: location.line,
+            column: location.column,
+            source_line: location.source_line,
+        });
         self
     }
 
@@ -141,18 +153,17 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, "{label}: ")?;
-        match (&self.location, &self.file) {
-            (Some(at), _) => write!(f, "{}:{}:{}: ", at.file.display(), at.line, at.column)?,
-            (None, Some(file)) => write!(f, "{}: ", file.display())?,
-            (None, None) => {}
+        match (&self.file, &self.position) {
+            (Some(file), Some(at)) => write!(f, "{}:{}:{}: ", file.display(), at.line, at.column)?,
+            (Some(file), None) => write!(f, "{}: ", file.display())?,
+            (None, _) => {}
         }
         write!(f, "{}", self.message)?;
-        if let Some(Location {
+        if let Some(Position {
             line,
             column,
             source_line: Some(text),
-            ..
-        }) = &self.location
+        }) = &self.position
         {
             let gutter = line.to_string().len();
             let caret_pad: String = text

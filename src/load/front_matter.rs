@@ -113,7 +113,7 @@ mod tests {
         let err = split(Path::new(FILE), "---\ntitle: A\n\nText")
             .err()
             .unwrap();
-        assert_eq!(err.location.unwrap().line, 1);
+        assert_eq!(err.position.unwrap().line, 1);
         assert!(err.help.unwrap().contains("---"));
     }
 
@@ -122,7 +122,7 @@ mod tests {
         let text = "---\ntitle: A\naudiences: [pupil]\n---\n";
         let split = split(Path::new(FILE), text).unwrap();
         let err = parse(Path::new(FILE), &split).err().unwrap();
-        assert_eq!(err.location.as_ref().unwrap().line, 3);
+        assert_eq!(err.position.as_ref().unwrap().line, 3);
         assert!(err.message.contains("pupils"), "{}", err.message);
     }
 }

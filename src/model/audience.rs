@@ -1,11 +1,10 @@
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// The readers a careers site speaks to. Each has its own hub page and navigation entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Audience {
     Pupils,
-    #[serde(alias = "parents-and-carers", alias = "carers")]
     Parents,
     Staff,
     Employers,
@@ -37,6 +36,24 @@ impl Audience {
             Audience::Staff => "Staff",
             Audience::Employers => "Employers",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Audience {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        let audience = match name.trim().to_lowercase().as_str() {
+            "pupils" | "students" => Audience::Pupils,
+            "parents" | "carers" | "parents-and-carers" | "parents and carers" => Audience::Parents,
+            "staff" | "teachers" => Audience::Staff,
+            "employers" => Audience::Employers,
+            _ => {
+                return Err(serde::de::Error::custom(format!(
+                    "`{name}` is not an audience: use pupils, parents, staff or employers"
+                )));
+            }
+        };
+        Ok(audience)
     }
 }
 

@@ -20,7 +20,7 @@ const TITLES: [&str; 8] = [
 
 impl Benchmark {
     pub fn new(number: u64) -> Option<Self> {
-        (1..=8).contains(&number).then(|| Benchmark(number as u8))
+        (1..=8).contains(&number).then_some(Benchmark(number as u8))
     }
 
     pub fn number(self) -> u8 {

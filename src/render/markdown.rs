@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::site::{Page, slugify};
 
 /// Ids the theme itself uses, which headings must not take.
-const THEME_IDS: [&str; 2] = ["main", "top"];
+const THEME_IDS: [&str; 2] = ["main", "audience-nav-label"];
 
 /// Longest description derived from a page's first paragraph, in characters.
 const SUMMARY_LENGTH: usize = 160;
@@ -48,11 +48,29 @@ pub fn render(page: &Page, links: &LinkIndex) -> Html {
     let summary = first_paragraph(&events);
 
     let mut html = String::with_capacity(page.body.len() * 3 / 2);
-    html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    html::push_html(
+        &mut html,
+        events.into_iter().flat_map(|(e, _)| scroll_wide_tables(e)),
+    );
     Html {
         html,
         summary,
         warnings,
+    }
+}
+
+/// Wraps each table in a box that scrolls sideways on a narrow screen, so the page does not;
+/// the box takes keyboard focus so that it can be scrolled without a mouse.
+fn scroll_wide_tables(event: Event<'_>) -> Vec<Event<'_>> {
+    match event {
+        Event::Start(Tag::Table(_)) => vec![
+            Event::Html(CowStr::Borrowed(
+                r#"<div class="table-scroll" role="region" aria-label="Table" tabindex="0">"#,
+            )),
+            event,
+        ],
+        Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::Borrowed("</div>"))],
+        other => vec![other],
     }
 }
 
@@ -219,7 +237,12 @@ mod tests {
     #[test]
     fn tables_footnotes_strikethrough_and_smart_quotes() {
         let html = render_alone("| a |\n|---|\n| b |\n\n\"Hi\" ~~no~~[^1]\n\n[^1]: Note.\n").html;
-        assert!(html.contains("<table>"));
+        assert!(
+            html.contains(
+                r#"<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table>"#
+            ),
+            "{html}"
+        );
         assert!(html.contains("<del>no</del>"));
         assert!(html.contains("“Hi”"));
         assert!(html.contains("footnote"));
@@ -228,7 +251,7 @@ mod tests {
     #[test]
     fn broken_links_warn_at_their_line() {
         let out = render_alone("Text\n\nSee [the plan](plan.md).\n");
-        let at = out.warnings[0].location.as_ref().unwrap();
+        let at = out.warnings[0].position.as_ref().unwrap();
         assert_eq!((at.line, at.column), (7, 5));
     }
 

@@ -1,0 +1,507 @@
+//! `careersite build`: what a webmaster and a careers leader can rely on.
+
+mod common;
+
+use common::TestSite;
+
+#[test]
+fn markdown_files_are_published_at_addresses_that_mirror_their_paths() {
+    let site = TestSite::new();
+    site.write("content/_index.md", "# Home\n")
+        .write("content/a/b.md", "# B\n")
+        .write("content/a/_index.md", "# A\n")
+        .write("content/Key Stage 4/Year 11 Options.md", "# Options\n");
+    site.build();
+    assert_eq!(site.page("index.html").text("h1"), "Home");
+    assert_eq!(site.page("a/index.html").text("h1"), "A");
+    assert_eq!(site.page("a/b/index.html").text("h1"), "B");
+    assert_eq!(
+        site.page("key-stage-4/year-11-options/index.html")
+            .text("h1"),
+        "Options"
+    );
+}
+
+#[test]
+fn a_section_lists_its_pages_in_weight_then_date_order() {
+    let site = TestSite::new();
+    site.write(
+        "content/news/_index.md",
+        "---\ntitle: News\n---\nLatest news.\n",
+    )
+    .write(
+        "content/news/old.md",
+        "---\ntitle: Old\ndate: 2024-01-01\n---\n",
+    )
+    .write(
+        "content/news/new.md",
+        "---\ntitle: New\ndate: 2025-01-01\n---\n",
+    )
+    .write(
+        "content/news/pinned.md",
+        "---\ntitle: Pinned\nweight: 1\n---\n",
+    )
+    .write(
+        "content/news/draft.md",
+        "---\ntitle: Draft\ndraft: true\n---\n",
+    );
+    site.build();
+    let news = site.page("news/index.html");
+    assert_eq!(news.texts(".listing li > a"), ["Pinned", "New", "Old"]);
+    assert_eq!(
+        news.attrs(".listing time", "datetime"),
+        ["2025-01-01", "2024-01-01"]
+    );
+    assert!(
+        !site.exists("news/draft/index.html"),
+        "drafts are not published"
+    );
+}
+
+#[test]
+fn a_folder_without_an_index_still_gets_a_page_listing_it() {
+    let site = TestSite::new();
+    site.write("content/guides/cv.md", "# Writing a CV\n");
+    site.build();
+    let guides = site.page("guides/index.html");
+    assert_eq!(guides.text("h1"), "Guides");
+    assert_eq!(guides.link("Writing a CV"), "../guides/cv/index.html");
+}
+
+#[test]
+fn every_page_has_navigation_by_audience_with_the_current_page_marked() {
+    let site = TestSite::new();
+    site.write(
+        "content/parents/help.md",
+        "---\ntitle: Help\naudiences: [parents]\n---\n",
+    );
+    site.build();
+    let page = site.page("parents/help/index.html");
+    assert_eq!(
+        page.texts(".audience-nav a"),
+        ["Pupils", "Parents and carers", "Staff", "Employers"]
+    );
+    let hub = site.page("parents/index.html");
+    assert_eq!(
+        hub.attrs(".audience-nav a[aria-current=page]", "href"),
+        ["../parents/index.html"]
+    );
+    assert_eq!(hub.texts(".listing a"), ["Help"]);
+}
+
+#[test]
+fn pages_tagged_for_an_audience_appear_on_its_hub() {
+    let site = TestSite::new();
+    site.write(
+        "content/events/fair.md",
+        "---\ntitle: Careers fair\naudiences: [pupils, employers]\n---\n",
+    );
+    site.build();
+    assert_eq!(
+        site.page("employers/index.html").texts(".listing a"),
+        ["Careers fair"]
+    );
+    assert_eq!(
+        site.page("pupils/index.html").texts(".listing a"),
+        ["Careers fair"]
+    );
+    assert!(
+        site.page("staff/index.html")
+            .text("main")
+            .contains("no pages for staff yet")
+    );
+}
+
+#[test]
+fn front_matter_errors_name_the_file_line_and_column_and_the_fix() {
+    let site = TestSite::new();
+    site.write(
+        "content/pupils/a.md",
+        "---\ntitle: A\naudiences: [pupil]\n---\nText\n",
+    );
+    let run = site.run(&["build"]).failure();
+    let err = run.stderr();
+    assert!(err.contains("content/pupils/a.md:3:"), "{err}");
+    assert!(
+        err.contains("use pupils, parents, staff or employers"),
+        "{err}"
+    );
+    assert!(err.contains("help:"), "{err}");
+    assert!(
+        !site.output().exists(),
+        "nothing is written when content is invalid"
+    );
+}
+
+#[test]
+fn a_benchmark_that_does_not_exist_is_refused_with_its_line() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: A\nbenchmarks: [1, 9]\n---\n");
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/a.md:3:"), "{err}");
+    assert!(err.contains("no benchmark 9"), "{err}");
+}
+
+#[test]
+fn unclosed_front_matter_is_explained() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: A\n\nSome text\n");
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/a.md:1:1"), "{err}");
+    assert!(err.contains("never closed"), "{err}");
+}
+
+#[test]
+fn misspelt_front_matter_keys_warn_but_build() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: A\ndecsription: typo\n---\n");
+    let run = site.build();
+    assert!(
+        run.stderr()
+            .contains("warning: content/a.md:3:1: unknown field `decsription`"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn site_yaml_errors_point_into_site_yaml() {
+    let site = TestSite::new();
+    site.write(
+        "content/site.yaml",
+        "school:\n  name: Riverside\n  phase: grammar\n",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/site.yaml:3:"), "{err}");
+    assert!(err.contains("secondary"), "{err}");
+}
+
+#[test]
+fn a_school_template_overrides_the_built_in_one_file_by_file() {
+    let site = TestSite::new();
+    site.write("content/site.yaml", "theme: riverside\n")
+        .write("content/a.md", "# A\n")
+        .write(
+            "themes/riverside/templates/page.html",
+            "{% extends \"base.html\" %}{% block content %}<h1 class=\"ours\">{{ page.title }}</h1>{% endblock content %}",
+        )
+        .write("themes/riverside/static/extra.css", "p { color: red; }");
+    site.build();
+    let page = site.page("a/index.html");
+    assert_eq!(page.text("h1.ours"), "A");
+    assert_eq!(
+        page.texts(".skip-link"),
+        ["Skip to main content"],
+        "base.html is still built in"
+    );
+    assert!(site.exists("extra.css"));
+    assert!(site.exists("style.css"), "built-in static files remain");
+}
+
+#[test]
+fn a_page_can_choose_its_template() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: A\ntemplate: wide.html\n---\n")
+        .write(
+            "themes/default/templates/wide.html",
+            "<p class=\"wide\">{{ page.title }}</p>",
+        );
+    site.build();
+    assert_eq!(site.page("a/index.html").text("p.wide"), "A");
+}
+
+#[test]
+fn a_missing_template_is_named_with_the_choices() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntemplate: nope.html\n---\n");
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(
+        err.contains("content/a.md") && err.contains("nope.html") && err.contains("page.html"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_broken_template_names_the_template_file() {
+    let site = TestSite::new();
+    site.write("content/a.md", "# A\n")
+        .write("themes/default/templates/page.html", "{% if %}");
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("themes/default/templates/page.html"), "{err}");
+}
+
+#[test]
+fn static_files_are_copied_as_they_are() {
+    let site = TestSite::new();
+    let pdf = b"%PDF-1.4 binary \x00\xff bytes";
+    site.write("content/downloads/Careers Policy.pdf", pdf)
+        .write("content/a.md", "[Policy](downloads/Careers%20Policy.pdf)\n");
+    site.build();
+    assert_eq!(
+        std::fs::read(site.output().join("downloads/Careers Policy.pdf")).unwrap(),
+        pdf
+    );
+    assert_eq!(
+        site.page("a/index.html").link("Policy"),
+        "../downloads/Careers%20Policy.pdf"
+    );
+}
+
+#[test]
+fn data_files_hidden_files_and_editor_leftovers_are_not_published() {
+    let site = TestSite::new();
+    site.write("content/site.yaml", "school:\n  name: X\n")
+        .write("content/.DS_Store", "x")
+        .write("content/a.md~", "x")
+        .write("content/.a.md.swp", "x");
+    site.build();
+    for path in ["site.yaml", ".DS_Store", "a.md~", ".a.md.swp"] {
+        assert!(!site.exists(path), "{path} should not be published");
+    }
+}
+
+#[test]
+fn every_link_is_relative_and_stays_inside_the_site_so_it_works_from_a_sub_folder_or_disk() {
+    let site = TestSite::example();
+    site.build();
+    let mut checked = 0;
+    for (path, bytes) in site.snapshot() {
+        if !path.ends_with(".html") || path == "404.html" {
+            continue;
+        }
+        let page = common::Page(scraper::Html::parse_document(
+            &String::from_utf8(bytes).unwrap(),
+        ));
+        let folder: Vec<&str> =
+            path.split('/').collect::<Vec<_>>()[..path.matches('/').count()].to_vec();
+        for link in page
+            .attrs("a[href]", "href")
+            .into_iter()
+            .chain(page.attrs("[src]", "src"))
+            .chain(page.attrs("link[rel=stylesheet]", "href"))
+        {
+            if link.contains(':') || link.starts_with('#') {
+                continue; // another site, e-mail, telephone, or this page
+            }
+            assert!(
+                !link.starts_with('/'),
+                "{path}: {link} starts at the domain root"
+            );
+            let target = resolve(&folder, &link)
+                .unwrap_or_else(|| panic!("{path}: {link} climbs above the site root"));
+            let decoded = percent_encoding::percent_decode_str(&target)
+                .decode_utf8()
+                .unwrap();
+            assert!(
+                site.exists(&decoded),
+                "{path}: {link} leads to {decoded}, which is missing"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} links checked");
+}
+
+/// Resolves a relative link from a page in `folder` the way a browser would.
+fn resolve(folder: &[&str], link: &str) -> Option<String> {
+    let path = link.split(['#', '?']).next().unwrap();
+    let mut parts: Vec<&str> = folder.to_vec();
+    for segment in path.split('/') {
+        match segment {
+            ".." => {
+                parts.pop()?;
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[test]
+fn building_twice_gives_byte_identical_output() {
+    let first = TestSite::example();
+    first.build();
+    let second = TestSite::example();
+    second.build();
+    assert_eq!(first.snapshot(), second.snapshot());
+    let again = first.build();
+    assert!(again.stdout().contains("0 written"), "{}", again.stdout());
+}
+
+#[test]
+fn the_build_reports_what_it_did_in_one_line_unless_quiet() {
+    let site = TestSite::example();
+    let run = site.build();
+    let stdout = run.stdout();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].starts_with("Built 12 pages"), "{}", lines[0]);
+    assert!(lines[0].contains(" ms"), "{}", lines[0]);
+    let quiet = TestSite::example().run(&["build", "--quiet"]).success();
+    assert_eq!(quiet.stdout(), "");
+}
+
+#[test]
+fn sitemap_and_robots_are_written_only_when_the_public_address_is_known() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntitle: A\ndate: 2025-02-01\n---\n");
+    site.build();
+    assert!(!site.exists("sitemap.xml") && !site.exists("robots.txt"));
+
+    site.write(
+        "content/site.yaml",
+        "url: https://www.school.sch.uk/careers\n",
+    );
+    site.build();
+    let sitemap = std::fs::read_to_string(site.output().join("sitemap.xml")).unwrap();
+    assert!(
+        sitemap.contains(
+            "<loc>https://www.school.sch.uk/careers/a/</loc><lastmod>2025-02-01</lastmod>"
+        ),
+        "{sitemap}"
+    );
+    let robots = std::fs::read_to_string(site.output().join("robots.txt")).unwrap();
+    assert!(robots.contains("Sitemap: https://www.school.sch.uk/careers/sitemap.xml"));
+    let page = site.page("a/index.html");
+    assert_eq!(
+        page.attrs("link[rel=canonical]", "href"),
+        ["https://www.school.sch.uk/careers/a/"]
+    );
+    assert_eq!(
+        page.attrs("meta[property='og:url']", "content"),
+        ["https://www.school.sch.uk/careers/a/"]
+    );
+}
+
+#[test]
+fn the_404_page_links_from_the_public_path_because_it_is_served_at_any_depth() {
+    let site = TestSite::new();
+    site.write(
+        "content/site.yaml",
+        "url: https://www.school.sch.uk/careers/\n",
+    );
+    site.build();
+    let page = site.page("404.html");
+    assert_eq!(page.text("h1"), "Page not found");
+    assert_eq!(
+        page.attrs("link[rel=stylesheet]", "href"),
+        ["/careers/style.css"]
+    );
+}
+
+#[test]
+fn pages_are_accessible_by_construction() {
+    let site = TestSite::example();
+    site.build();
+    for (path, _) in site.snapshot().iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = site.page(path);
+        assert_eq!(page.texts("h1").len(), 1, "{path} has one h1");
+        assert_eq!(page.attrs("html", "lang"), ["en-GB"], "{path}");
+        assert_eq!(
+            page.attrs("body > a:first-child", "href"),
+            ["#main"],
+            "{path} starts with a skip link"
+        );
+        assert_eq!(page.texts("main#main").len(), 1, "{path}");
+        assert_eq!(page.texts("header").len(), 1, "{path}");
+        assert_eq!(page.texts("footer").len(), 1, "{path}");
+        assert!(
+            page.attrs("script", "src").is_empty() && page.texts("script").is_empty(),
+            "{path} needs no JavaScript"
+        );
+        for src in page
+            .attrs("[src]", "src")
+            .iter()
+            .chain(&page.attrs("link[rel=stylesheet], link[rel=icon]", "href"))
+        {
+            assert!(
+                !src.starts_with("http") && !src.starts_with("//"),
+                "{path} requests {src} from another site"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_generic_corpus_builds_without_any_careersite_file() {
+    let site = TestSite::new();
+    for section in ["blog", "docs/guides", "docs/reference"] {
+        site.write(
+            &format!("content/{section}/_index.md"),
+            format!("---\ntitle: {section}\n---\n"),
+        );
+        for n in 0..3 {
+            site.write(
+                &format!("content/{section}/post-{n}.md"),
+                format!("---\ntitle: \"Post {n}\"\ndate: 2023-05-0{}T10:00:00Z\ntags: [a, b]\n---\n\n## Heading\n\nText with a [link](https://example.org).\n", n + 1),
+            );
+        }
+    }
+    let run = site.build();
+    assert!(run.stdout().starts_with("Built "), "{}", run.stdout());
+    let home = site.page("index.html");
+    assert_eq!(
+        home.text("h1"),
+        "Careers",
+        "the default school name stands in"
+    );
+    assert_eq!(
+        site.page("docs/guides/post-2/index.html").text("h1"),
+        "Post 2"
+    );
+    assert!(
+        site.exists("docs/index.html"),
+        "the docs folder gets a listing page"
+    );
+}
+
+#[test]
+fn a_missing_content_folder_is_explained() {
+    let site = TestSite::new();
+    std::fs::remove_dir(site.root().join("content")).unwrap();
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(
+        err.contains("no `content` folder") && err.contains("careersite init"),
+        "{err}"
+    );
+}
+
+#[test]
+fn two_files_for_one_address_are_refused() {
+    let site = TestSite::new();
+    site.write("content/a/_index.md", "# A\n")
+        .write("content/a/index.md", "# Also A\n");
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("would both be published at /a/"), "{err}");
+}
+
+#[test]
+fn init_scaffolds_a_school_that_builds_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new-school");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_careersite"))
+        .args(["init"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(target.join("content/site.yaml").exists());
+    let build = std::process::Command::new(env!("CARGO_BIN_EXE_careersite"))
+        .args(["build", "--root"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_careersite"))
+        .args(["init"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
+}

@@ -1,0 +1,180 @@
+//! Helpers for driving the real `careersite` binary on sites built in temporary folders.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+/// A school site in a temporary folder.
+pub struct TestSite {
+    dir: TempDir,
+}
+
+impl TestSite {
+    pub fn new() -> Self {
+        let site = TestSite {
+            dir: tempfile::tempdir().expect("temporary folder"),
+        };
+        std::fs::create_dir_all(site.root().join("content")).unwrap();
+        site
+    }
+
+    /// A site holding a copy of the bundled example school.
+    pub fn example() -> Self {
+        let site = TestSite::new();
+        copy_tree(&repo_root().join("content"), &site.root().join("content"));
+        site
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root().join("site")
+    }
+
+    /// Writes `text` to `path`, relative to the site's root folder.
+    pub fn write(&self, path: &str, text: impl AsRef<[u8]>) -> &Self {
+        let path = self.root().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Runs careersite with `args` and `--root` set to this site.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_careersite"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .expect("careersite runs");
+        Run(output)
+    }
+
+    /// Builds the site, panicking with careersite's own words if it fails.
+    pub fn build(&self) -> Run {
+        self.run(&["build"]).success()
+    }
+
+    pub fn page(&self, path: &str) -> Page {
+        let file = self.output().join(path);
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("{} should exist: {e}", file.display()));
+        Page(Html::parse_document(&text))
+    }
+
+    pub fn exists(&self, path: &str) -> bool {
+        self.output().join(path).exists()
+    }
+
+    /// Every file in the output and its bytes.
+    pub fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+        walkdir::WalkDir::new(self.output())
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let name = e.path().strip_prefix(self.output()).unwrap();
+                (
+                    name.to_string_lossy().replace('\\', "/"),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect()
+    }
+}
+
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn success(self) -> Self {
+        assert!(
+            self.0.status.success(),
+            "careersite failed:\n{}{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn failure(self) -> Self {
+        assert!(
+            !self.0.status.success(),
+            "careersite should have failed:\n{}",
+            self.stdout()
+        );
+        self
+    }
+
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+}
+
+/// A parsed HTML page.
+pub struct Page(pub Html);
+
+impl Page {
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).unwrap();
+        self.0
+            .select(&selector)
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        let texts = self.texts(selector);
+        assert!(!texts.is_empty(), "nothing matches {selector}");
+        texts.join(" ")
+    }
+
+    pub fn attrs(&self, selector: &str, attribute: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).unwrap();
+        self.0
+            .select(&selector)
+            .filter_map(|e| e.value().attr(attribute).map(str::to_string))
+            .collect()
+    }
+
+    /// The `href` of the first link whose text is `text`.
+    pub fn link(&self, text: &str) -> String {
+        let selector = Selector::parse("a").unwrap();
+        self.0
+            .select(&selector)
+            .find(|e| e.text().collect::<String>().trim() == text)
+            .and_then(|e| e.value().attr("href").map(str::to_string))
+            .unwrap_or_else(|| panic!("no link with text {text:?}"))
+    }
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
