@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::TestSite;
+use std::ffi::OsStr;
+
+use common::{TestSite, careersite};
 
 #[test]
 fn markdown_files_are_published_at_addresses_that_mirror_their_paths() {
@@ -480,28 +482,19 @@ fn two_files_for_one_address_are_refused() {
 fn init_scaffolds_a_school_that_builds_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("new-school");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_careersite"))
-        .args(["init"])
-        .arg(&target)
-        .output()
-        .unwrap();
-    assert!(run.status.success());
+    let init = [OsStr::new("init"), target.as_os_str()];
+    careersite(&init).success();
     assert!(target.join("content/site.yaml").exists());
-    let build = std::process::Command::new(env!("CARGO_BIN_EXE_careersite"))
-        .args(["build", "--root"])
-        .arg(&target)
-        .output()
-        .unwrap();
+    careersite(&[
+        OsStr::new("build"),
+        OsStr::new("--root"),
+        target.as_os_str(),
+    ])
+    .success();
+    let again = careersite(&init).failure();
     assert!(
-        build.status.success(),
+        again.stderr().contains("never overwrites"),
         "{}",
-        String::from_utf8_lossy(&build.stderr)
+        again.stderr()
     );
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_careersite"))
-        .args(["init"])
-        .arg(&target)
-        .output()
-        .unwrap();
-    assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("never overwrites"));
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -47,13 +48,10 @@ impl TestSite {
 
     /// Runs careersite with `args` and `--root` set to this site.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_careersite"))
-            .args(args)
-            .arg("--root")
-            .arg(self.root())
-            .output()
-            .expect("careersite runs");
-        Run(output)
+        let root = self.root().as_os_str();
+        let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        all.extend([OsStr::new("--root"), root]);
+        careersite(&all)
     }
 
     /// Builds the site, panicking with careersite's own words if it fails.
@@ -87,6 +85,14 @@ impl TestSite {
             })
             .collect()
     }
+}
+
+/// Runs the real binary with `args`.
+pub fn careersite(args: &[&OsStr]) -> Run {
+    Run(Command::new(env!("CARGO_BIN_EXE_careersite"))
+        .args(args)
+        .output()
+        .expect("careersite runs"))
 }
 
 pub struct Run(pub Output);
