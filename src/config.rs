@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::Audience;
+use crate::model::{Audience, Contact, ProviderAccess, Review};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -20,6 +20,12 @@ pub struct SiteConfig {
     pub theme: String,
     /// The readers the site has a hub page for, in navigation order.
     pub audiences: Vec<Audience>,
+    /// The person responsible for the careers programme (statutory item S1).
+    pub careers_leader: Option<Contact>,
+    /// When the published careers information is reviewed (statutory item S4).
+    pub review: Review,
+    /// The provider access policy statement (statutory items P1-P3).
+    pub provider_access: Option<ProviderAccess>,
 }
 
 impl Default for SiteConfig {
@@ -30,6 +36,9 @@ impl Default for SiteConfig {
             language: "en-GB".to_string(),
             theme: "default".to_string(),
             audiences: Audience::ALL.to_vec(),
+            careers_leader: None,
+            review: Review::default(),
+            provider_access: None,
         }
     }
 }

@@ -5,11 +5,14 @@ use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::load::FrontMatter;
+use crate::model::Programme;
 
 pub struct Site {
     /// The folder holding `content/` and, optionally, `themes/`.
     pub root: PathBuf,
     pub config: SiteConfig,
+    /// The careers programme from `content/programme.yaml`, if the school has written one.
+    pub programme: Option<Programme>,
     /// Published pages (drafts left out), in URL order.
     pub pages: Vec<Page>,
     /// Files under `content/` copied to the output as they are, in path order.

@@ -72,17 +72,27 @@ fn explain(source: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
         None => full,
     };
     let help = help_for(&message);
-    let mut diagnostic = Diagnostic::error(message).in_file(source.file);
+    let mut diagnostic = Diagnostic::error(message.clone()).in_file(source.file);
     if let Some(at) = err.location() {
-        diagnostic = diagnostic.at(Location::at_line(
+        let offset =
+            offending_value_offset(source.text, at.index(), &message).unwrap_or(at.index());
+        diagnostic = diagnostic.at(Location::at_offset(
             source.file,
             source.text,
-            at.line(),
-            at.column(),
+            offset,
             source.first_line,
         ));
     }
     diagnostic.with_help(help)
+}
+
+/// serde_yaml places errors raised while converting a value (a bad date, an unknown audience)
+/// at the start of the list or mapping holding it. careersite's messages quote the value in
+/// backticks, so the value itself can be found from there.
+fn offending_value_offset(text: &str, reported: usize, message: &str) -> Option<usize> {
+    let quoted = message.split('`').nth(1).filter(|v| !v.is_empty())?;
+    let from = reported.min(text.len());
+    text.get(from..)?.find(quoted).map(|i| from + i)
 }
 
 fn help_for(message: &str) -> &'static str {

@@ -12,11 +12,13 @@ pub use front_matter::FrontMatter;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, has_errors};
+use crate::model::Programme;
 use crate::site::{Page, Site, url_path_for};
 use crate::yaml;
 
 pub const CONTENT_DIR: &str = "content";
 pub const CONFIG_FILE: &str = "site.yaml";
+pub const PROGRAMME_FILE: &str = "programme.yaml";
 
 /// A loaded site and the warnings found on the way.
 pub struct Loaded {
@@ -35,16 +37,9 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     let files = walk::content_files(root, &content)?;
     let mut diagnostics = Diagnostics::new();
 
-    let config = match load_config(root, &content) {
-        Ok((config, warnings)) => {
-            diagnostics.extend(warnings);
-            Some(config)
-        }
-        Err(err) => {
-            diagnostics.push(err);
-            None
-        }
-    };
+    let config = data_file::<SiteConfig>(root, &content, CONFIG_FILE, &mut diagnostics)
+        .map(Option::unwrap_or_default);
+    let programme = data_file::<Programme>(root, &content, PROGRAMME_FILE, &mut diagnostics);
 
     let results: Vec<_> = files
         .pages
@@ -62,13 +57,14 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         }
     }
 
-    match config {
-        Some(config) if !has_errors(&diagnostics) => {
+    match (config, programme) {
+        (Some(config), Some(programme)) if !has_errors(&diagnostics) => {
             pages.sort_by(|a, b| a.url_path.cmp(&b.url_path).then(a.source.cmp(&b.source)));
             Ok(Loaded {
                 site: Site {
                     root: root.to_path_buf(),
                     config,
+                    programme,
                     pages,
                     assets: files.assets,
                 },
@@ -79,19 +75,36 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     }
 }
 
-fn load_config(root: &Path, content: &Path) -> Result<(SiteConfig, Diagnostics), Diagnostic> {
-    let path = content.join(CONFIG_FILE);
+/// Reads `content/NAME` if it exists: `Some(None)` when absent, `None` when it has errors
+/// (which are added to `diagnostics`).
+fn data_file<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    content: &Path,
+    name: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<Option<T>> {
+    let path = content.join(name);
     if !path.exists() {
-        return Ok((SiteConfig::default(), Vec::new()));
+        return Some(None);
     }
     let shown = relative_to(root, &path);
-    let text = read_text(&path, &shown)?;
-    let parsed = yaml::parse::<SiteConfig>(yaml::Source {
-        file: &shown,
-        text: &text,
-        first_line: 1,
-    })?;
-    Ok((parsed.value, parsed.ignored))
+    let parsed = read_text(&path, &shown).and_then(|text| {
+        yaml::parse::<T>(yaml::Source {
+            file: &shown,
+            text: &text,
+            first_line: 1,
+        })
+    });
+    match parsed {
+        Ok(parsed) => {
+            diagnostics.extend(parsed.ignored);
+            Some(Some(parsed.value))
+        }
+        Err(err) => {
+            diagnostics.push(err);
+            None
+        }
+    }
 }
 
 /// Reads and parses one page; drafts load as `None`.

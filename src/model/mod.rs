@@ -4,7 +4,13 @@
 mod audience;
 mod benchmark;
 mod date;
+mod programme;
+mod statutory;
+mod year_group;
 
 pub use audience::Audience;
 pub use benchmark::Benchmark;
 pub use date::Date;
+pub use programme::{Access, Activity, Programme, Term, Year};
+pub use statutory::{Contact, ProviderAccess, Review};
+pub use year_group::YearGroup;

@@ -2,6 +2,7 @@
 //! a unique `id` on every heading, and links rewritten to work from the published page.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
@@ -22,18 +23,43 @@ pub struct Html {
     pub warnings: Vec<Diagnostic>,
 }
 
-pub fn render(page: &Page, links: &LinkIndex) -> Html {
+/// Markdown to render, and where it comes from, for resolving its links and placing warnings.
+pub struct Source<'a> {
+    pub text: &'a str,
+    /// The file as the user knows it.
+    pub file: &'a Path,
+    /// The line of `file` on which `text` starts, when known.
+    pub first_line: Option<usize>,
+    /// The path under `content/` that relative links start from.
+    pub content_path: &'a str,
+    /// How many folders deep the page showing this HTML is published.
+    pub depth: usize,
+}
+
+impl<'a> Source<'a> {
+    pub fn page(page: &'a Page) -> Self {
+        Source {
+            text: &page.body,
+            file: &page.source,
+            first_line: Some(page.body_line),
+            content_path: &page.content_path,
+            depth: page.depth(),
+        }
+    }
+}
+
+pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&page.body, options)
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(source.text, options)
         .into_offset_iter()
         .collect();
 
     let mut warnings = Vec::new();
-    rewrite_links(page, links, &mut events, &mut warnings);
+    rewrite_links(source, links, &mut events, &mut warnings);
     // The page title is the only h1; a body that uses h1 too is moved one level down throughout.
     let demote = events.iter().any(|(e, _)| {
         matches!(
@@ -47,7 +73,7 @@ pub fn render(page: &Page, links: &LinkIndex) -> Html {
     assign_heading_ids(&mut events, demote);
     let summary = first_paragraph(&events);
 
-    let mut html = String::with_capacity(page.body.len() * 3 / 2);
+    let mut html = String::with_capacity(source.text.len() * 3 / 2);
     html::push_html(
         &mut html,
         events.into_iter().flat_map(|(e, _)| scroll_wide_tables(e)),
@@ -75,7 +101,7 @@ fn scroll_wide_tables(event: Event<'_>) -> Vec<Event<'_>> {
 }
 
 fn rewrite_links(
-    page: &Page,
+    source: &Source<'_>,
     links: &LinkIndex,
     events: &mut [(Event, std::ops::Range<usize>)],
     warnings: &mut Vec<Diagnostic>,
@@ -86,15 +112,21 @@ fn rewrite_links(
         else {
             continue;
         };
-        match links.resolve(&page.content_path, page.depth(), dest_url) {
+        match links.resolve(source.content_path, source.depth, dest_url) {
             Link::Local(href) => *dest_url = CowStr::from(href),
             Link::External => {}
             Link::Broken(reason) => warnings.push(
-                Diagnostic::warning(format!("broken link: {reason}"))
-                    .at(Location::at_offset(&page.source, &page.body, range.start, page.body_line))
+                located(Diagnostic::warning(format!("broken link: {reason}")), source, range.start)
                     .with_help("link to another page by its file name, such as `year-11.md`, or to a file under content/"),
             ),
         }
+    }
+}
+
+fn located(diagnostic: Diagnostic, source: &Source<'_>, offset: usize) -> Diagnostic {
+    match source.first_line {
+        Some(line) => diagnostic.at(Location::at_offset(source.file, source.text, offset, line)),
+        None => diagnostic.in_file(source.file),
     }
 }
 
@@ -213,10 +245,11 @@ mod tests {
         let site = Site {
             root: PathBuf::new(),
             config: SiteConfig::default(),
+            programme: None,
             pages: vec![page(body)],
             assets: Vec::new(),
         };
-        render(&site.pages[0], &LinkIndex::new(&site, &[]))
+        render(&Source::page(&site.pages[0]), &LinkIndex::new(&site, &[]))
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Stage 3, render: turn the loaded site into the bytes of every output file, in memory.
 //! Markdown and templates are rendered in parallel; nothing touches the output folder here.
 
+mod careers;
 mod links;
 mod markdown;
 mod plan;
@@ -32,7 +33,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
     let bodies: Vec<markdown::Html> = site
         .pages
         .par_iter()
-        .map(|page| markdown::render(page, &link_index))
+        .map(|page| markdown::render(&markdown::Source::page(page), &link_index))
         .collect();
     let summaries: Vec<Summary> = plan
         .targets
@@ -46,28 +47,45 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
         &SiteView::new(site, main_sections(&plan, &summaries)),
     );
 
-    let pages: Vec<Result<OutputFile, Diagnostic>> = plan
+    let pages: Vec<Result<(OutputFile, Diagnostics), Diagnostic>> = plan
         .targets
         .par_iter()
         .enumerate()
         .map(|(index, target)| {
-            let context = page_context(site, &plan, &bodies, &summaries, index);
+            let (careers, warnings) = match target.special {
+                Some(special) if !matches!(special, plan::Special::Hub(_)) => {
+                    let depth = url_depth(&target.url_path);
+                    let (view, warnings) = careers::view(site, special, depth, &link_index);
+                    (Some(view), warnings)
+                }
+                _ => (None, Vec::new()),
+            };
+            let mut context = page_context(site, &plan, &bodies, &summaries, index);
+            context.careers = careers;
             let html = templates::render(&tera, theme, &target.template, &context, site, target)?;
-            Ok(OutputFile {
+            let file = OutputFile {
                 path: format!("{}index.html", target.url_path),
                 contents: Contents::Bytes(html.into_bytes()),
-            })
+            };
+            Ok((file, warnings))
         })
         .collect();
 
     let mut files = Vec::with_capacity(pages.len() + site.assets.len() + 8);
     let mut problems = Diagnostics::new();
+    let mut warnings: Diagnostics = bodies.iter().flat_map(|b| b.warnings.clone()).collect();
     for page in pages {
         match page {
-            Ok(file) => files.push(file),
+            Ok((file, page_warnings)) => {
+                files.push(file);
+                warnings.extend(page_warnings);
+            }
             Err(problem) => problems.push(problem),
         }
     }
+    // Data shown on several pages would otherwise warn once per page.
+    warnings.sort_by_cached_key(ToString::to_string);
+    warnings.dedup();
     match not_found_page(&tera, theme, site) {
         Ok(file) => files.push(file),
         Err(problem) => problems.push(problem),
@@ -88,7 +106,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
     Ok(Rendered {
         files,
         pages: page_count,
-        warnings: bodies.into_iter().flat_map(|b| b.warnings).collect(),
+        warnings,
     })
 }
 
@@ -113,7 +131,11 @@ fn main_sections(plan: &Plan, summaries: &[Summary]) -> Vec<LinkView> {
         .get("")
         .into_iter()
         .flatten()
-        .filter(|&&i| plan.targets[i].lists_children && plan.targets[i].audience.is_none())
+        .filter(|&&i| {
+            let target = &plan.targets[i];
+            let is_hub = matches!(target.special, Some(plan::Special::Hub(_)));
+            (target.lists_children || target.special.is_some()) && !is_hub
+        })
         .map(|&i| LinkView::new(&summaries[i].title, &summaries[i].path))
         .collect()
 }
@@ -166,10 +188,14 @@ fn page_context<'a>(
             .map(|url| url.join(&target.url_path)),
         breadcrumbs: breadcrumbs(plan, summaries, &target.url_path),
         children,
-        audience: target.audience.map(|a| AudienceView {
-            slug: a.slug(),
-            label: a.label(),
-        }),
+        audience: match target.special {
+            Some(plan::Special::Hub(a)) => Some(AudienceView {
+                slug: a.slug(),
+                label: a.label(),
+            }),
+            _ => None,
+        },
+        careers: None,
     }
 }
 
@@ -203,7 +229,7 @@ fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<Outpu
         title: "Page not found".to_string(),
         template: "404.html".to_string(),
         page: None,
-        audience: None,
+        special: None,
         lists_children: false,
     };
     let context = PageContext {
@@ -222,6 +248,7 @@ fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<Outpu
         breadcrumbs: Vec::new(),
         children: Vec::new(),
         audience: None,
+        careers: None,
     };
     let html = templates::render(tera, theme, "404.html", &context, site, &target)?;
     Ok(OutputFile {

@@ -8,14 +8,77 @@ use crate::load::title_from_path;
 use crate::model::Audience;
 use crate::site::{PageKind, Site, parent_url_path, url_path_for};
 
+/// A page careersite makes from the careers data, whether or not a Markdown page sits at its
+/// address (one that does supplies the page's title and an introduction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// An audience's hub page.
+    Hub(Audience),
+    /// The statutory summary of the careers programme.
+    Programme,
+    /// The programme, one section per year group.
+    YearByYear,
+    /// The provider access policy statement.
+    ProviderAccess,
+}
+
+impl Special {
+    pub fn url_path(self) -> String {
+        match self {
+            Special::Hub(audience) => format!("{}/", audience.slug()),
+            Special::Programme => "careers-programme/".to_string(),
+            Special::YearByYear => "careers-programme/year-by-year/".to_string(),
+            Special::ProviderAccess => "provider-access/".to_string(),
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Special::Hub(audience) => audience.label(),
+            Special::Programme => "Our careers programme",
+            Special::YearByYear => "Careers programme year by year",
+            Special::ProviderAccess => "Provider access policy",
+        }
+    }
+
+    fn template(self) -> &'static str {
+        match self {
+            Special::Hub(_) => "audience.html",
+            Special::Programme => "careers-programme.html",
+            Special::YearByYear => "year-by-year.html",
+            Special::ProviderAccess => "provider-access.html",
+        }
+    }
+
+    /// The special pages this site has, from what its content describes.
+    fn of(site: &Site) -> Vec<Special> {
+        let mut specials: Vec<Special> = site
+            .config
+            .audiences
+            .iter()
+            .map(|&a| Special::Hub(a))
+            .collect();
+        if site.programme.is_some() || site.config.careers_leader.is_some() {
+            specials.push(Special::Programme);
+        }
+        if site.programme.as_ref().is_some_and(|p| !p.years.is_empty()) {
+            specials.push(Special::YearByYear);
+        }
+        if site.config.provider_access.is_some() {
+            specials.push(Special::ProviderAccess);
+        }
+        specials
+    }
+}
+
 pub struct Target {
     pub url_path: String,
     pub title: String,
     pub template: String,
     /// The Markdown page this target renders, as an index into `Site::pages`.
     pub page: Option<usize>,
-    /// Set for an audience's hub page.
-    pub audience: Option<Audience>,
+    /// Set for the pages careersite makes from the careers data.
+    pub special: Option<Special>,
     /// Whether the page lists the pages below it.
     pub lists_children: bool,
 }
@@ -30,17 +93,15 @@ pub struct Plan {
 impl Plan {
     pub fn new(site: &Site) -> Self {
         let mut targets: BTreeMap<String, Target> = BTreeMap::new();
-        let hubs: HashMap<String, Audience> = site
-            .config
-            .audiences
-            .iter()
-            .map(|&a| (format!("{}/", a.slug()), a))
+        let specials: HashMap<String, Special> = Special::of(site)
+            .into_iter()
+            .map(|s| (s.url_path(), s))
             .collect();
         for (index, page) in site.pages.iter().enumerate() {
-            let audience = hubs.get(&page.url_path).copied();
-            let default_template = match (page.url_path.as_str(), audience, page.kind) {
+            let special = specials.get(&page.url_path).copied();
+            let default_template = match (page.url_path.as_str(), special, page.kind) {
                 ("", _, _) => "index.html",
-                (_, Some(_), _) => "audience.html",
+                (_, Some(special), _) => special.template(),
                 (_, None, PageKind::Section) => "section.html",
                 (_, None, PageKind::Leaf) => "page.html",
             };
@@ -55,19 +116,20 @@ impl Plan {
                         .clone()
                         .unwrap_or_else(|| default_template.to_string()),
                     page: Some(index),
-                    audience,
-                    lists_children: page.kind == PageKind::Section || audience.is_some(),
+                    special,
+                    lists_children: page.kind == PageKind::Section
+                        || matches!(special, Some(Special::Hub(_))),
                 },
             );
         }
-        for (url_path, &audience) in &hubs {
+        for (url_path, &special) in &specials {
             targets.entry(url_path.clone()).or_insert_with(|| Target {
                 url_path: url_path.clone(),
-                title: audience.label().to_string(),
-                template: "audience.html".to_string(),
+                title: special.title().to_string(),
+                template: special.template().to_string(),
                 page: None,
-                audience: Some(audience),
-                lists_children: true,
+                special: Some(special),
+                lists_children: matches!(special, Special::Hub(_)),
             });
         }
         for page in &site.pages {
@@ -108,7 +170,7 @@ fn add_missing_folders(targets: &mut BTreeMap<String, Target>, content_path: &st
             .to_string(),
             url_path,
             page: None,
-            audience: None,
+            special: None,
             lists_children: true,
         });
     }
@@ -122,7 +184,8 @@ fn children_of(site: &Site, targets: &[Target]) -> HashMap<String, Vec<usize>> {
         let Some(parent) = parent_url_path(&target.url_path) else {
             continue;
         };
-        if !(parent.is_empty() && target.audience.is_some()) {
+        let is_hub = matches!(target.special, Some(Special::Hub(_)));
+        if !(parent.is_empty() && is_hub) {
             children.entry(parent.to_string()).or_default().push(index);
         }
         let tagged = target

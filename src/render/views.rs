@@ -143,4 +143,6 @@ pub struct PageContext<'a> {
     /// The pages listed on this one: a section's pages, or an audience hub's.
     pub children: Vec<&'a Summary>,
     pub audience: Option<AudienceView>,
+    /// For the pages careersite makes from the careers data.
+    pub careers: Option<super::careers::CareersView>,
 }

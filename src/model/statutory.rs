@@ -1,0 +1,40 @@
+//! What a school must publish about its careers programme and provider access (see DOMAIN.md:
+//! items S1-S4 and P1-P4). These live in `site.yaml`.
+
+use serde::Deserialize;
+
+use super::Date;
+
+/// A person the public can contact: the Careers Leader (S1), or whoever takes providers' requests (P1).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// When the published information was last reviewed, and when it will be next (S4).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Review {
+    pub last: Option<Date>,
+    pub next: Option<Date>,
+}
+
+/// The provider access policy statement (Education Act 1997 s42B). Text fields are Markdown.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProviderAccess {
+    /// Who providers should ask (P1).
+    pub contact: Contact,
+    /// How a provider asks for access (P1).
+    pub how_to_request: String,
+    /// Grounds for granting a request (P2).
+    pub granting: String,
+    /// Grounds for refusing a request (P2).
+    pub refusing: String,
+    /// Premises and facilities given to providers (P3).
+    pub premises: String,
+}

@@ -1,0 +1,98 @@
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A year group, from Reception to Year 13.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum YearGroup {
+    Reception,
+    Year(u8),
+}
+
+impl YearGroup {
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim().to_lowercase();
+        if matches!(text.as_str(), "reception" | "r" | "eyfs") {
+            return Some(YearGroup::Reception);
+        }
+        let number = text.strip_prefix("year").unwrap_or(&text).trim();
+        number
+            .parse::<u8>()
+            .ok()
+            .filter(|n| (1..=13).contains(n))
+            .map(YearGroup::Year)
+    }
+
+    pub fn label(self) -> String {
+        self.to_string()
+    }
+
+    /// For addresses and ids: `reception`, `year-7`.
+    pub fn slug(self) -> String {
+        match self {
+            YearGroup::Reception => "reception".to_string(),
+            YearGroup::Year(n) => format!("year-{n}"),
+        }
+    }
+
+    pub fn key_stage(self) -> &'static str {
+        match self {
+            YearGroup::Reception => "Early years",
+            YearGroup::Year(1..=2) => "Key stage 1",
+            YearGroup::Year(3..=6) => "Key stage 2",
+            YearGroup::Year(7..=9) => "Key stage 3",
+            YearGroup::Year(10..=11) => "Key stage 4",
+            YearGroup::Year(_) => "Key stage 5",
+        }
+    }
+}
+
+impl fmt::Display for YearGroup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            YearGroup::Reception => f.write_str("Reception"),
+            YearGroup::Year(n) => write!(f, "Year {n}"),
+        }
+    }
+}
+
+impl Serialize for YearGroup {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for YearGroup {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Number(i64),
+            Text(String),
+        }
+        let written = Written::deserialize(deserializer)?;
+        let text = match written {
+            Written::Number(n) => n.to_string(),
+            Written::Text(t) => t,
+        };
+        YearGroup::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a year group: use Reception or a year from 1 to 13, such as 7 or \"Year 7\""
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_groups_read_as_teachers_write_them() {
+        assert_eq!(YearGroup::parse("Year 7"), Some(YearGroup::Year(7)));
+        assert_eq!(YearGroup::parse("7"), Some(YearGroup::Year(7)));
+        assert_eq!(YearGroup::parse("Reception"), Some(YearGroup::Reception));
+        assert_eq!(YearGroup::parse("Year 14"), None);
+        assert_eq!(YearGroup::Year(12).key_stage(), "Key stage 5");
+    }
+}
