@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::load::FrontMatter;
-use crate::model::Programme;
+use crate::model::{ActionPlan, Programme, SelfAssessment};
 
 pub struct Site {
     /// The folder holding `content/` and, optionally, `themes/`.
     pub root: PathBuf,
     pub config: SiteConfig,
-    /// The careers programme from `content/programme.yaml`, if the school has written one.
-    pub programme: Option<Programme>,
+    /// What the careers data files say, for those the school has written.
+    pub careers: CareersData,
     /// Published pages (drafts left out), in URL order.
     pub pages: Vec<Page>,
     /// Files under `content/` copied to the output as they are, in path order.
@@ -47,6 +47,23 @@ impl Page {
     /// How many folders deep the page's `index.html` is written.
     pub fn depth(&self) -> usize {
         url_depth(&self.url_path)
+    }
+}
+
+/// The careers data files in `content/`; each is optional.
+#[derive(Default)]
+pub struct CareersData {
+    /// `programme.yaml`
+    pub programme: Option<Programme>,
+    /// `benchmarks.yaml`
+    pub self_assessment: Option<SelfAssessment>,
+    /// `action-plan.yaml`
+    pub action_plan: Option<ActionPlan>,
+}
+
+impl CareersData {
+    pub fn is_empty(&self) -> bool {
+        self.programme.is_none() && self.self_assessment.is_none() && self.action_plan.is_none()
     }
 }
 

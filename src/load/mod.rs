@@ -12,13 +12,14 @@ pub use front_matter::FrontMatter;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, has_errors};
-use crate::model::Programme;
-use crate::site::{Page, Site, url_path_for};
+use crate::site::{CareersData, Page, Site, url_path_for};
 use crate::yaml;
 
 pub const CONTENT_DIR: &str = "content";
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const PROGRAMME_FILE: &str = "programme.yaml";
+pub const SELF_ASSESSMENT_FILE: &str = "benchmarks.yaml";
+pub const ACTION_PLAN_FILE: &str = "action-plan.yaml";
 
 /// A loaded site and the warnings found on the way.
 pub struct Loaded {
@@ -39,7 +40,12 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
 
     let config = data_file::<SiteConfig>(root, &content, CONFIG_FILE, &mut diagnostics)
         .map(Option::unwrap_or_default);
-    let programme = data_file::<Programme>(root, &content, PROGRAMME_FILE, &mut diagnostics);
+    let careers = CareersData {
+        programme: data_file(root, &content, PROGRAMME_FILE, &mut diagnostics).flatten(),
+        self_assessment: data_file(root, &content, SELF_ASSESSMENT_FILE, &mut diagnostics)
+            .flatten(),
+        action_plan: data_file(root, &content, ACTION_PLAN_FILE, &mut diagnostics).flatten(),
+    };
 
     let results: Vec<_> = files
         .pages
@@ -57,14 +63,14 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         }
     }
 
-    match (config, programme) {
-        (Some(config), Some(programme)) if !has_errors(&diagnostics) => {
+    match config {
+        Some(config) if !has_errors(&diagnostics) => {
             pages.sort_by(|a, b| a.url_path.cmp(&b.url_path).then(a.source.cmp(&b.source)));
             Ok(Loaded {
                 site: Site {
                     root: root.to_path_buf(),
                     config,
-                    programme,
+                    careers,
                     pages,
                     assets: files.assets,
                 },

@@ -18,7 +18,30 @@ const TITLES: [&str; 8] = [
     "Personal guidance",
 ];
 
+/// What each benchmark asks of a school, in words a parent or pupil understands.
+const PLAIN_WORDS: [&str; 8] = [
+    "The school has a planned careers programme, led by a trained Careers Leader and backed by governors and senior leaders. It is published for everyone to read and improved each year using feedback from pupils, parents and carers, staff and employers.",
+    "Pupils, and their parents and carers, get good, up-to-date information about courses, jobs and pay, and help to make sense of it.",
+    "Support is tailored to each young person, including pupils with special educational needs and disabilities and disadvantaged pupils. The school keeps a record of each pupil's careers activities and of where they go after they leave.",
+    "Teachers in every subject show how what pupils learn connects to jobs and careers.",
+    "Every year from the age of 11, each pupil meets employers and people in work in a meaningful way: with a clear purpose, a chance to ask questions and time to reflect.",
+    "Each pupil has first-hand experience of workplaces by the age of 16, and again by 18: visits, work shadowing or work experience.",
+    "Pupils meet colleges, universities, and apprenticeship and training providers, so they understand every route open to them at 16 and 18.",
+    "Every pupil has a guidance interview with a qualified careers adviser by the age of 16, and another by 18, timed to when they make choices.",
+];
+
 impl Benchmark {
+    pub const ALL: [Benchmark; 8] = [
+        Benchmark(1),
+        Benchmark(2),
+        Benchmark(3),
+        Benchmark(4),
+        Benchmark(5),
+        Benchmark(6),
+        Benchmark(7),
+        Benchmark(8),
+    ];
+
     pub fn new(number: u64) -> Option<Self> {
         (1..=8).contains(&number).then_some(Benchmark(number as u8))
     }
@@ -29,6 +52,10 @@ impl Benchmark {
 
     pub fn title(self) -> &'static str {
         TITLES[usize::from(self.0) - 1]
+    }
+
+    pub fn plain_words(self) -> &'static str {
+        PLAIN_WORDS[usize::from(self.0) - 1]
     }
 }
 

@@ -1,16 +1,20 @@
 //! The careers domain as types: who a page is for, which benchmark it serves, when it happened.
 //! Content is parsed once into these; nothing downstream handles raw strings for them.
 
+mod action_plan;
 mod audience;
 mod benchmark;
 mod date;
 mod programme;
+mod self_assessment;
 mod statutory;
 mod year_group;
 
+pub use action_plan::{ActionPlan, ActionRow, CurrentPosition, Deadline, KeyAction, Objective};
 pub use audience::Audience;
 pub use benchmark::Benchmark;
 pub use date::Date;
 pub use programme::{Access, Activity, Programme, Term, Year};
+pub use self_assessment::{BenchmarkAssessment, Priority, Progress, Requirement, SelfAssessment};
 pub use statutory::{Contact, ProviderAccess, Review};
 pub use year_group::YearGroup;

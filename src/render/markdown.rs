@@ -245,7 +245,7 @@ mod tests {
         let site = Site {
             root: PathBuf::new(),
             config: SiteConfig::default(),
-            programme: None,
+            careers: Default::default(),
             pages: vec![page(body)],
             assets: Vec::new(),
         };

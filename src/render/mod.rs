@@ -55,7 +55,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
             let (careers, warnings) = match target.special {
                 Some(special) if !matches!(special, plan::Special::Hub(_)) => {
                     let depth = url_depth(&target.url_path);
-                    let (view, warnings) = careers::view(site, special, depth, &link_index);
+                    let (mut view, warnings) = careers::view(site, special, depth, &link_index);
+                    if special == plan::Special::Programme {
+                        view.related = related_careers_pages(&plan);
+                    }
                     (Some(view), warnings)
                 }
                 _ => (None, Vec::new()),
@@ -197,6 +200,26 @@ fn page_context<'a>(
         },
         careers: None,
     }
+}
+
+/// The careers pages the programme page points to, those this site has.
+fn related_careers_pages(plan: &Plan) -> Vec<LinkView> {
+    use plan::Special::{ActionPlan, Benchmarks, ProviderAccess, StrategicPlan, YearByYear};
+    [
+        YearByYear,
+        StrategicPlan,
+        ActionPlan,
+        Benchmarks,
+        ProviderAccess,
+    ]
+    .into_iter()
+    .filter_map(|special| {
+        plan.targets
+            .iter()
+            .find(|t| t.special == Some(special))
+            .map(|t| LinkView::new(&t.title, &t.url_path))
+    })
+    .collect()
 }
 
 /// Links to each page above `url_path`, from the home page down.

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::load::title_from_path;
-use crate::model::Audience;
+use crate::model::{Audience, Benchmark};
 use crate::site::{PageKind, Site, parent_url_path, url_path_for};
 
 /// A page careersite makes from the careers data, whether or not a Markdown page sits at its
@@ -20,6 +20,14 @@ pub enum Special {
     YearByYear,
     /// The provider access policy statement.
     ProviderAccess,
+    /// The eight benchmarks, with the coverage matrix.
+    Benchmarks,
+    /// One benchmark: what it means, what the school does, how it assesses itself, what is next.
+    Benchmark(Benchmark),
+    /// The action plan, row by row.
+    ActionPlan,
+    /// Vision, current position and objectives.
+    StrategicPlan,
 }
 
 impl Special {
@@ -29,15 +37,23 @@ impl Special {
             Special::Programme => "careers-programme/".to_string(),
             Special::YearByYear => "careers-programme/year-by-year/".to_string(),
             Special::ProviderAccess => "provider-access/".to_string(),
+            Special::Benchmarks => "benchmarks/".to_string(),
+            Special::Benchmark(benchmark) => format!("benchmarks/{}/", benchmark.number()),
+            Special::ActionPlan => "careers-programme/action-plan/".to_string(),
+            Special::StrategicPlan => "careers-programme/strategic-plan/".to_string(),
         }
     }
 
-    fn title(self) -> &'static str {
+    fn title(self) -> String {
         match self {
-            Special::Hub(audience) => audience.label(),
-            Special::Programme => "Our careers programme",
-            Special::YearByYear => "Careers programme year by year",
-            Special::ProviderAccess => "Provider access policy",
+            Special::Hub(audience) => audience.label().to_string(),
+            Special::Programme => "Our careers programme".to_string(),
+            Special::YearByYear => "Careers programme year by year".to_string(),
+            Special::ProviderAccess => "Provider access policy".to_string(),
+            Special::Benchmarks => "Gatsby Benchmarks".to_string(),
+            Special::Benchmark(b) => format!("Benchmark {}: {}", b.number(), b.title()),
+            Special::ActionPlan => "Careers action plan".to_string(),
+            Special::StrategicPlan => "Careers strategic plan".to_string(),
         }
     }
 
@@ -47,6 +63,10 @@ impl Special {
             Special::Programme => "careers-programme.html",
             Special::YearByYear => "year-by-year.html",
             Special::ProviderAccess => "provider-access.html",
+            Special::Benchmarks => "benchmarks.html",
+            Special::Benchmark(_) => "benchmark.html",
+            Special::ActionPlan => "action-plan.html",
+            Special::StrategicPlan => "strategic-plan.html",
         }
     }
 
@@ -58,14 +78,34 @@ impl Special {
             .iter()
             .map(|&a| Special::Hub(a))
             .collect();
-        if site.programme.is_some() || site.config.careers_leader.is_some() {
+        let careers = &site.careers;
+        if !careers.is_empty() || site.config.careers_leader.is_some() {
             specials.push(Special::Programme);
         }
-        if site.programme.as_ref().is_some_and(|p| !p.years.is_empty()) {
+        if careers
+            .programme
+            .as_ref()
+            .is_some_and(|p| !p.years.is_empty())
+        {
             specials.push(Special::YearByYear);
         }
         if site.config.provider_access.is_some() {
             specials.push(Special::ProviderAccess);
+        }
+        if !careers.is_empty() {
+            specials.push(Special::Benchmarks);
+            specials.extend(Benchmark::ALL.map(Special::Benchmark));
+        }
+        if let Some(plan) = &careers.action_plan {
+            if !plan.actions.is_empty() {
+                specials.push(Special::ActionPlan);
+            }
+            if !plan.vision.trim().is_empty()
+                || !plan.objectives.is_empty()
+                || !plan.current_position.is_empty()
+            {
+                specials.push(Special::StrategicPlan);
+            }
         }
         specials
     }
@@ -125,7 +165,7 @@ impl Plan {
         for (url_path, &special) in &specials {
             targets.entry(url_path.clone()).or_insert_with(|| Target {
                 url_path: url_path.clone(),
-                title: special.title().to_string(),
+                title: special.title(),
                 template: special.template().to_string(),
                 page: None,
                 special: Some(special),

@@ -98,6 +98,9 @@ pub struct Summary {
 pub struct BenchmarkView {
     pub number: u8,
     pub title: &'static str,
+    pub plain_words: &'static str,
+    /// The benchmark's own page, from the site root.
+    pub href: String,
 }
 
 impl From<Benchmark> for BenchmarkView {
@@ -105,6 +108,8 @@ impl From<Benchmark> for BenchmarkView {
         BenchmarkView {
             number: benchmark.number(),
             title: benchmark.title(),
+            plain_words: benchmark.plain_words(),
+            href: page_href(&super::plan::Special::Benchmark(benchmark).url_path()),
         }
     }
 }

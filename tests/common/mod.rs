@@ -150,6 +150,26 @@ impl Page {
         texts.join(" ")
     }
 
+    /// The text of each cell of each row that `selector` matches.
+    pub fn rows(&self, selector: &str) -> Vec<Vec<String>> {
+        let rows = Selector::parse(selector).unwrap();
+        let cells = Selector::parse("th, td").unwrap();
+        self.0
+            .select(&rows)
+            .map(|row| {
+                row.select(&cells)
+                    .map(|cell| {
+                        cell.text()
+                            .collect::<String>()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     pub fn attrs(&self, selector: &str, attribute: &str) -> Vec<String> {
         let selector = Selector::parse(selector).unwrap();
         self.0

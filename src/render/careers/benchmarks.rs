@@ -1,0 +1,258 @@
+//! The Gatsby Benchmarks: an overview with the coverage matrix, and a page for each benchmark.
+
+use serde::Serialize;
+
+use super::DataMarkdown;
+use super::plans::{ActionRowView, action_row};
+use crate::model::{Benchmark, Progress, Requirement, Term, YearGroup};
+use crate::render::views::{BenchmarkView, DateView, LinkView};
+use crate::site::Site;
+
+#[derive(Serialize)]
+pub struct OverviewView {
+    pub coverage: Option<CoverageView>,
+    pub assessed: Option<DateView>,
+    /// Per benchmark, how many requirements the self-assessment rates each way.
+    pub summaries: Vec<AssessmentSummary>,
+}
+
+/// Year groups × benchmarks: how many of each year's activities serve each benchmark.
+#[derive(Serialize)]
+pub struct CoverageView {
+    pub rows: Vec<CoverageRow>,
+}
+
+#[derive(Serialize)]
+pub struct CoverageRow {
+    pub year: String,
+    pub slug: String,
+    /// One count per benchmark, 1 to 8.
+    pub counts: Vec<usize>,
+}
+
+#[derive(Serialize)]
+pub struct AssessmentSummary {
+    pub benchmark: BenchmarkView,
+    pub green: usize,
+    pub amber: usize,
+    pub red: usize,
+    pub not_applicable: usize,
+}
+
+#[derive(Serialize)]
+pub struct BenchmarkPageView {
+    pub benchmark: BenchmarkView,
+    pub provision: String,
+    pub activities: Vec<YearActivities>,
+    pub assessed: Option<DateView>,
+    pub requirements: Vec<RequirementRow>,
+    /// Whether the grid has a column for primary adaptations.
+    pub show_primary: bool,
+    pub primary_adaptation: String,
+    pub notes: String,
+    pub actions: Vec<ActionRowView>,
+    pub previous: Option<LinkView>,
+    pub next: Option<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct YearActivities {
+    pub year: String,
+    pub activities: Vec<ActivitySummary>,
+}
+
+#[derive(Serialize)]
+pub struct ActivitySummary {
+    pub title: String,
+    pub term: &'static str,
+}
+
+/// A requirement as a row of the self-assessment grid; parts follow their heading with `level` 1.
+#[derive(Serialize)]
+pub struct RequirementRow {
+    pub text: String,
+    /// The heading a part belongs to, read out before it.
+    pub group: Option<String>,
+    pub level: u8,
+    pub progress: Option<ProgressView>,
+    pub priority: Option<crate::model::Priority>,
+    pub primary_adaptation: String,
+    pub notes: String,
+}
+
+#[derive(Serialize)]
+pub struct ProgressView {
+    /// For styling: `red`, `amber`, `green`, `not-applicable`.
+    pub class: Progress,
+    pub label: &'static str,
+    pub symbol: &'static str,
+}
+
+impl From<Progress> for ProgressView {
+    fn from(progress: Progress) -> Self {
+        ProgressView {
+            class: progress,
+            label: progress.label(),
+            symbol: progress.symbol(),
+        }
+    }
+}
+
+pub(super) fn overview(site: &Site) -> OverviewView {
+    let assessment = site.careers.self_assessment.as_ref();
+    OverviewView {
+        coverage: site
+            .careers
+            .programme
+            .as_ref()
+            .map(|programme| CoverageView {
+                rows: programme
+                    .years
+                    .iter()
+                    .map(|year| CoverageRow {
+                        year: year.year.label(),
+                        slug: year.year.slug(),
+                        counts: Benchmark::ALL
+                            .iter()
+                            .map(|b| {
+                                year.activities
+                                    .iter()
+                                    .filter(|a| a.benchmarks.contains(b))
+                                    .count()
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            }),
+        assessed: assessment.and_then(|a| a.assessed).map(DateView::from),
+        summaries: Benchmark::ALL
+            .iter()
+            .map(|&benchmark| {
+                let rated: Vec<Progress> = assessment
+                    .into_iter()
+                    .flat_map(|a| &a.benchmarks)
+                    .filter(|b| b.benchmark == benchmark)
+                    .flat_map(|b| flatten(&b.requirements, None, 0))
+                    .filter_map(|(requirement, _, _)| requirement.progress)
+                    .collect();
+                let count = |p: Progress| rated.iter().filter(|&&r| r == p).count();
+                AssessmentSummary {
+                    benchmark: benchmark.into(),
+                    green: count(Progress::Green),
+                    amber: count(Progress::Amber),
+                    red: count(Progress::Red),
+                    not_applicable: count(Progress::NotApplicable),
+                }
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn page(
+    site: &Site,
+    benchmark: Benchmark,
+    assessment_md: &mut DataMarkdown<'_>,
+    plan_md: &mut DataMarkdown<'_>,
+) -> BenchmarkPageView {
+    let assessment = site.careers.self_assessment.as_ref();
+    let own = assessment
+        .into_iter()
+        .flat_map(|a| &a.benchmarks)
+        .find(|b| b.benchmark == benchmark);
+    let requirements: Vec<RequirementRow> = own
+        .map(|b| {
+            flatten(&b.requirements, None, 0)
+                .into_iter()
+                .map(|(r, group, level)| RequirementRow {
+                    text: r.requirement.clone(),
+                    group: group.map(str::to_string),
+                    level,
+                    progress: r.progress.map(ProgressView::from),
+                    priority: r.priority,
+                    primary_adaptation: r.primary_adaptation.clone(),
+                    notes: r.notes.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let show_primary = site.config.school.phase == crate::config::Phase::Primary
+        || requirements
+            .iter()
+            .any(|r| !r.primary_adaptation.is_empty());
+    let neighbour = |number: u8| {
+        Benchmark::new(u64::from(number)).map(|b| {
+            LinkView::new(
+                &format!("Benchmark {}: {}", b.number(), b.title()),
+                &super::super::plan::Special::Benchmark(b).url_path(),
+            )
+        })
+    };
+    BenchmarkPageView {
+        benchmark: benchmark.into(),
+        provision: own.map_or_else(String::new, |b| assessment_md.html(&b.provision)),
+        activities: activities_for(site, benchmark),
+        assessed: assessment.and_then(|a| a.assessed).map(DateView::from),
+        requirements,
+        show_primary,
+        primary_adaptation: own
+            .map_or_else(String::new, |b| assessment_md.html(&b.primary_adaptation)),
+        notes: own.map_or_else(String::new, |b| assessment_md.html(&b.notes)),
+        actions: site
+            .careers
+            .action_plan
+            .iter()
+            .flat_map(|plan| &plan.actions)
+            .filter(|row| row.benchmark == Some(benchmark))
+            .map(|row| action_row(row, plan_md))
+            .collect(),
+        previous: neighbour(benchmark.number() - 1),
+        next: neighbour(benchmark.number() + 1),
+    }
+}
+
+/// Requirements in grid order, each with the heading it sits under and its depth.
+fn flatten<'a>(
+    requirements: &'a [Requirement],
+    group: Option<&'a str>,
+    level: u8,
+) -> Vec<(&'a Requirement, Option<&'a str>, u8)> {
+    requirements
+        .iter()
+        .flat_map(|r| {
+            std::iter::once((r, group, level)).chain(flatten(
+                &r.parts,
+                Some(&r.requirement),
+                level + 1,
+            ))
+        })
+        .collect()
+}
+
+fn activities_for(site: &Site, benchmark: Benchmark) -> Vec<YearActivities> {
+    let Some(programme) = &site.careers.programme else {
+        return Vec::new();
+    };
+    programme
+        .years
+        .iter()
+        .map(|year| {
+            let mut activities: Vec<_> = year
+                .activities
+                .iter()
+                .filter(|a| a.benchmarks.contains(&benchmark))
+                .collect();
+            activities.sort_by_key(|a| a.term);
+            YearActivities {
+                year: YearGroup::label(year.year),
+                activities: activities
+                    .into_iter()
+                    .map(|a| ActivitySummary {
+                        title: a.title.clone(),
+                        term: Term::label(a.term),
+                    })
+                    .collect(),
+            }
+        })
+        .filter(|y| !y.activities.is_empty())
+        .collect()
+}

@@ -1,0 +1,197 @@
+//! Views of the careers data (site.yaml's statutory fields, programme.yaml) for the pages
+//! careersite makes from it. Markdown in the data is rendered for the page that shows it, so
+//! its links climb the right number of folders.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+mod benchmarks;
+mod plans;
+mod programme;
+
+use super::links::LinkIndex;
+use super::markdown;
+use super::plan::Special;
+use super::views::BenchmarkView;
+use crate::diagnostic::Diagnostic;
+use crate::load::{
+    ACTION_PLAN_FILE, CONFIG_FILE, CONTENT_DIR, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
+};
+use crate::model::{Benchmark, Contact};
+use crate::site::Site;
+use benchmarks::{BenchmarkPageView, OverviewView};
+use plans::{ActionRowView, StrategicPlanView};
+use programme::ProgrammeView;
+
+#[derive(Serialize, Default)]
+pub struct CareersView {
+    pub programme: Option<ProgrammeView>,
+    pub provider_access: Option<ProviderAccessView>,
+    pub overview: Option<OverviewView>,
+    pub benchmark: Option<BenchmarkPageView>,
+    pub action_plan: Option<Vec<ActionRowView>>,
+    pub strategic_plan: Option<StrategicPlanView>,
+    /// The other careers pages, for the programme page to point to.
+    pub related: Vec<crate::render::views::LinkView>,
+    /// All eight benchmarks, as a key to the numbered badges.
+    pub benchmarks: Vec<BenchmarkView>,
+}
+
+#[derive(Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+    /// A `tel:` link in international form, so it dials from any phone.
+    pub phone_href: String,
+}
+
+impl From<&Contact> for ContactView {
+    fn from(contact: &Contact) -> Self {
+        ContactView {
+            name: contact.name.clone(),
+            role: contact.role.clone(),
+            email: contact.email.clone(),
+            phone: contact.phone.clone(),
+            phone_href: tel_href(&contact.phone),
+        }
+    }
+}
+
+/// `01632 960 123` → `tel:+441632960123`.
+fn tel_href(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    match digits.strip_prefix('0') {
+        Some(national) => format!("tel:+44{national}"),
+        None => format!("tel:{digits}"),
+    }
+}
+
+#[derive(Serialize)]
+pub struct ProviderAccessView {
+    pub contact: ContactView,
+    pub how_to_request: String,
+    pub granting: String,
+    pub refusing: String,
+    pub premises: String,
+}
+
+/// Renders the Markdown held in a data file for one page.
+struct DataMarkdown<'a> {
+    links: &'a LinkIndex,
+    file: PathBuf,
+    content_path: &'static str,
+    depth: usize,
+    warnings: Vec<Diagnostic>,
+}
+
+impl DataMarkdown<'_> {
+    fn html(&mut self, text: &str) -> String {
+        if text.trim().is_empty() {
+            return String::new();
+        }
+        let rendered = markdown::render(
+            &markdown::Source {
+                text,
+                file: &self.file,
+                first_line: None,
+                content_path: self.content_path,
+                depth: self.depth,
+            },
+            self.links,
+        );
+        self.warnings.extend(rendered.warnings);
+        rendered.html
+    }
+}
+
+/// The careers data a special page shows, and any warnings from rendering its Markdown.
+pub fn view(
+    site: &Site,
+    special: Special,
+    depth: usize,
+    links: &LinkIndex,
+) -> (CareersView, Vec<Diagnostic>) {
+    let data_file = |name: &'static str| DataMarkdown {
+        links,
+        file: PathBuf::from(CONTENT_DIR).join(name),
+        content_path: name,
+        depth,
+        warnings: Vec::new(),
+    };
+    let mut programme_md = data_file(PROGRAMME_FILE);
+    let mut config_md = data_file(CONFIG_FILE);
+    let mut assessment_md = data_file(SELF_ASSESSMENT_FILE);
+    let mut plan_md = data_file(ACTION_PLAN_FILE);
+    let mut view = CareersView {
+        benchmarks: Benchmark::ALL
+            .into_iter()
+            .map(BenchmarkView::from)
+            .collect(),
+        ..CareersView::default()
+    };
+    if matches!(
+        special,
+        Special::Programme | Special::YearByYear | Special::ProviderAccess
+    ) {
+        view.programme = Some(programme::programme(site, &mut programme_md));
+    }
+    if special == Special::ProviderAccess
+        && let Some(policy) = &site.config.provider_access
+    {
+        view.provider_access = Some(ProviderAccessView {
+            contact: (&policy.contact).into(),
+            how_to_request: config_md.html(&policy.how_to_request),
+            granting: config_md.html(&policy.granting),
+            refusing: config_md.html(&policy.refusing),
+            premises: config_md.html(&policy.premises),
+        });
+    }
+    match special {
+        Special::Benchmarks => view.overview = Some(benchmarks::overview(site)),
+        Special::Benchmark(benchmark) => {
+            view.benchmark = Some(benchmarks::page(
+                site,
+                benchmark,
+                &mut assessment_md,
+                &mut plan_md,
+            ));
+        }
+        Special::ActionPlan => {
+            view.action_plan = site
+                .careers
+                .action_plan
+                .as_ref()
+                .map(|plan| plans::action_plan(plan, &mut plan_md));
+        }
+        Special::StrategicPlan => {
+            view.strategic_plan = site
+                .careers
+                .action_plan
+                .as_ref()
+                .map(|plan| plans::strategic_plan(plan, &mut plan_md));
+        }
+        _ => {}
+    }
+    let warnings = [programme_md, config_md, assessment_md, plan_md]
+        .into_iter()
+        .flat_map(|md| md.warnings)
+        .collect();
+    (view, warnings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_dial_internationally() {
+        assert_eq!(tel_href("01632 960 123"), "tel:+441632960123");
+        assert_eq!(tel_href("+44 1632 960123"), "tel:+441632960123");
+    }
+}

@@ -1,0 +1,142 @@
+//! The careers programme: the statutory summary and the year-by-year plan.
+
+use serde::Serialize;
+
+use super::super::views::{BenchmarkView, DateView, LinkView};
+use super::{ContactView, DataMarkdown};
+use crate::model::{Activity, Audience, Programme, Term, Year};
+use crate::site::Site;
+
+#[derive(Serialize)]
+pub struct ProgrammeView {
+    pub leader: Option<ContactView>,
+    pub summary: String,
+    pub access: Vec<AccessView>,
+    pub impact: String,
+    pub last_review: Option<DateView>,
+    pub next_review: Option<DateView>,
+    pub years: Vec<YearView>,
+    /// The provider encounters in the programme, for the provider access statement (P4).
+    pub provider_encounters: Vec<EncounterView>,
+}
+
+#[derive(Serialize)]
+pub struct AccessView {
+    pub audience: LinkView,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct YearView {
+    pub label: String,
+    pub slug: String,
+    pub key_stage: &'static str,
+    pub theme: String,
+    pub outcomes: Vec<String>,
+    /// Only the terms that have activities, in the order of the school year.
+    pub terms: Vec<TermView>,
+}
+
+#[derive(Serialize)]
+pub struct TermView {
+    pub label: &'static str,
+    pub activities: Vec<ActivityView>,
+}
+
+#[derive(Serialize)]
+pub struct ActivityView {
+    pub title: String,
+    pub benchmarks: Vec<BenchmarkView>,
+    pub audiences: Vec<LinkView>,
+    pub provider_encounter: bool,
+    pub date: Option<DateView>,
+    pub description: String,
+}
+
+#[derive(Serialize)]
+pub struct EncounterView {
+    pub year: String,
+    pub title: String,
+    pub term: &'static str,
+    pub date: Option<DateView>,
+}
+
+pub(super) fn programme(site: &Site, md: &mut DataMarkdown<'_>) -> ProgrammeView {
+    let empty = Programme::default();
+    let programme = site.careers.programme.as_ref().unwrap_or(&empty);
+    ProgrammeView {
+        leader: site.config.careers_leader.as_ref().map(ContactView::from),
+        summary: md.html(&programme.summary),
+        access: site
+            .config
+            .audiences
+            .iter()
+            .filter(|&&a| !programme.access.for_audience(a).trim().is_empty())
+            .map(|&a| AccessView {
+                audience: LinkView::audience(a),
+                html: md.html(programme.access.for_audience(a)),
+            })
+            .collect(),
+        impact: md.html(&programme.impact),
+        last_review: site.config.review.last.map(DateView::from),
+        next_review: site.config.review.next.map(DateView::from),
+        years: programme.years.iter().map(|y| year(y, md)).collect(),
+        provider_encounters: provider_encounters(programme),
+    }
+}
+
+fn year(year: &Year, md: &mut DataMarkdown<'_>) -> YearView {
+    YearView {
+        label: year.year.label(),
+        slug: year.year.slug(),
+        key_stage: year.year.key_stage(),
+        theme: year.theme.clone(),
+        outcomes: year.outcomes.clone(),
+        terms: Term::ALL
+            .iter()
+            .map(|&term| TermView {
+                label: term.label(),
+                activities: year
+                    .activities
+                    .iter()
+                    .filter(|a| a.term == term)
+                    .map(|a| activity(a, md))
+                    .collect(),
+            })
+            .filter(|t| !t.activities.is_empty())
+            .collect(),
+    }
+}
+
+fn activity(activity: &Activity, md: &mut DataMarkdown<'_>) -> ActivityView {
+    ActivityView {
+        title: activity.title.clone(),
+        benchmarks: activity.benchmarks.iter().map(|&b| b.into()).collect(),
+        audiences: activity
+            .audiences
+            .iter()
+            .map(|&a: &Audience| LinkView::audience(a))
+            .collect(),
+        provider_encounter: activity.provider_encounter,
+        date: activity.date.map(DateView::from),
+        description: md.html(&activity.description),
+    }
+}
+
+fn provider_encounters(programme: &Programme) -> Vec<EncounterView> {
+    programme
+        .years
+        .iter()
+        .flat_map(|year| {
+            year.activities
+                .iter()
+                .filter(|a| a.provider_encounter)
+                .map(move |a| EncounterView {
+                    year: year.year.label(),
+                    title: a.title.clone(),
+                    term: a.term.label(),
+                    date: a.date.map(DateView::from),
+                })
+        })
+        .collect()
+}
