@@ -101,6 +101,12 @@ impl PublicUrl {
         format!("{}{path}", self.0)
     }
 
+    /// The host name (`www.school.sch.uk`), for identifiers that must be unique worldwide.
+    pub fn host(&self) -> Option<&str> {
+        let after_scheme = &self.0[self.0.find("//")? + 2..];
+        after_scheme.split('/').next().filter(|h| !h.is_empty())
+    }
+
     /// The path part of the address (`/careers/`), for pages that cannot use relative links.
     pub fn path(&self) -> &str {
         let after_scheme = &self.0[self.0.find("//").map_or(0, |i| i + 2)..];

@@ -12,6 +12,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Build into a non-empty folder careersite did not create (still deleting nothing in it).
     pub force: bool,
+    /// The day the site is built for: it decides which events are upcoming.
+    pub today: jiff::civil::Date,
 }
 
 pub struct BuildReport {
@@ -35,7 +37,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     }
     warnings.extend(findings);
 
-    let rendered = render::render(&site, &theme)?;
+    let rendered = render::render(&site, &theme, options.today)?;
     warnings.extend(rendered.warnings);
     let write = write::write(&site.root, &options.output, &rendered.files, options.force)?;
     Ok(BuildReport {
@@ -45,6 +47,18 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         elapsed: started.elapsed(),
         warnings,
     })
+}
+
+/// Today in the UK, or the day given by `SOURCE_DATE_EPOCH` (seconds since 1970), the
+/// reproducible-builds convention for building the same bytes on any day.
+pub fn today() -> jiff::civil::Date {
+    let uk = jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC);
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|seconds| jiff::Timestamp::from_second(seconds).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    now.to_zoned(uk).date()
 }
 
 /// The output folder when none is given: `site/` beside `content/`.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::load::FrontMatter;
-use crate::model::{ActionPlan, Programme, SelfAssessment};
+use crate::model::{ActionPlan, Events, Programme, SelfAssessment};
 
 pub struct Site {
     /// The folder holding `content/` and, optionally, `themes/`.
@@ -59,11 +59,16 @@ pub struct CareersData {
     pub self_assessment: Option<SelfAssessment>,
     /// `action-plan.yaml`
     pub action_plan: Option<ActionPlan>,
+    /// `events.yaml`
+    pub events: Option<Events>,
 }
 
 impl CareersData {
     pub fn is_empty(&self) -> bool {
-        self.programme.is_none() && self.self_assessment.is_none() && self.action_plan.is_none()
+        self.programme.is_none()
+            && self.self_assessment.is_none()
+            && self.action_plan.is_none()
+            && self.events.is_none()
     }
 }
 

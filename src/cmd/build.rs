@@ -11,6 +11,7 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> 
         root,
         output,
         force,
+        today: pipeline::today(),
     };
     match pipeline::build(&options) {
         Ok(report) => {

@@ -20,6 +20,7 @@ pub const CONFIG_FILE: &str = "site.yaml";
 pub const PROGRAMME_FILE: &str = "programme.yaml";
 pub const SELF_ASSESSMENT_FILE: &str = "benchmarks.yaml";
 pub const ACTION_PLAN_FILE: &str = "action-plan.yaml";
+pub const EVENTS_FILE: &str = "events.yaml";
 
 /// A loaded site and the warnings found on the way.
 pub struct Loaded {
@@ -45,6 +46,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         self_assessment: data_file(root, &content, SELF_ASSESSMENT_FILE, &mut diagnostics)
             .flatten(),
         action_plan: data_file(root, &content, ACTION_PLAN_FILE, &mut diagnostics).flatten(),
+        events: data_file(root, &content, EVENTS_FILE, &mut diagnostics).flatten(),
     };
 
     let results: Vec<_> = files

@@ -21,6 +21,10 @@ impl Date {
             .map(|datetime| Date(datetime.date()))
     }
 
+    pub fn civil(self) -> jiff::civil::Date {
+        self.0
+    }
+
     /// ISO 8601, for machines: `2025-09-01`.
     pub fn iso(self) -> String {
         self.0.to_string()

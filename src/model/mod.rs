@@ -5,6 +5,7 @@ mod action_plan;
 mod audience;
 mod benchmark;
 mod date;
+mod events;
 mod programme;
 mod self_assessment;
 mod statutory;
@@ -14,6 +15,7 @@ pub use action_plan::{ActionPlan, ActionRow, CurrentPosition, Deadline, KeyActio
 pub use audience::Audience;
 pub use benchmark::Benchmark;
 pub use date::Date;
+pub use events::{Event, Events, When};
 pub use programme::{Access, Activity, Programme, Term, Year};
 pub use self_assessment::{BenchmarkAssessment, Priority, Progress, Requirement, SelfAssessment};
 pub use statutory::{Contact, ProviderAccess, Review};

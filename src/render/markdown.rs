@@ -209,6 +209,30 @@ fn first_paragraph(events: &[(Event, std::ops::Range<usize>)]) -> String {
     shorten(&text, SUMMARY_LENGTH)
 }
 
+/// Markdown as plain text, for formats that cannot hold HTML (calendar descriptions):
+/// paragraphs separated by blank lines, links followed by their address.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut link: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_SMART_PUNCTUATION) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = link.take().filter(|u| u.contains(':')) {
+                    text.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::Start(Tag::Item) => text.push_str("- "),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => text.push('\n'),
+            Event::End(TagEnd::List(_)) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text.trim().replace("\n\n\n", "\n\n")
+}
+
 /// Cuts `text` at a word boundary to at most `limit` characters, marking the cut with `…`.
 fn shorten(text: &str, limit: usize) -> String {
     let text = text.trim();

@@ -1,6 +1,7 @@
 //! Stage 3, render: turn the loaded site into the bytes of every output file, in memory.
 //! Markdown and templates are rendered in parallel; nothing touches the output folder here.
 
+mod calendar;
 mod careers;
 mod links;
 mod markdown;
@@ -27,7 +28,12 @@ pub struct Rendered {
     pub warnings: Diagnostics,
 }
 
-pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
+/// Renders the site as of `today`, which decides which events are still to come.
+pub fn render(
+    site: &Site,
+    theme: &Theme,
+    today: jiff::civil::Date,
+) -> Result<Rendered, Diagnostics> {
     let plan = Plan::new(site);
     let link_index = links::LinkIndex::new(site, &plan.url_paths());
     let bodies: Vec<markdown::Html> = site
@@ -53,9 +59,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
         .enumerate()
         .map(|(index, target)| {
             let (careers, warnings) = match target.special {
-                Some(special) if !matches!(special, plan::Special::Hub(_)) => {
+                Some(special) => {
                     let depth = url_depth(&target.url_path);
-                    let (mut view, warnings) = careers::view(site, special, depth, &link_index);
+                    let (mut view, warnings) =
+                        careers::view(site, special, depth, &link_index, today);
                     if special == plan::Special::Programme {
                         view.related = related_careers_pages(&plan);
                     }
@@ -98,6 +105,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
     }
     let page_count = files.len();
     files.extend(sitemap::files(site, &plan));
+    files.extend(calendar::files(site, today));
     files.extend(theme.static_files.iter().map(|file| OutputFile {
         path: file.name.clone(),
         contents: Contents::Bytes(file.contents.to_vec()),

@@ -28,6 +28,8 @@ pub enum Special {
     ActionPlan,
     /// Vision, current position and objectives.
     StrategicPlan,
+    /// Upcoming and past events, with calendar feeds.
+    Events,
 }
 
 impl Special {
@@ -41,6 +43,7 @@ impl Special {
             Special::Benchmark(benchmark) => format!("benchmarks/{}/", benchmark.number()),
             Special::ActionPlan => "careers-programme/action-plan/".to_string(),
             Special::StrategicPlan => "careers-programme/strategic-plan/".to_string(),
+            Special::Events => "events/".to_string(),
         }
     }
 
@@ -54,6 +57,7 @@ impl Special {
             Special::Benchmark(b) => format!("Benchmark {}: {}", b.number(), b.title()),
             Special::ActionPlan => "Careers action plan".to_string(),
             Special::StrategicPlan => "Careers strategic plan".to_string(),
+            Special::Events => "Events".to_string(),
         }
     }
 
@@ -67,6 +71,7 @@ impl Special {
             Special::Benchmark(_) => "benchmark.html",
             Special::ActionPlan => "action-plan.html",
             Special::StrategicPlan => "strategic-plan.html",
+            Special::Events => "events.html",
         }
     }
 
@@ -95,6 +100,9 @@ impl Special {
         if !careers.is_empty() {
             specials.push(Special::Benchmarks);
             specials.extend(Benchmark::ALL.map(Special::Benchmark));
+        }
+        if careers.events.is_some() {
+            specials.push(Special::Events);
         }
         if let Some(plan) = &careers.action_plan {
             if !plan.actions.is_empty() {

@@ -87,10 +87,15 @@ impl TestSite {
     }
 }
 
+/// The day every test builds on (23 November 2026, noon UTC), so that which events are
+/// "coming up" does not depend on when the tests run.
+pub const TODAY_EPOCH: &str = "1795435200";
+
 /// Runs the real binary with `args`.
 pub fn careersite(args: &[&OsStr]) -> Run {
     Run(Command::new(env!("CARGO_BIN_EXE_careersite"))
         .args(args)
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .output()
         .expect("careersite runs"))
 }

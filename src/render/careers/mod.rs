@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 mod benchmarks;
+mod events;
 mod plans;
 mod programme;
 
@@ -16,11 +17,13 @@ use super::plan::Special;
 use super::views::BenchmarkView;
 use crate::diagnostic::Diagnostic;
 use crate::load::{
-    ACTION_PLAN_FILE, CONFIG_FILE, CONTENT_DIR, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
+    ACTION_PLAN_FILE, CONFIG_FILE, CONTENT_DIR, EVENTS_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
 };
 use crate::model::{Benchmark, Contact};
 use crate::site::Site;
 use benchmarks::{BenchmarkPageView, OverviewView};
+use events::{EventView, EventsView};
+pub use events::{calendar_file, event_id};
 use plans::{ActionRowView, StrategicPlanView};
 use programme::ProgrammeView;
 
@@ -32,6 +35,10 @@ pub struct CareersView {
     pub benchmark: Option<BenchmarkPageView>,
     pub action_plan: Option<Vec<ActionRowView>>,
     pub strategic_plan: Option<StrategicPlanView>,
+    pub events: Option<EventsView>,
+    /// On an audience's hub: the upcoming events and the programme's activities for it.
+    pub upcoming: Vec<EventView>,
+    pub activities: Vec<programme::AudienceActivity>,
     /// The other careers pages, for the programme page to point to.
     pub related: Vec<crate::render::views::LinkView>,
     /// All eight benchmarks, as a key to the numbered badges.
@@ -116,6 +123,7 @@ pub fn view(
     special: Special,
     depth: usize,
     links: &LinkIndex,
+    today: jiff::civil::Date,
 ) -> (CareersView, Vec<Diagnostic>) {
     let data_file = |name: &'static str| DataMarkdown {
         links,
@@ -128,6 +136,8 @@ pub fn view(
     let mut config_md = data_file(CONFIG_FILE);
     let mut assessment_md = data_file(SELF_ASSESSMENT_FILE);
     let mut plan_md = data_file(ACTION_PLAN_FILE);
+    let mut events_md = data_file(EVENTS_FILE);
+    let events = site.careers.events.as_ref().map(|e| e.events.as_slice());
     let mut view = CareersView {
         benchmarks: Benchmark::ALL
             .into_iter()
@@ -176,9 +186,20 @@ pub fn view(
                 .as_ref()
                 .map(|plan| plans::strategic_plan(plan, &mut plan_md));
         }
+        Special::Events => {
+            view.events = events.map(|events| {
+                events::events_page(events, &site.config.audiences, today, &mut events_md)
+            });
+        }
+        Special::Hub(audience) => {
+            view.upcoming = events
+                .map(|events| events::upcoming_for(events, audience, today, &mut events_md))
+                .unwrap_or_default();
+            view.activities = programme::for_audience(site, audience);
+        }
         _ => {}
     }
-    let warnings = [programme_md, config_md, assessment_md, plan_md]
+    let warnings = [programme_md, config_md, assessment_md, plan_md, events_md]
         .into_iter()
         .flat_map(|md| md.warnings)
         .collect();

@@ -140,3 +140,35 @@ fn provider_encounters(programme: &Programme) -> Vec<EncounterView> {
         })
         .collect()
 }
+
+/// A programme activity as listed on an audience's hub.
+#[derive(Serialize)]
+pub struct AudienceActivity {
+    pub year: String,
+    pub title: String,
+    pub term: &'static str,
+}
+
+/// The programme's activities for `audience`, year by year.
+pub(super) fn for_audience(site: &Site, audience: Audience) -> Vec<AudienceActivity> {
+    let Some(programme) = &site.careers.programme else {
+        return Vec::new();
+    };
+    programme
+        .years
+        .iter()
+        .flat_map(|year| {
+            let mut activities: Vec<&Activity> = year
+                .activities
+                .iter()
+                .filter(|a| a.audiences.contains(&audience))
+                .collect();
+            activities.sort_by_key(|a| a.term);
+            activities.into_iter().map(move |a| AudienceActivity {
+                year: year.year.label(),
+                title: a.title.clone(),
+                term: a.term.label(),
+            })
+        })
+        .collect()
+}

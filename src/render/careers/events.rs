@@ -1,0 +1,184 @@
+//! The events page and the events shown on audience hubs.
+
+use serde::Serialize;
+
+use super::DataMarkdown;
+use crate::model::{Audience, Event, When};
+use crate::render::views::{DateView, LinkView};
+use crate::site::slugify;
+
+#[derive(Serialize)]
+pub struct EventsView {
+    pub upcoming: Vec<EventView>,
+    pub past: Vec<EventView>,
+    /// Calendar feeds to subscribe to: all events, then one per audience.
+    pub feeds: Vec<LinkView>,
+}
+
+#[derive(Serialize)]
+pub struct EventView {
+    /// The event's anchor on the events page.
+    pub id: String,
+    pub title: String,
+    /// When, the British way: `Thursday 29 January 2026, 6pm to 8pm`.
+    pub when: String,
+    pub start: DateView,
+    pub location: String,
+    pub audiences: Vec<LinkView>,
+    pub description: String,
+}
+
+/// A stable anchor for an event, unique among `events`: its date and title.
+pub fn event_id(event: &Event) -> String {
+    format!("{}-{}", event.start.date(), slugify(&event.title))
+}
+
+pub fn calendar_file(audience: Option<Audience>) -> String {
+    match audience {
+        None => "events/calendar.ics".to_string(),
+        Some(audience) => format!("events/{}.ics", audience.slug()),
+    }
+}
+
+pub(super) fn events_page(
+    events: &[Event],
+    audiences: &[Audience],
+    today: jiff::civil::Date,
+    md: &mut DataMarkdown<'_>,
+) -> EventsView {
+    let (upcoming, past) = split_by_date(events.iter().collect(), today);
+    let mut feeds = vec![LinkView {
+        title: "All events".to_string(),
+        href: calendar_file(None),
+        path: String::new(),
+    }];
+    feeds.extend(audiences.iter().map(|&a| LinkView {
+        title: format!("Events for {}", a.label().to_lowercase()),
+        href: calendar_file(Some(a)),
+        path: String::new(),
+    }));
+    EventsView {
+        upcoming: upcoming.into_iter().map(|e| view(e, md)).collect(),
+        past: past.into_iter().map(|e| view(e, md)).collect(),
+        feeds,
+    }
+}
+
+/// The upcoming events for one audience, for its hub page.
+pub(super) fn upcoming_for(
+    events: &[Event],
+    audience: Audience,
+    today: jiff::civil::Date,
+    md: &mut DataMarkdown<'_>,
+) -> Vec<EventView> {
+    let (upcoming, _) = split_by_date(
+        events
+            .iter()
+            .filter(|e| e.audiences.contains(&audience))
+            .collect(),
+        today,
+    );
+    upcoming.into_iter().map(|e| view(e, md)).collect()
+}
+
+/// Events still to come (soonest first) and those over (latest first). An event is upcoming
+/// until the end of its last day.
+fn split_by_date(mut events: Vec<&Event>, today: jiff::civil::Date) -> (Vec<&Event>, Vec<&Event>) {
+    events.sort_by_key(|e| (e.start.sort_key(), e.title.clone()));
+    let (upcoming, mut past): (Vec<&Event>, Vec<&Event>) = events
+        .into_iter()
+        .partition(|e| e.end.unwrap_or(e.start).date() >= today);
+    past.reverse();
+    (upcoming, past)
+}
+
+fn view(event: &Event, md: &mut DataMarkdown<'_>) -> EventView {
+    EventView {
+        id: event_id(event),
+        title: event.title.clone(),
+        when: describe_when(event.start, event.end),
+        start: DateView {
+            iso: event.start.to_string(),
+            long: event.start.date().strftime("%-d %B %Y").to_string(),
+        },
+        location: event.location.clone(),
+        audiences: event
+            .audiences
+            .iter()
+            .map(|&a| LinkView::audience(a))
+            .collect(),
+        description: md.html(&event.description),
+    }
+}
+
+fn describe_when(start: When, end: Option<When>) -> String {
+    let day = |d: jiff::civil::Date| d.strftime("%A %-d %B %Y").to_string();
+    match (start, end) {
+        (When::Day(s), None) => day(s.civil()),
+        (When::Day(s), Some(e)) if e.date() == s.civil() => day(s.civil()),
+        (When::Day(s), Some(e)) => format!("{} to {}", day(s.civil()), day(e.date())),
+        (When::Time(s), None) => format!("{}, {}", day(s.date()), clock(s.time())),
+        (When::Time(s), Some(When::Time(e))) if e.date() == s.date() => {
+            format!(
+                "{}, {} to {}",
+                day(s.date()),
+                clock(s.time()),
+                clock(e.time())
+            )
+        }
+        (When::Time(s), Some(e)) => format!(
+            "{}, {} to {}",
+            day(s.date()),
+            clock(s.time()),
+            match e {
+                When::Time(t) => format!("{}, {}", day(t.date()), clock(t.time())),
+                When::Day(d) => day(d.civil()),
+            }
+        ),
+    }
+}
+
+/// `18:00` → `6pm`; `09:30` → `9:30am`; `12:00` → `12 noon`.
+fn clock(time: jiff::civil::Time) -> String {
+    let (hour, minute) = (time.hour(), time.minute());
+    if (hour, minute) == (12, 0) {
+        return "12 noon".to_string();
+    }
+    let suffix = if hour < 12 { "am" } else { "pm" };
+    let hour12 = match hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    if minute == 0 {
+        format!("{hour12}{suffix}")
+    } else {
+        format!("{hour12}:{minute:02}{suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn when(text: &str) -> When {
+        When::parse(text).unwrap()
+    }
+
+    #[test]
+    fn times_read_the_british_way() {
+        assert_eq!(
+            describe_when(when("2026-01-29T18:00"), Some(when("2026-01-29T20:30"))),
+            "Thursday 29 January 2026, 6pm to 8:30pm"
+        );
+        assert_eq!(
+            describe_when(when("2026-03-02"), None),
+            "Monday 2 March 2026"
+        );
+        assert_eq!(
+            describe_when(when("2026-06-29"), Some(when("2026-07-03"))),
+            "Monday 29 June 2026 to Friday 3 July 2026"
+        );
+        assert_eq!(clock(jiff::civil::time(12, 0, 0, 0)), "12 noon");
+        assert_eq!(clock(jiff::civil::time(0, 15, 0, 0)), "12:15am");
+    }
+}
