@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::load::FrontMatter;
-use crate::model::{ActionPlan, Events, Programme, SelfAssessment};
+use crate::model::{ActionPlan, Evaluation, Events, Programme, SelfAssessment};
 
 pub struct Site {
     /// The folder holding `content/` and, optionally, `themes/`.
@@ -61,6 +61,8 @@ pub struct CareersData {
     pub action_plan: Option<ActionPlan>,
     /// `events.yaml`
     pub events: Option<Events>,
+    /// `evaluation.yaml`
+    pub evaluation: Option<Evaluation>,
 }
 
 impl CareersData {
@@ -69,6 +71,7 @@ impl CareersData {
             && self.self_assessment.is_none()
             && self.action_plan.is_none()
             && self.events.is_none()
+            && self.evaluation.is_none()
     }
 }
 

@@ -21,6 +21,7 @@ pub const PROGRAMME_FILE: &str = "programme.yaml";
 pub const SELF_ASSESSMENT_FILE: &str = "benchmarks.yaml";
 pub const ACTION_PLAN_FILE: &str = "action-plan.yaml";
 pub const EVENTS_FILE: &str = "events.yaml";
+pub const EVALUATION_FILE: &str = "evaluation.yaml";
 
 /// A loaded site and the warnings found on the way.
 pub struct Loaded {
@@ -47,6 +48,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
             .flatten(),
         action_plan: data_file(root, &content, ACTION_PLAN_FILE, &mut diagnostics).flatten(),
         events: data_file(root, &content, EVENTS_FILE, &mut diagnostics).flatten(),
+        evaluation: data_file(root, &content, EVALUATION_FILE, &mut diagnostics).flatten(),
     };
 
     let results: Vec<_> = files

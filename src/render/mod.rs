@@ -3,6 +3,7 @@
 
 mod calendar;
 mod careers;
+mod charts;
 mod links;
 mod markdown;
 mod plan;

@@ -30,6 +30,8 @@ pub enum Special {
     StrategicPlan,
     /// Upcoming and past events, with calendar feeds.
     Events,
+    /// Compass results, feedback and destinations.
+    Evaluation,
 }
 
 impl Special {
@@ -44,6 +46,7 @@ impl Special {
             Special::ActionPlan => "careers-programme/action-plan/".to_string(),
             Special::StrategicPlan => "careers-programme/strategic-plan/".to_string(),
             Special::Events => "events/".to_string(),
+            Special::Evaluation => "careers-programme/evaluation/".to_string(),
         }
     }
 
@@ -58,6 +61,7 @@ impl Special {
             Special::ActionPlan => "Careers action plan".to_string(),
             Special::StrategicPlan => "Careers strategic plan".to_string(),
             Special::Events => "Events".to_string(),
+            Special::Evaluation => "How well the programme is working".to_string(),
         }
     }
 
@@ -72,6 +76,7 @@ impl Special {
             Special::ActionPlan => "action-plan.html",
             Special::StrategicPlan => "strategic-plan.html",
             Special::Events => "events.html",
+            Special::Evaluation => "evaluation.html",
         }
     }
 
@@ -103,6 +108,9 @@ impl Special {
         }
         if careers.events.is_some() {
             specials.push(Special::Events);
+        }
+        if careers.evaluation.is_some() {
+            specials.push(Special::Evaluation);
         }
         if let Some(plan) = &careers.action_plan {
             if !plan.actions.is_empty() {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 mod benchmarks;
+mod evaluation;
 mod events;
 mod plans;
 mod programme;
@@ -36,6 +37,7 @@ pub struct CareersView {
     pub action_plan: Option<Vec<ActionRowView>>,
     pub strategic_plan: Option<StrategicPlanView>,
     pub events: Option<EventsView>,
+    pub evaluation: Option<evaluation::EvaluationView>,
     /// On an audience's hub: the upcoming events and the programme's activities for it.
     pub upcoming: Vec<EventView>,
     pub activities: Vec<programme::AudienceActivity>,
@@ -185,6 +187,9 @@ pub fn view(
                 .action_plan
                 .as_ref()
                 .map(|plan| plans::strategic_plan(plan, &mut plan_md));
+        }
+        Special::Evaluation => {
+            view.evaluation = site.careers.evaluation.as_ref().map(evaluation::evaluation);
         }
         Special::Events => {
             view.events = events.map(|events| {

@@ -1,0 +1,200 @@
+//! The evaluation page: Compass results over time, feedback surveys and destinations, each as
+//! a chart with the same figures in a table. Destination counts that could identify a pupil are
+//! shown as `c`.
+
+use serde::Serialize;
+
+use crate::model::suppression::{Published, THRESHOLD, suppress};
+use crate::model::{Benchmark, Evaluation};
+use crate::render::charts::{self, Labels};
+use crate::render::views::{BenchmarkView, DateView};
+
+#[derive(Serialize)]
+pub struct EvaluationView {
+    pub compass: Option<CompassView>,
+    pub surveys: Vec<SurveyView>,
+    pub destinations: Vec<DestinationsView>,
+    /// The smallest count published.
+    pub threshold: u32,
+}
+
+#[derive(Serialize)]
+pub struct CompassView {
+    /// Oldest first.
+    pub dates: Vec<DateView>,
+    pub rows: Vec<CompassRow>,
+    pub chart: String,
+}
+
+#[derive(Serialize)]
+pub struct CompassRow {
+    pub benchmark: BenchmarkView,
+    /// One score per date, as `81%`, or empty where that assessment has none.
+    pub scores: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct SurveyView {
+    pub survey: String,
+    pub date: Option<DateView>,
+    pub audience: &'static str,
+    pub respondents: u32,
+    /// Results from fewer respondents than the threshold are not published.
+    pub too_few: bool,
+    pub results: Vec<SurveyResultView>,
+}
+
+#[derive(Serialize)]
+pub struct SurveyResultView {
+    pub statement: String,
+    /// The percentage who agreed.
+    pub agree: u8,
+}
+
+#[derive(Serialize)]
+pub struct DestinationsView {
+    pub id: String,
+    pub heading: String,
+    pub cohort: u32,
+    pub rows: Vec<DestinationRow>,
+    pub suppressed: bool,
+    pub chart: String,
+}
+
+#[derive(Serialize)]
+pub struct DestinationRow {
+    pub route: &'static str,
+    /// The count, or `c`.
+    pub count: String,
+    /// The share of the cohort, or `c`.
+    pub percent: String,
+}
+
+pub(super) fn evaluation(evaluation: &Evaluation) -> EvaluationView {
+    EvaluationView {
+        compass: compass(evaluation),
+        surveys: evaluation
+            .feedback
+            .iter()
+            .map(|survey| SurveyView {
+                survey: survey.survey.clone(),
+                date: survey.date.map(DateView::from),
+                audience: survey.audience.label(),
+                respondents: survey.respondents,
+                too_few: survey.respondents < THRESHOLD,
+                results: survey
+                    .results
+                    .iter()
+                    .map(|r| SurveyResultView {
+                        statement: r.statement.clone(),
+                        agree: r.agree.value(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        destinations: evaluation.destinations.iter().map(destinations).collect(),
+        threshold: THRESHOLD,
+    }
+}
+
+fn compass(evaluation: &Evaluation) -> Option<CompassView> {
+    if evaluation.compass.is_empty() {
+        return None;
+    }
+    let mut results: Vec<_> = evaluation.compass.iter().collect();
+    results.sort_by_key(|r| r.date);
+    let dates: Vec<DateView> = results.iter().map(|r| r.date.into()).collect();
+    let values: Vec<Vec<Option<u8>>> = results
+        .iter()
+        .map(|r| {
+            Benchmark::ALL
+                .iter()
+                .map(|b| r.scores.get(b).map(|p| p.value()))
+                .collect()
+        })
+        .collect();
+    let chart = charts::grouped_percentages(
+        &Labels {
+            id: "compass-chart",
+            title: "Compass results for each Gatsby Benchmark",
+            description: &format!(
+                "A bar chart of the percentage achieved for each of the eight benchmarks, at {}. The table below gives the same figures.",
+                dates
+                    .iter()
+                    .map(|d| d.long.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+        },
+        &Benchmark::ALL.map(|b| b.number().to_string()),
+        &dates.iter().map(|d| d.long.clone()).collect::<Vec<_>>(),
+        &values,
+    );
+    let rows = Benchmark::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &benchmark)| CompassRow {
+            benchmark: benchmark.into(),
+            scores: values
+                .iter()
+                .map(|v| v[i].map(|p| format!("{p}%")).unwrap_or_default())
+                .collect(),
+        })
+        .collect();
+    Some(CompassView { dates, rows, chart })
+}
+
+fn destinations(year: &crate::model::Destinations) -> DestinationsView {
+    let routes: Vec<_> = year.routes.iter().collect();
+    let counts: Vec<u32> = routes.iter().map(|(_, count)| **count).collect();
+    let published = suppress(year.cohort, &counts);
+    let share = |count: u32| f64::from(count) * 100.0 / f64::from(year.cohort.max(1));
+    let rows: Vec<DestinationRow> = routes
+        .iter()
+        .zip(&published)
+        .map(|((route, _), shown)| match shown {
+            Published::Shown(count) => DestinationRow {
+                route: route.label(),
+                count: count.to_string(),
+                percent: format!("{:.0}%", share(*count)),
+            },
+            Published::Suppressed => DestinationRow {
+                route: route.label(),
+                count: "c".to_string(),
+                percent: "c".to_string(),
+            },
+        })
+        .collect();
+    let heading = format!("{} leavers, {}", year.leaving, year.year);
+    let id = format!("destinations-{}-{}", year.year, year.leaving.slug());
+    let chart = charts::horizontal_percentages(
+        &Labels {
+            id: &id,
+            title: &format!("Destinations of {heading}"),
+            description: &format!(
+                "A bar chart of the share of the {} leavers who went on to each route. Routes with too few pupils to publish are marked c. The table below gives the same figures.",
+                year.cohort
+            ),
+        },
+        &routes
+            .iter()
+            .zip(&published)
+            .map(|((route, _), shown)| {
+                let value = match shown {
+                    Published::Shown(count) => Some(share(*count)),
+                    Published::Suppressed => None,
+                };
+                (route.label().to_string(), value)
+            })
+            .collect::<Vec<_>>(),
+        "c (too few to publish)",
+    );
+    DestinationsView {
+        id,
+        heading,
+        cohort: year.cohort,
+        suppressed: published.contains(&Published::Suppressed),
+        rows,
+        chart,
+    }
+}
