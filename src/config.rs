@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{Audience, Contact, ProviderAccess, Review};
+use crate::model::{AccessibilityStatement, Audience, Contact, ProviderAccess, Review};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -26,6 +26,8 @@ pub struct SiteConfig {
     pub review: Review,
     /// The provider access policy statement (statutory items P1-P3).
     pub provider_access: Option<ProviderAccess>,
+    /// For the accessibility statement.
+    pub accessibility: AccessibilityStatement,
 }
 
 impl Default for SiteConfig {
@@ -39,6 +41,7 @@ impl Default for SiteConfig {
             careers_leader: None,
             review: Review::default(),
             provider_access: None,
+            accessibility: AccessibilityStatement::default(),
         }
     }
 }

@@ -38,14 +38,14 @@ fn force_builds_beside_someone_elses_files_and_deletes_none_of_them() {
 fn pages_removed_from_content_are_removed_from_the_output_and_nothing_else() {
     let site = TestSite::example();
     site.build();
-    assert!(site.exists("news/careers-fair-2025/index.html"));
+    assert!(site.exists("news/careers-fair-2026/index.html"));
     site.write("site/uploaded-by-webmaster.txt", "keep me");
-    std::fs::remove_file(site.root().join("content/news/careers-fair-2025.md")).unwrap();
+    std::fs::remove_file(site.root().join("content/news/careers-fair-2026.md")).unwrap();
     let run = site.build();
     assert!(run.stdout().contains("1 removed"), "{}", run.stdout());
-    assert!(!site.exists("news/careers-fair-2025/index.html"));
+    assert!(!site.exists("news/careers-fair-2026/index.html"));
     assert!(
-        !site.exists("news/careers-fair-2025"),
+        !site.exists("news/careers-fair-2026"),
         "the emptied folder goes too"
     );
     assert!(site.exists("uploaded-by-webmaster.txt"));

@@ -21,5 +21,5 @@ pub use evaluation::{CompassResult, Destinations, Evaluation, Percent, Route, Su
 pub use events::{Event, Events, When};
 pub use programme::{Access, Activity, Programme, Term, Year};
 pub use self_assessment::{BenchmarkAssessment, Priority, Progress, Requirement, SelfAssessment};
-pub use statutory::{Contact, ProviderAccess, Review};
+pub use statutory::{AccessibilityStatement, Contact, ProviderAccess, Review};
 pub use year_group::YearGroup;

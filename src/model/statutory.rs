@@ -38,3 +38,19 @@ pub struct ProviderAccess {
     /// Premises and facilities given to providers (P3).
     pub premises: String,
 }
+
+/// What the accessibility statement says beyond what careersite knows itself. Public-sector
+/// websites must publish one (Public Sector Bodies Accessibility Regulations 2018).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AccessibilityStatement {
+    /// Where to report a problem; the Careers Leader's email when not given.
+    pub email: String,
+    pub phone: String,
+    /// When the site was last tested for accessibility.
+    pub tested: Option<Date>,
+    /// When the statement was prepared or last reviewed.
+    pub prepared: Option<Date>,
+    /// Content known not to be accessible, in plain words.
+    pub known_issues: Vec<String>,
+}

@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use super::escape_xml;
+
 /// A chart's text alternative.
 pub struct Labels<'a> {
     /// Unique on the page: the prefix of the chart's element ids.
@@ -67,7 +69,7 @@ pub fn grouped_percentages(
             r#"<text class="axis" x="{x:.1}" y="{y}" text-anchor="middle">{label}</text>"#,
             x = group_x + group_width * 0.4,
             y = TOP + PLOT_HEIGHT + 20.0,
-            label = escape(group)
+            label = escape_xml(group)
         );
     }
     legend(&mut svg, labels.id, series);
@@ -93,7 +95,7 @@ pub fn horizontal_percentages(
             r#"<text class="axis" x="{x}" y="{ty}" text-anchor="end">{label}</text>"#,
             x = LABEL_WIDTH - 8.0,
             ty = y + 17.0,
-            label = escape(label)
+            label = escape_xml(label)
         );
         let text = match value {
             Some(percent) => {
@@ -111,7 +113,7 @@ pub fn horizontal_percentages(
             r#"<text class="axis" x="{x:.1}" y="{ty}">{label}</text>"#,
             x = text.0,
             ty = y + 17.0,
-            label = escape(&text.1)
+            label = escape_xml(&text.1)
         );
     }
     svg.push_str("</svg>");
@@ -122,8 +124,8 @@ fn open(labels: &Labels<'_>, height: f64) -> String {
     format!(
         r#"<svg class="chart" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {WIDTH} {height}" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>"#,
         id = labels.id,
-        title = escape(labels.title),
-        description = escape(labels.description),
+        title = escape_xml(labels.title),
+        description = escape_xml(labels.description),
     )
 }
 
@@ -136,7 +138,7 @@ fn legend(svg: &mut String, id: &str, series: &[String]) {
             class = series_class(s),
             fill = series_fill(id, s),
             tx = x + 22.0,
-            name = escape(name)
+            name = escape_xml(name)
         );
     }
 }
@@ -152,13 +154,6 @@ fn series_fill(id: &str, series: usize) -> String {
     } else {
         String::new()
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Stage 3, render: turn the loaded site into the bytes of every output file, in memory.
 //! Markdown and templates are rendered in parallel; nothing touches the output folder here.
 
+mod atom;
 mod calendar;
 mod careers;
 mod charts;
@@ -107,6 +108,7 @@ pub fn render(
     let page_count = files.len();
     files.extend(sitemap::files(site, &plan));
     files.extend(calendar::files(site, today));
+    files.extend(atom::file(site, &plan, &summaries));
     files.extend(theme.static_files.iter().map(|file| OutputFile {
         path: file.name.clone(),
         contents: Contents::Bytes(file.contents.to_vec()),
@@ -145,8 +147,12 @@ fn main_sections(plan: &Plan, summaries: &[Summary]) -> Vec<LinkView> {
         .flatten()
         .filter(|&&i| {
             let target = &plan.targets[i];
-            let is_hub = matches!(target.special, Some(plan::Special::Hub(_)));
-            (target.lists_children || target.special.is_some()) && !is_hub
+            // Hubs have their own navigation; the accessibility statement is in the footer.
+            let elsewhere = matches!(
+                target.special,
+                Some(plan::Special::Hub(_) | plan::Special::Accessibility)
+            );
+            (target.lists_children || target.special.is_some()) && !elsewhere
         })
         .map(|&i| LinkView::new(&summaries[i].title, &summaries[i].path))
         .collect()
@@ -209,6 +215,14 @@ fn page_context<'a>(
         },
         careers: None,
     }
+}
+
+/// Escapes text for XML and SVG content and attribute values.
+fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The careers pages the programme page points to, those this site has.

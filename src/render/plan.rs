@@ -32,6 +32,8 @@ pub enum Special {
     Events,
     /// Compass results, feedback and destinations.
     Evaluation,
+    /// The accessibility statement every public-sector site must publish.
+    Accessibility,
 }
 
 impl Special {
@@ -47,6 +49,7 @@ impl Special {
             Special::StrategicPlan => "careers-programme/strategic-plan/".to_string(),
             Special::Events => "events/".to_string(),
             Special::Evaluation => "careers-programme/evaluation/".to_string(),
+            Special::Accessibility => "accessibility/".to_string(),
         }
     }
 
@@ -62,6 +65,7 @@ impl Special {
             Special::StrategicPlan => "Careers strategic plan".to_string(),
             Special::Events => "Events".to_string(),
             Special::Evaluation => "How well the programme is working".to_string(),
+            Special::Accessibility => "Accessibility statement".to_string(),
         }
     }
 
@@ -77,6 +81,7 @@ impl Special {
             Special::StrategicPlan => "strategic-plan.html",
             Special::Events => "events.html",
             Special::Evaluation => "evaluation.html",
+            Special::Accessibility => "accessibility.html",
         }
     }
 
@@ -88,6 +93,7 @@ impl Special {
             .iter()
             .map(|&a| Special::Hub(a))
             .collect();
+        specials.push(Special::Accessibility);
         let careers = &site.careers;
         if !careers.is_empty() || site.config.careers_leader.is_some() {
             specials.push(Special::Programme);

@@ -1,6 +1,7 @@
 //! `sitemap.xml` and `robots.txt`, which need the site's public address: without `url` in
 //! site.yaml neither is written, since a sitemap must list absolute addresses.
 
+use super::escape_xml;
 use super::links::encode_path;
 use super::plan::Plan;
 use crate::site::Site;
@@ -37,10 +38,4 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<OutputFile> {
             contents: Contents::Bytes(robots.into_bytes()),
         },
     ]
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -23,6 +23,8 @@ pub struct SiteView {
     pub audiences: Vec<LinkView>,
     /// The top-level sections, for the main navigation.
     pub sections: Vec<LinkView>,
+    /// The Atom feed of dated pages, when the site has one.
+    pub feed: Option<&'static str>,
 }
 
 impl SiteView {
@@ -41,6 +43,7 @@ impl SiteView {
                 .map(|&a| LinkView::audience(a))
                 .collect(),
             sections,
+            feed: config.url.as_ref().map(|_| super::atom::FEED_FILE),
         }
     }
 }

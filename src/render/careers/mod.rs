@@ -15,7 +15,7 @@ mod programme;
 use super::links::LinkIndex;
 use super::markdown;
 use super::plan::Special;
-use super::views::BenchmarkView;
+use super::views::{BenchmarkView, DateView};
 use crate::diagnostic::Diagnostic;
 use crate::load::{
     ACTION_PLAN_FILE, CONFIG_FILE, CONTENT_DIR, EVENTS_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
@@ -38,6 +38,7 @@ pub struct CareersView {
     pub strategic_plan: Option<StrategicPlanView>,
     pub events: Option<EventsView>,
     pub evaluation: Option<evaluation::EvaluationView>,
+    pub accessibility: Option<AccessibilityView>,
     /// On an audience's hub: the upcoming events and the programme's activities for it.
     pub upcoming: Vec<EventView>,
     pub activities: Vec<programme::AudienceActivity>,
@@ -69,6 +70,27 @@ impl From<&Contact> for ContactView {
     }
 }
 
+fn accessibility(site: &Site) -> AccessibilityView {
+    let statement = &site.config.accessibility;
+    let leader = site.config.careers_leader.as_ref();
+    let or_leader = |own: &str, of_leader: fn(&Contact) -> &str| {
+        if own.is_empty() {
+            leader.map_or_else(String::new, |l| of_leader(l).to_string())
+        } else {
+            own.to_string()
+        }
+    };
+    let phone = or_leader(&statement.phone, |l| &l.phone);
+    AccessibilityView {
+        email: or_leader(&statement.email, |l| &l.email),
+        phone_href: tel_href(&phone),
+        phone,
+        tested: statement.tested.map(DateView::from),
+        prepared: statement.prepared.map(DateView::from),
+        known_issues: statement.known_issues.clone(),
+    }
+}
+
 /// `01632 960 123` → `tel:+441632960123`.
 fn tel_href(phone: &str) -> String {
     let digits: String = phone
@@ -79,6 +101,16 @@ fn tel_href(phone: &str) -> String {
         Some(national) => format!("tel:+44{national}"),
         None => format!("tel:{digits}"),
     }
+}
+
+#[derive(Serialize)]
+pub struct AccessibilityView {
+    pub email: String,
+    pub phone: String,
+    pub phone_href: String,
+    pub tested: Option<DateView>,
+    pub prepared: Option<DateView>,
+    pub known_issues: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -188,6 +220,7 @@ pub fn view(
                 .as_ref()
                 .map(|plan| plans::strategic_plan(plan, &mut plan_md));
         }
+        Special::Accessibility => view.accessibility = Some(accessibility(site)),
         Special::Evaluation => {
             view.evaluation = site.careers.evaluation.as_ref().map(evaluation::evaluation);
         }

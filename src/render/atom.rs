@@ -1,0 +1,60 @@
+//! An Atom feed (RFC 4287) of the dated pages, newest first, so parents and local press can
+//! follow the school's careers news. Like the sitemap, it needs the site's public address.
+
+use super::escape_xml;
+use super::links::encode_path;
+use super::plan::Plan;
+use super::views::Summary;
+use crate::site::Site;
+use crate::write::{Contents, OutputFile};
+
+pub const FEED_FILE: &str = "atom.xml";
+
+/// How many of the newest pages the feed carries.
+const ENTRIES: usize = 50;
+
+/// The feed, from the pages `plan` publishes and their `summaries` (in the same order).
+pub fn file(site: &Site, plan: &Plan, summaries: &[Summary]) -> Option<OutputFile> {
+    let url = site.config.url.as_ref()?;
+    let mut dated: Vec<(&crate::site::Page, &str)> = plan
+        .targets
+        .iter()
+        .zip(summaries)
+        .filter_map(|(target, summary)| {
+            Some((&site.pages[target.page?], summary.description.as_str()))
+        })
+        .filter(|(page, _)| page.front.date.is_some())
+        .collect();
+    dated.sort_by(|a, b| {
+        b.0.front
+            .date
+            .cmp(&a.0.front.date)
+            .then_with(|| a.0.url_path.cmp(&b.0.url_path))
+    });
+    dated.truncate(ENTRIES);
+    let newest = dated.first()?.0.front.date?;
+    let name = &site.config.school.name;
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<title>{title}</title>\n<link rel=\"self\" href=\"{feed}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n<id>{home}</id>\n<updated>{updated}T00:00:00Z</updated>\n<author><name>{name}</name></author>\n",
+        lang = escape_xml(&site.config.language),
+        title = escape_xml(&format!("{name}: careers news")),
+        feed = escape_xml(&url.join(FEED_FILE)),
+        home = escape_xml(&url.join("")),
+        updated = newest.iso(),
+        name = escape_xml(name),
+    );
+    for (page, summary) in dated {
+        let address = escape_xml(&url.join(&encode_path(&page.url_path)));
+        let date = page.front.date.map(|d| d.iso()).unwrap_or_default();
+        xml.push_str(&format!(
+            "<entry>\n<title>{title}</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"{address}\"/>\n<id>{address}</id>\n<updated>{date}T00:00:00Z</updated>\n<summary>{summary}</summary>\n</entry>\n",
+            title = escape_xml(&page.title),
+            summary = escape_xml(summary),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    Some(OutputFile {
+        path: FEED_FILE.to_string(),
+        contents: Contents::Bytes(xml.into_bytes()),
+    })
+}
