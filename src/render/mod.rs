@@ -70,6 +70,11 @@ pub fn render(
                     }
                     (Some(view), warnings)
                 }
+                None if target.url_path.is_empty() => {
+                    let (mut view, warnings) = careers::home(site, &link_index, today);
+                    view.related = home_links(&plan);
+                    (Some(view), warnings)
+                }
                 _ => (None, Vec::new()),
             };
             let mut context = page_context(site, &plan, &bodies, &summaries, index);
@@ -141,10 +146,8 @@ fn summary(site: &Site, bodies: &[markdown::Html], target: &Target) -> Summary {
 
 /// The folders at the top of the site, for the main navigation; audience hubs have their own.
 fn main_sections(plan: &Plan, summaries: &[Summary]) -> Vec<LinkView> {
-    plan.children
-        .get("")
-        .into_iter()
-        .flatten()
+    plan.top_level
+        .iter()
         .filter(|&&i| {
             let target = &plan.targets[i];
             // Hubs have their own navigation; the accessibility statement is in the footer.
@@ -243,6 +246,20 @@ fn related_careers_pages(plan: &Plan) -> Vec<LinkView> {
             .map(|t| LinkView::new(&t.title, &t.url_path))
     })
     .collect()
+}
+
+/// The pages a parent or pupil most often looks for, for the home page: those this site has.
+fn home_links(plan: &Plan) -> Vec<LinkView> {
+    use plan::Special::{Benchmarks, Events, Programme, ProviderAccess, YearByYear};
+    [Programme, YearByYear, Events, Benchmarks, ProviderAccess]
+        .into_iter()
+        .filter_map(|special| {
+            plan.targets
+                .iter()
+                .find(|t| t.special == Some(special))
+                .map(|t| LinkView::new(&t.title, &t.url_path))
+        })
+        .collect()
 }
 
 /// Links to each page above `url_path`, from the home page down.

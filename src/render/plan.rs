@@ -150,6 +150,8 @@ pub struct Plan {
     pub targets: Vec<Target>,
     /// For each address, the targets listed on it, in listing order.
     pub children: HashMap<String, Vec<usize>>,
+    /// The targets one folder below the home page, in listing order, for the navigation.
+    pub top_level: Vec<usize>,
 }
 
 impl Plan {
@@ -199,7 +201,15 @@ impl Plan {
         }
         let targets: Vec<Target> = targets.into_values().collect();
         let children = children_of(site, &targets);
-        Plan { targets, children }
+        let mut top_level: Vec<usize> = (0..targets.len())
+            .filter(|&i| parent_url_path(&targets[i].url_path) == Some(""))
+            .collect();
+        top_level.sort_by(|&a, &b| listing_order(site, &targets[a], &targets[b]));
+        Plan {
+            targets,
+            children,
+            top_level,
+        }
     }
 
     pub fn url_paths(&self) -> Vec<String> {
@@ -239,15 +249,15 @@ fn add_missing_folders(targets: &mut BTreeMap<String, Target>, content_path: &st
 }
 
 /// Lists each page on its folder's page, and on the hub of each audience it is tagged for.
-/// Audience hubs are reached from the navigation, so the home page does not list them again.
 fn children_of(site: &Site, targets: &[Target]) -> HashMap<String, Vec<usize>> {
     let mut children: HashMap<String, Vec<usize>> = HashMap::new();
     for (index, target) in targets.iter().enumerate() {
         let Some(parent) = parent_url_path(&target.url_path) else {
             continue;
         };
-        let is_hub = matches!(target.special, Some(Special::Hub(_)));
-        if !(parent.is_empty() && is_hub) {
+        // The home page reaches the pages careersite makes through its navigation and its
+        // own links to the careers pages, so it lists only the school's own sections.
+        if !(parent.is_empty() && target.special.is_some()) {
             children.entry(parent.to_string()).or_default().push(index);
         }
         let tagged = target

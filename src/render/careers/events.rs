@@ -64,17 +64,17 @@ pub(super) fn events_page(
     }
 }
 
-/// The upcoming events for one audience, for its hub page.
+/// The upcoming events for one audience (for its hub page), or for everyone (for the home page).
 pub(super) fn upcoming_for(
     events: &[Event],
-    audience: Audience,
+    audience: Option<Audience>,
     today: jiff::civil::Date,
     md: &mut DataMarkdown<'_>,
 ) -> Vec<EventView> {
     let (upcoming, _) = split_by_date(
         events
             .iter()
-            .filter(|e| e.audiences.contains(&audience))
+            .filter(|e| audience.is_none_or(|a| e.audiences.contains(&a)))
             .collect(),
         today,
     );

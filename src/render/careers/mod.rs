@@ -151,6 +151,36 @@ impl DataMarkdown<'_> {
     }
 }
 
+/// How many upcoming events the home page shows.
+const HOME_EVENTS: usize = 3;
+
+/// What the home page shows of the careers data: the next few events.
+pub fn home(
+    site: &Site,
+    links: &LinkIndex,
+    today: jiff::civil::Date,
+) -> (CareersView, Vec<Diagnostic>) {
+    let mut events_md = DataMarkdown {
+        links,
+        file: PathBuf::from(CONTENT_DIR).join(EVENTS_FILE),
+        content_path: EVENTS_FILE,
+        depth: 0,
+        warnings: Vec::new(),
+    };
+    let mut upcoming = site
+        .careers
+        .events
+        .as_ref()
+        .map(|e| events::upcoming_for(&e.events, None, today, &mut events_md))
+        .unwrap_or_default();
+    upcoming.truncate(HOME_EVENTS);
+    let view = CareersView {
+        upcoming,
+        ..CareersView::default()
+    };
+    (view, events_md.warnings)
+}
+
 /// The careers data a special page shows, and any warnings from rendering its Markdown.
 pub fn view(
     site: &Site,
@@ -231,7 +261,7 @@ pub fn view(
         }
         Special::Hub(audience) => {
             view.upcoming = events
-                .map(|events| events::upcoming_for(events, audience, today, &mut events_md))
+                .map(|events| events::upcoming_for(events, Some(audience), today, &mut events_md))
                 .unwrap_or_default();
             view.activities = programme::for_audience(site, audience);
         }
