@@ -258,3 +258,23 @@ fn a_misspelt_careers_leader_field_is_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn the_programme_page_links_to_every_other_careers_page_the_site_has() {
+    let site = TestSite::example();
+    site.build();
+    let page = site.page("careers-programme/index.html");
+    let related = page.texts("main h2 + ul a");
+    assert_eq!(
+        related,
+        [
+            "Careers programme year by year",
+            "Careers strategic plan",
+            "Careers action plan",
+            "How well the programme is working",
+            "Gatsby Benchmarks",
+            "Events",
+            "Provider access policy"
+        ]
+    );
+}

@@ -66,13 +66,13 @@ pub fn render(
                     let (mut view, warnings) =
                         careers::view(site, special, depth, &link_index, today);
                     if special == plan::Special::Programme {
-                        view.related = related_careers_pages(&plan);
+                        view.related = links_to(&plan, &PROGRAMME_LINKS);
                     }
                     (Some(view), warnings)
                 }
                 None if target.url_path.is_empty() => {
                     let (mut view, warnings) = careers::home(site, &link_index, today);
-                    view.related = home_links(&plan);
+                    view.related = links_to(&plan, &HOME_LINKS);
                     (Some(view), warnings)
                 }
                 _ => (None, Vec::new()),
@@ -228,32 +228,31 @@ fn escape_xml(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The careers pages the programme page points to, those this site has.
-fn related_careers_pages(plan: &Plan) -> Vec<LinkView> {
-    use plan::Special::{ActionPlan, Benchmarks, ProviderAccess, StrategicPlan, YearByYear};
+/// The careers pages the programme page points to.
+const PROGRAMME_LINKS: [plan::Special; 7] = {
+    use plan::Special::*;
     [
         YearByYear,
         StrategicPlan,
         ActionPlan,
+        Evaluation,
         Benchmarks,
+        Events,
         ProviderAccess,
     ]
-    .into_iter()
-    .filter_map(|special| {
-        plan.targets
-            .iter()
-            .find(|t| t.special == Some(special))
-            .map(|t| LinkView::new(&t.title, &t.url_path))
-    })
-    .collect()
-}
+};
 
-/// The pages a parent or pupil most often looks for, for the home page: those this site has.
-fn home_links(plan: &Plan) -> Vec<LinkView> {
-    use plan::Special::{Benchmarks, Events, Programme, ProviderAccess, YearByYear};
+/// The pages a parent or pupil most often looks for, for the home page.
+const HOME_LINKS: [plan::Special; 5] = {
+    use plan::Special::*;
     [Programme, YearByYear, Events, Benchmarks, ProviderAccess]
-        .into_iter()
-        .filter_map(|special| {
+};
+
+/// Links to those of `specials` this site has, in that order.
+fn links_to(plan: &Plan, specials: &[plan::Special]) -> Vec<LinkView> {
+    specials
+        .iter()
+        .filter_map(|&special| {
             plan.targets
                 .iter()
                 .find(|t| t.special == Some(special))
