@@ -3,7 +3,8 @@
 //! One pipeline, one module per stage: [`load`] reads `content/` into a typed [`site::Site`],
 //! [`check`] finds what is wrong with it as a whole, [`render`] turns it into the bytes of every
 //! page, and [`write`] puts them in the output folder, touching nothing it did not write.
-//! [`pipeline`] runs the stages in order; the commands in [`cmd`] drive it.
+//! [`pipeline`] runs the stages in order; the commands in [`cmd`] drive it, and [`serve`] wraps
+//! it in a live preview.
 
 pub mod check;
 pub mod cmd;
@@ -13,6 +14,7 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod theme;
 pub mod write;

@@ -1,3 +1,4 @@
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,8 +33,18 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Preview the site with live reload (coming soon).
-    Serve,
+    /// Preview the site in a browser, rebuilding and reloading it as you save.
+    Serve {
+        /// The port to listen on; if it is taken, the next few are tried.
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Use 0.0.0.0 to preview on a phone on your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Open the site in your web browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Report what the law requires the site to publish, and what is missing (coming soon).
     Check,
 }
@@ -43,7 +54,9 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Init { folder } => cmd::init::run(folder, cli.quiet),
         Command::Build { output, force } => cmd::build::run(cli.root, output, force, cli.quiet),
-        Command::Serve => cmd::serve::run(),
+        Command::Serve { port, bind, open } => {
+            cmd::serve::run(cli.root, bind, port, open, cli.quiet)
+        }
         Command::Check => cmd::check::run(),
     }
 }

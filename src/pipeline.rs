@@ -1,9 +1,11 @@
-//! The one pipeline every command runs: load → check → render → write.
+//! The one pipeline every command runs: load → check → render → write. `serve` runs the same
+//! stages but keeps the rendered files in memory instead of writing them.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostics, has_errors};
+use crate::render::Rendered;
 use crate::write::WriteReport;
 use crate::{check, load, render, theme, write};
 
@@ -26,7 +28,25 @@ pub struct BuildReport {
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let loaded = load::load(&options.root)?;
+    let rendered = render_site(&options.root, options.today)?;
+    let write = write::write(
+        &options.root,
+        &options.output,
+        &rendered.files,
+        options.force,
+    )?;
+    Ok(BuildReport {
+        pages: rendered.pages,
+        files: rendered.files.len(),
+        write,
+        elapsed: started.elapsed(),
+        warnings: rendered.warnings,
+    })
+}
+
+/// Load, check and render: every output file's bytes, in memory, with all the warnings.
+pub fn render_site(root: &Path, today: jiff::civil::Date) -> Result<Rendered, Diagnostics> {
+    let loaded = load::load(root)?;
     let site = loaded.site;
     let mut warnings = loaded.warnings;
 
@@ -37,16 +57,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     }
     warnings.extend(findings);
 
-    let rendered = render::render(&site, &theme, options.today)?;
-    warnings.extend(rendered.warnings);
-    let write = write::write(&site.root, &options.output, &rendered.files, options.force)?;
-    Ok(BuildReport {
-        pages: rendered.pages,
-        files: rendered.files.len(),
-        write,
-        elapsed: started.elapsed(),
-        warnings,
-    })
+    let mut rendered = render::render(&site, &theme, today)?;
+    warnings.append(&mut rendered.warnings);
+    rendered.warnings = warnings;
+    Ok(rendered)
 }
 
 /// Today in the UK, or the day given by `SOURCE_DATE_EPOCH` (seconds since 1970), the

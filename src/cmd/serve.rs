@@ -1,10 +1,21 @@
-//! `careersite serve`: live preview. Not built yet; it has its own issue.
+//! `careersite serve`: live preview that reloads as the careers leader types.
 
+use std::net::IpAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run() -> ExitCode {
-    eprintln!(
-        "careersite serve is not built yet. For now, run `careersite build` and open site/index.html in a browser."
-    );
-    ExitCode::from(2)
+use crate::serve::{self, ServeOptions};
+
+pub fn run(root: PathBuf, bind: IpAddr, port: u16, open: bool, quiet: bool) -> ExitCode {
+    let options = ServeOptions {
+        root,
+        bind,
+        port,
+        open,
+        quiet,
+    };
+    match serve::run(&options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diagnostics) => super::failed(&diagnostics),
+    }
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub use front_matter::FrontMatter;
+pub use walk::is_hidden_or_temporary;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, has_errors};

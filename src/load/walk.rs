@@ -73,8 +73,9 @@ fn is_data_file(content_path: &str) -> bool {
 }
 
 /// Hidden files (`.git`, `.DS_Store`) and the temporary files editors leave beside the ones
-/// they save (`page.md~`, `.page.md.swp`, `#page.md#`, `4913`) are never published.
-fn is_hidden_or_temporary(name: &std::ffi::OsStr) -> bool {
+/// they save (`page.md~`, `.page.md.swp`, `#page.md#`, vim's `4913`, JetBrains'
+/// `page.md___jb_tmp___`) are never published, nor rebuilt for.
+pub fn is_hidden_or_temporary(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.')
         || name.ends_with('~')
@@ -82,6 +83,7 @@ fn is_hidden_or_temporary(name: &std::ffi::OsStr) -> bool {
         || name.ends_with(".tmp")
         || (name.starts_with('#') && name.ends_with('#'))
         || name == "4913"
+        || name.ends_with("___")
 }
 
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
@@ -104,7 +106,14 @@ mod tests {
 
     #[test]
     fn editor_leftovers_are_not_content() {
-        for name in [".DS_Store", "page.md~", ".page.md.swp", "#page.md#", "4913"] {
+        for name in [
+            ".DS_Store",
+            "page.md~",
+            ".page.md.swp",
+            "#page.md#",
+            "4913",
+            "page.md___jb_tmp___",
+        ] {
             assert!(is_hidden_or_temporary(OsStr::new(name)), "{name}");
         }
         assert!(!is_hidden_or_temporary(OsStr::new("careers-policy.pdf")));

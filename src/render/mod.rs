@@ -221,7 +221,7 @@ fn page_context<'a>(
 }
 
 /// Escapes text for XML and SVG content and attribute values.
-fn escape_xml(text: &str) -> String {
+pub fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -1,0 +1,57 @@
+// careersite serve: live reload. Injected only while previewing, never into `careersite build`.
+(function () {
+  "use strict";
+  var key = "careersite-scroll:" + location.pathname;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) {
+    sessionStorage.removeItem(key);
+    window.scrollTo(0, Number(saved));
+  }
+
+  var overlay = null;
+  function showProblem(text) {
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.id = "careersite-problem";
+      overlay.setAttribute("role", "alert");
+      overlay.style.cssText =
+        "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+        "margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#1b1b1b;border-top:6px solid #b00020;" +
+        "font:16px/1.5 system-ui,sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.3)";
+      var heading = document.createElement("p");
+      heading.style.cssText = "margin:0 0 .5rem;font-weight:700";
+      heading.textContent = "careersite could not build your latest change. This page shows your last working version.";
+      var pre = document.createElement("pre");
+      pre.style.cssText = "margin:0;white-space:pre-wrap;font:14px/1.45 ui-monospace,monospace";
+      overlay.appendChild(heading);
+      overlay.appendChild(pre);
+      document.body.appendChild(overlay);
+    }
+    overlay.lastChild.textContent = text;
+  }
+
+  function reloadStyles() {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    for (var i = 0; i < links.length; i++) {
+      var href = links[i].getAttribute("href").split("?")[0];
+      links[i].setAttribute("href", href + "?v=" + Date.now());
+    }
+  }
+
+  var wasOpen = false;
+  var events = new EventSource("/__careersite/events");
+  events.addEventListener("open", function () {
+    // After the server restarts, the page may be out of date: fetch it again.
+    if (wasOpen) { events.dispatchEvent(new Event("reload")); }
+    wasOpen = true;
+  });
+  events.addEventListener("reload", function () {
+    sessionStorage.setItem(key, String(window.scrollY));
+    location.reload();
+  });
+  events.addEventListener("styles", function () {
+    if (overlay) { overlay.remove(); overlay = null; }
+    reloadStyles();
+  });
+  events.addEventListener("problem", function (e) { showProblem(e.data); });
+})();

@@ -1,0 +1,201 @@
+//! `careersite serve`: the site built into memory, served over HTTP, rebuilt on every save, and
+//! reloaded in every open browser. `serve` wraps the same pipeline as `build`, so the pages it
+//! serves are byte for byte the ones `build` writes, with one script tag added.
+
+mod http;
+mod reload;
+mod resolve;
+mod state;
+mod watch;
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::pipeline;
+use reload::{Change, Clients};
+use state::SiteState;
+
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+    pub quiet: bool,
+}
+
+/// How many ports after the one asked for are tried when it is taken.
+const PORTS_TO_TRY: u16 = 10;
+/// Requests served at once; one slow browser does not hold up the rest.
+const WORKERS: usize = 8;
+/// How often idle reload streams are checked.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
+    let state = Arc::new(RwLock::new(SiteState::default()));
+    let clients = Arc::new(Clients::default());
+    // Watch before the first build, so that no save made while it runs goes unseen.
+    let mut watcher = watch::Watcher::new(&options.root).map_err(|d| vec![d])?;
+    rebuild(&options.root, &state, &clients, &[], options.quiet);
+
+    let (server, address) = bind(options.bind, options.port)?;
+    let server = Arc::new(server);
+    let url = format!("http://{address}/");
+    if !options.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {} makes the preview visible to other devices on your network; use it only on a network you trust",
+            options.bind
+        );
+    }
+    println!("Serving the site at {url} (press Ctrl+C to stop)");
+    if options.open {
+        open_browser(&url);
+    }
+
+    for _ in 0..WORKERS {
+        let (server, state, clients) = (server.clone(), state.clone(), clients.clone());
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                http::respond(request, &state, &clients);
+            }
+        });
+    }
+    {
+        let clients = clients.clone();
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(KEEP_ALIVE);
+                clients.keep_alive();
+            }
+        });
+    }
+
+    while let Some(changed) = watcher.next_changes() {
+        rebuild(&options.root, &state, &clients, &changed, options.quiet);
+    }
+    Ok(())
+}
+
+/// Builds the site into memory. On success it replaces what is served and reloads the open
+/// pages; on failure the last good site stays, and the problem is shown over it.
+fn rebuild(
+    root: &Path,
+    state: &RwLock<SiteState>,
+    clients: &Clients,
+    changed: &[PathBuf],
+    quiet: bool,
+) {
+    let started = Instant::now();
+    match pipeline::render_site(root, pipeline::today()) {
+        Ok(rendered) => {
+            let pages = rendered.pages;
+            if !quiet {
+                crate::cmd::report(&rendered.warnings);
+            }
+            write_state(state).replace(rendered);
+            let styles_only = !changed.is_empty()
+                && changed
+                    .iter()
+                    .all(|p| p.extension().is_some_and(|e| e == "css"));
+            clients.changed(if styles_only {
+                Change::Styles
+            } else {
+                Change::Page
+            });
+            if !quiet {
+                println!(
+                    "{} {pages} pages in {} ms{}",
+                    if changed.is_empty() {
+                        "Built"
+                    } else {
+                        "Rebuilt"
+                    },
+                    started.elapsed().as_millis(),
+                    describe(changed)
+                );
+            }
+        }
+        Err(diagnostics) => {
+            let text = problem_text(&diagnostics);
+            eprintln!("{text}\n");
+            clients.problem(&text);
+            write_state(state).problem = Some(text);
+        }
+    }
+}
+
+fn write_state(state: &RwLock<SiteState>) -> std::sync::RwLockWriteGuard<'_, SiteState> {
+    state.write().unwrap_or_else(|e| e.into_inner())
+}
+
+fn describe(changed: &[PathBuf]) -> String {
+    match changed {
+        [] => String::new(),
+        [one] => format!(" after a change to {}", one.display()),
+        [first, rest @ ..] => format!(
+            " after changes to {} and {} more",
+            first.display(),
+            rest.len()
+        ),
+    }
+}
+
+/// The problems, as the terminal shows them, for the overlay in the browser.
+fn problem_text(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Listens on `port`, or the next free port after it.
+fn bind(ip: IpAddr, port: u16) -> Result<(tiny_http::Server, std::net::SocketAddr), Diagnostics> {
+    for candidate in port..port.saturating_add(PORTS_TO_TRY) {
+        let address = std::net::SocketAddr::new(ip, candidate);
+        match tiny_http::Server::http(address) {
+            Ok(server) => {
+                // With port 0 the system chooses; report the port it chose.
+                let bound = server.server_addr().to_ip().unwrap_or(address);
+                return Ok((server, bound));
+            }
+            Err(err) => {
+                let in_use = err
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse);
+                if !in_use {
+                    return Err(vec![Diagnostic::error(format!(
+                        "could not listen on {address}: {err}"
+                    ))]);
+                }
+                eprintln!("Port {candidate} is in use; trying {}", candidate + 1);
+            }
+        }
+    }
+    Err(vec![
+        Diagnostic::error(format!(
+            "ports {port} to {} are all in use",
+            port.saturating_add(PORTS_TO_TRY - 1)
+        ))
+        .with_help("stop the other preview, or choose another port with --port"),
+    ])
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("cmd")
+            .args(["/C", "start", url])
+            .spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if command.is_err() {
+        eprintln!("Could not open a browser; open {url} yourself.");
+    }
+}

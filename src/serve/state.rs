@@ -1,0 +1,43 @@
+//! The site as `serve` holds it: the last good build, and the problem with the newest
+//! content, if it has one.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::render::Rendered;
+use crate::write::Contents;
+
+/// One file of the site as served.
+#[derive(Clone)]
+pub enum Served {
+    Bytes(Arc<[u8]>),
+    /// A file under `content/`, read when asked for, as a static host would.
+    File(PathBuf),
+}
+
+#[derive(Default)]
+pub struct SiteState {
+    /// Keyed by the path relative to the site root, as `build` would write it.
+    pub files: HashMap<String, Served>,
+    /// Why the newest content could not be built, shown over the page until it is fixed.
+    pub problem: Option<String>,
+}
+
+impl SiteState {
+    /// Replaces the site with a new build; the problem, if any, is over.
+    pub fn replace(&mut self, rendered: Rendered) {
+        self.files = rendered
+            .files
+            .into_iter()
+            .map(|file| {
+                let served = match file.contents {
+                    Contents::Bytes(bytes) => Served::Bytes(bytes.into()),
+                    Contents::Copy(path) => Served::File(path),
+                };
+                (file.path, served)
+            })
+            .collect();
+        self.problem = None;
+    }
+}

@@ -1,0 +1,343 @@
+//! `careersite serve`: a live preview that serves exactly what `build` writes, rebuilds on
+//! every save, and never serves anything from outside the site.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+/// A running `careersite serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    output: Receiver<String>,
+    /// Every line printed so far.
+    seen: Vec<String>,
+}
+
+impl Server {
+    fn start(site: &TestSite, port: u16) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_careersite"))
+            .args(["serve", "--port", &port.to_string(), "--root"])
+            .arg(site.root())
+            .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("careersite serve starts");
+        let (sender, output) = channel();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    let _ = sender.send(line);
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            port: 0,
+            output,
+            seen: Vec::new(),
+        };
+        let line = server.wait_for("Serving the site at http://");
+        let address = line
+            .split("http://")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap();
+        server.port = address.rsplit(':').next().unwrap().parse().unwrap();
+        assert!(
+            address.starts_with("127.0.0.1:"),
+            "only loopback by default: {line}"
+        );
+        server
+    }
+
+    /// Waits for a line of output containing `text`, and returns it.
+    fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.output.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.contains(text) {
+                        return line;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        panic!("careersite serve never printed {text:?}");
+    }
+
+    fn get(&self, path: &str) -> (u16, String, Vec<u8>) {
+        get(self.port, path)
+    }
+
+    /// Polls `path` until its body contains `text`.
+    fn wait_for_page(&self, path: &str, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if String::from_utf8_lossy(&self.get(path).2).contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("{path} never showed {text:?}");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A plain HTTP/1.1 GET, sending `path` exactly as given.
+fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let split = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&response[..split]).into_owned();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    let mut body = response[split + 4..].to_vec();
+    if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        body = dechunk(&body);
+    }
+    (status, head, body)
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    loop {
+        let line_end = data.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&data[..line_end]).unwrap().trim(), 16)
+                .unwrap();
+        if size == 0 {
+            return body;
+        }
+        body.extend_from_slice(&data[line_end + 2..line_end + 2 + size]);
+        data = &data[line_end + 4 + size..];
+    }
+}
+
+const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\"></script>";
+
+#[test]
+fn the_served_site_is_byte_for_byte_what_build_writes() {
+    let site = TestSite::example();
+    site.build();
+    let built = site.snapshot();
+    let server = Server::start(&site, 0);
+    let mut compared = 0;
+    for (path, bytes) in &built {
+        if path.starts_with(".careersite") {
+            continue;
+        }
+        let (status, _, body) = server.get(&format!("/{}", path.replace(' ', "%20")));
+        assert_eq!(status, 200, "{path}");
+        let body = if path.ends_with(".html") {
+            let text = String::from_utf8(body).unwrap();
+            assert_eq!(
+                text.matches(SCRIPT_TAG).count(),
+                1,
+                "{path} gets the reload script once"
+            );
+            text.replace(SCRIPT_TAG, "").into_bytes()
+        } else {
+            body
+        };
+        assert!(&body == bytes, "{path} differs from the build");
+        compared += 1;
+    }
+    assert!(compared > 30, "{compared}");
+    assert!(
+        !String::from_utf8_lossy(&built["index.html"]).contains("live.js"),
+        "build output never has the script"
+    );
+}
+
+#[test]
+fn folders_redirect_to_their_slash_and_missing_pages_get_the_404_page() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    let (status, head, _) = server.get("/pupils");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /pupils/"), "{head}");
+    let (status, _, body) = server.get("/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(String::from_utf8_lossy(&body).contains("Page not found"));
+    let (_, head, _) = server.get("/events/parents.ics");
+    assert!(head.contains("Content-Type: text/calendar"), "{head}");
+}
+
+#[test]
+fn paths_that_escape_the_site_are_refused() {
+    let site = TestSite::example();
+    site.write("secret.txt", "the governors' minutes");
+    let server = Server::start(&site, 0);
+    for attack in [
+        "/../secret.txt",
+        "/pupils/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%5csecret.txt",
+        "//secret.txt",
+        "/content/site.yaml",
+        "/../content/site.yaml",
+    ] {
+        let (status, _, body) = server.get(attack);
+        assert!(matches!(status, 400 | 404), "{attack}: {status}");
+        let body = String::from_utf8_lossy(&body);
+        assert!(
+            !body.contains("governors' minutes") && !body.contains("careers_leader"),
+            "{attack} leaked"
+        );
+    }
+}
+
+#[test]
+fn a_port_in_use_is_reported_and_the_next_one_used() {
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let site = TestSite::example();
+    let server = Server::start(&site, port);
+    assert_eq!(server.port, port + 1);
+    assert!(
+        server
+            .seen
+            .iter()
+            .any(|l| l == &format!("Port {port} is in use; trying {}", port + 1)),
+        "{:?}",
+        server.seen
+    );
+    drop(taken);
+    let (status, _, _) = server.get("/");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn an_atomic_save_by_rename_is_picked_up() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    let page = site.root().join("content/pupils/work-experience.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    // As vim, VS Code and JetBrains do: write beside the file, then rename over it.
+    let temporary = site.root().join("content/pupils/.work-experience.md.tmp");
+    std::fs::write(
+        &temporary,
+        text.replace("Every Year 10 pupil", "Every single Year 10 pupil"),
+    )
+    .unwrap();
+    std::fs::rename(&temporary, &page).unwrap();
+    server.wait_for_page("/pupils/work-experience/", "Every single Year 10 pupil");
+}
+
+#[test]
+fn a_broken_save_keeps_the_last_good_site_and_reports_the_problem_until_fixed() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        events,
+        "GET /__careersite/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut stream = BufReader::new(events);
+
+    site.write("content/programme.yaml", "summary: [unclosed\n");
+    server.wait_for("content/programme.yaml:1:");
+    let (status, _, body) = server.get("/careers-programme/");
+    assert_eq!(status, 200, "the last good site is still served");
+    assert!(String::from_utf8_lossy(&body).contains("Our careers programme"));
+    let problem = read_event(&mut stream, "problem");
+    assert!(problem.contains("content/programme.yaml:1:"), "{problem}");
+
+    site.write("content/programme.yaml", "summary: Fixed.\n");
+    server.wait_for("Rebuilt");
+    read_event(&mut stream, "reload");
+    server.wait_for_page("/careers-programme/", "Fixed.");
+}
+
+/// Reads server-sent events until one named `name`, returning its data.
+fn read_event(stream: &mut BufReader<TcpStream>, name: &str) -> String {
+    let mut current = String::new();
+    let mut data = Vec::new();
+    for line in stream.by_ref().lines() {
+        let line = line.expect("the event stream stays open");
+        if let Some(event) = line.strip_prefix("event: ") {
+            current = event.to_string();
+            data.clear();
+        } else if let Some(text) = line.strip_prefix("data: ") {
+            data.push(text.to_string());
+        } else if line.is_empty() && current == name {
+            return data.join("\n");
+        }
+    }
+    panic!("no {name} event");
+}
+
+#[test]
+fn editor_temporary_files_do_not_trigger_rebuilds() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    for name in [
+        ".work-experience.md.swp",
+        "work-experience.md~",
+        "4913",
+        "x.md___jb_tmp___",
+    ] {
+        site.write(&format!("content/pupils/{name}"), "scratch");
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let rebuilt: Vec<String> = server
+        .output
+        .try_iter()
+        .filter(|l| l.contains("Rebuilt"))
+        .collect();
+    assert!(rebuilt.is_empty(), "{rebuilt:?}");
+    site.write("content/pupils/new.md", "# New page\n");
+    server.wait_for("Rebuilt");
+    server.wait_for_page("/pupils/new/", "New page");
+}
+
+#[test]
+fn a_renamed_folder_moves_its_pages() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    std::fs::rename(
+        site.root().join("content/news"),
+        site.root().join("content/updates"),
+    )
+    .unwrap();
+    server.wait_for_page("/updates/", "Welcome to our new Careers Leader");
+    assert_eq!(server.get("/news/").0, 404);
+}
