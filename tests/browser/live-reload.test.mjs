@@ -1,0 +1,93 @@
+// `careersite serve` in a real browser: a careers leader's saves appear without touching it.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { exampleSite, launch, removeSite, repo, serve } from "./support.mjs";
+
+let root, server, browser, page;
+
+before(async () => {
+  root = exampleSite();
+  // A school stylesheet, so that a CSS-only save can be tested.
+  mkdirSync(join(root, "themes", "default", "static"), { recursive: true });
+  writeFileSync(
+    join(root, "themes", "default", "static", "style.css"),
+    readFileSync(join(repo, "themes", "default", "static", "style.css")),
+  );
+  server = await serve(root);
+  browser = await launch();
+  page = await browser.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  removeSite(root);
+});
+
+const pagePath = () => join(root, "content", "pupils", "work-experience.md");
+
+test("a saved edit appears in the open page by itself", async () => {
+  await page.goto(`${server.url}pupils/work-experience/`);
+  const markdown = readFileSync(pagePath(), "utf8");
+  writeFileSync(pagePath(), markdown.replace("Every Year 10 pupil spends", "Every Year 10 pupil now spends"));
+  await page.getByText("Every Year 10 pupil now spends").waitFor({ timeout: 5000 });
+});
+
+test("the page keeps its scroll position when it reloads", async () => {
+  await page.setViewportSize({ width: 400, height: 300 });
+  await page.goto(`${server.url}pupils/work-experience/`);
+  await page.evaluate(() => window.scrollTo(0, 500));
+  const before = await page.evaluate(() => window.scrollY);
+  assert.ok(before > 0);
+  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("now spends", "still spends"));
+  await page.getByText("Every Year 10 pupil still spends").waitFor({ timeout: 5000 });
+  await page.waitForFunction((y) => window.scrollY === y, before, { timeout: 2000 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test("broken YAML shows the problem over the page, and fixing it clears it", async () => {
+  await page.goto(`${server.url}careers-programme/`);
+  const programme = join(root, "content", "programme.yaml");
+  const good = readFileSync(programme, "utf8");
+  writeFileSync(programme, good.replace("summary: |", "summary: [oops"));
+  const overlay = page.locator("#careersite-problem");
+  await overlay.waitFor({ timeout: 5000 });
+  assert.match(await overlay.innerText(), /content\/programme\.yaml:\d+:\d+/);
+  assert.equal(await overlay.getAttribute("role"), "alert");
+  assert.match(await page.locator("h1").innerText(), /Our careers programme/, "the last good page stays");
+
+  writeFileSync(programme, good.replace("Our careers programme helps", "Our revised programme helps"));
+  await page.getByText("Our revised programme helps").waitFor({ timeout: 5000 });
+  assert.equal(await overlay.count(), 0);
+});
+
+test("a pupil opening a page while the content is broken sees the problem too", async () => {
+  const programme = join(root, "content", "programme.yaml");
+  const good = readFileSync(programme, "utf8");
+  writeFileSync(programme, "years: [\n");
+  const second = await browser.newPage();
+  try {
+    await page.locator("#careersite-problem").waitFor({ timeout: 5000 });
+    await second.goto(`${server.url}`);
+    await second.locator("#careersite-problem").waitFor({ timeout: 5000 });
+  } finally {
+    writeFileSync(programme, good);
+    await second.close();
+  }
+  await page.locator("#careersite-problem").waitFor({ state: "detached", timeout: 5000 });
+});
+
+test("a stylesheet change is swapped in without reloading the page", async () => {
+  await page.goto(`${server.url}`);
+  await page.evaluate(() => { window.notReloaded = true; });
+  const css = join(root, "themes", "default", "static", "style.css");
+  writeFileSync(css, readFileSync(css, "utf8") + "\nh1 { letter-spacing: 7px; }\n");
+  await page.waitForFunction(
+    () => getComputedStyle(document.querySelector("h1")).letterSpacing === "7px",
+    null,
+    { timeout: 5000 },
+  );
+  assert.equal(await page.evaluate(() => window.notReloaded), true);
+});
