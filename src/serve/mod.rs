@@ -157,22 +157,24 @@ fn problem_text(diagnostics: &[Diagnostic]) -> String {
 fn bind(ip: IpAddr, port: u16) -> Result<(tiny_http::Server, std::net::SocketAddr), Diagnostics> {
     for candidate in port..port.saturating_add(PORTS_TO_TRY) {
         let address = std::net::SocketAddr::new(ip, candidate);
-        match tiny_http::Server::http(address) {
-            Ok(server) => {
+        match listen(address) {
+            Ok(listener) => {
                 // With port 0 the system chooses; report the port it chose.
-                let bound = server.server_addr().to_ip().unwrap_or(address);
+                let bound = listener.local_addr().unwrap_or(address);
+                let server = tiny_http::Server::from_listener(listener, None).map_err(|err| {
+                    vec![Diagnostic::error(format!(
+                        "could not serve on {address}: {err}"
+                    ))]
+                })?;
                 return Ok((server, bound));
             }
-            Err(err) => {
-                let in_use = err
-                    .downcast_ref::<std::io::Error>()
-                    .is_some_and(|e| e.kind() == std::io::ErrorKind::AddrInUse);
-                if !in_use {
-                    return Err(vec![Diagnostic::error(format!(
-                        "could not listen on {address}: {err}"
-                    ))]);
-                }
+            Err(err) if err.kind() == std::io::ErrorKind::AddrInUse => {
                 eprintln!("Port {candidate} is in use; trying {}", candidate + 1);
+            }
+            Err(err) => {
+                return Err(vec![Diagnostic::error(format!(
+                    "could not listen on {address}: {err}"
+                ))]);
             }
         }
     }
@@ -183,6 +185,24 @@ fn bind(ip: IpAddr, port: u16) -> Result<(tiny_http::Server, std::net::SocketAdd
         ))
         .with_help("stop the other preview, or choose another port with --port"),
     ])
+}
+
+/// A listening socket whose connections send small writes at once. tiny_http writes headers
+/// and body separately, and with Nagle's algorithm the body then waits for the browser's
+/// delayed acknowledgement: some 40 ms on every response. Connections inherit the setting.
+fn listen(address: std::net::SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Protocol, Socket, Type};
+    let socket = Socket::new(
+        Domain::for_address(address),
+        Type::STREAM,
+        Some(Protocol::TCP),
+    )?;
+    socket.set_tcp_nodelay(true)?;
+    #[cfg(unix)]
+    socket.set_reuse_address(true)?;
+    socket.bind(&address.into())?;
+    socket.listen(128)?;
+    Ok(socket.into())
 }
 
 fn open_browser(url: &str) {

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const binary = process.env.CAREERSITE_BIN ?? join(repo, "target", "debug", "careersite");
+/** The careersite binary to drive: `CAREERSITE_BIN`, or the debug build. */
+const binary = () => process.env.CAREERSITE_BIN ?? join(repo, "target", "debug", "careersite");
 
 /** A temporary copy of the bundled example school. */
 export function exampleSite() {
@@ -22,7 +23,7 @@ export function removeSite(root) {
 
 /** Starts `careersite serve` on a free port; resolves once it is serving. */
 export function serve(root) {
-  const child = spawn(binary, ["serve", "--port", "0", "--quiet", "--root", root], {
+  const child = spawn(binary(), ["serve", "--port", "0", "--quiet", "--root", root], {
     env: { ...process.env, SOURCE_DATE_EPOCH: "1795435200" },
     stdio: ["ignore", "pipe", "pipe"],
   });
