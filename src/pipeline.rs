@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostics, has_errors};
 use crate::render::Rendered;
+use crate::site::Site;
+use crate::theme::Theme;
 use crate::write::WriteReport;
 use crate::{check, load, render, theme, write};
 
@@ -46,21 +48,37 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 
 /// Load, check and render: every output file's bytes, in memory, with all the warnings.
 pub fn render_site(root: &Path, today: jiff::civil::Date) -> Result<Rendered, Diagnostics> {
+    let checked = check_site(root)?;
+    let mut rendered = render::render(&checked.site, &checked.theme, today)?;
+    let mut warnings = checked.warnings;
+    warnings.append(&mut rendered.warnings);
+    rendered.warnings = warnings;
+    Ok(rendered)
+}
+
+/// A site that has been loaded and checked, with its theme, ready to render.
+pub struct Checked {
+    pub site: Site,
+    pub theme: Theme,
+    pub warnings: Diagnostics,
+}
+
+/// The first two stages: load, then check.
+pub fn check_site(root: &Path) -> Result<Checked, Diagnostics> {
     let loaded = load::load(root)?;
     let site = loaded.site;
     let mut warnings = loaded.warnings;
-
     let theme = theme::load(&site.root, &site.config.theme)?;
     let findings = check::check(&site, &theme);
     if has_errors(&findings) {
         return Err(findings);
     }
     warnings.extend(findings);
-
-    let mut rendered = render::render(&site, &theme, today)?;
-    warnings.append(&mut rendered.warnings);
-    rendered.warnings = warnings;
-    Ok(rendered)
+    Ok(Checked {
+        site,
+        theme,
+        warnings,
+    })
 }
 
 /// Today in the UK, or the day given by `SOURCE_DATE_EPOCH` (seconds since 1970), the

@@ -146,19 +146,30 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
     }
 }
 
-const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\"></script>";
+const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\" async></script>";
 
-#[test]
-fn the_served_site_is_byte_for_byte_what_build_writes() {
-    let site = TestSite::example();
-    site.build();
-    let built = site.snapshot();
-    let server = Server::start(&site, 0);
+/// Asserts that every file `build` writes for `site` is served with the same bytes (HTML pages
+/// with the reload script added), and returns how many files were compared.
+fn assert_serves_what_build_writes(server: &Server, site: &TestSite) -> usize {
+    let output = site.root().join("built-for-comparison");
+    let output_arg = output.to_str().unwrap();
+    site.run(&["build", "--quiet", "--output", output_arg])
+        .success();
     let mut compared = 0;
-    for (path, bytes) in &built {
-        if path.starts_with(".careersite") {
+    for entry in walkdir::WalkDir::new(&output)
+        .into_iter()
+        .map(Result::unwrap)
+    {
+        if !entry.file_type().is_file() || entry.file_name() == ".careersite-manifest" {
             continue;
         }
+        let path = entry
+            .path()
+            .strip_prefix(&output)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = std::fs::read(entry.path()).unwrap();
         let (status, _, body) = server.get(&format!("/{}", path.replace(' ', "%20")));
         assert_eq!(status, 200, "{path}");
         let body = if path.ends_with(".html") {
@@ -168,17 +179,104 @@ fn the_served_site_is_byte_for_byte_what_build_writes() {
                 1,
                 "{path} gets the reload script once"
             );
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("live.js"),
+                "build output never has the script"
+            );
             text.replace(SCRIPT_TAG, "").into_bytes()
         } else {
             body
         };
-        assert!(&body == bytes, "{path} differs from the build");
+        assert!(body == bytes, "{path} differs from what build writes");
         compared += 1;
     }
-    assert!(compared > 30, "{compared}");
+    std::fs::remove_dir_all(&output).unwrap();
+    compared
+}
+
+#[test]
+fn the_served_site_is_byte_for_byte_what_build_writes() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    assert!(assert_serves_what_build_writes(&server, &site) > 30);
+}
+
+#[test]
+fn a_change_to_one_pages_text_renders_that_page_alone_and_still_equals_build() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    let page = site.root().join("content/pupils/work-experience.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("## After your placement", "## After your week"),
+    )
+    .unwrap();
+    let line = server.wait_for("Rebuilt");
+    assert!(line.starts_with("Rebuilt 1 page in"), "{line}");
+    server.wait_for_page("/pupils/work-experience/", "After your week");
+    assert_serves_what_build_writes(&server, &site);
+}
+
+#[test]
+fn a_change_that_shows_on_other_pages_rebuilds_the_whole_site() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    let page = site.root().join("content/pupils/work-experience.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace(
+            "title: Work experience in Year 10",
+            "title: Work experience week",
+        ),
+    )
+    .unwrap();
+    let line = server.wait_for("Rebuilt");
+    assert!(!line.starts_with("Rebuilt 1 page"), "{line}");
+    server.wait_for_page("/pupils/", "Work experience week");
+    assert_serves_what_build_writes(&server, &site);
+
+    // The first paragraph is the page's summary in listings: changing it changes them too.
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace(
+            "description: A week in a real workplace in the summer term of Year 10.\n",
+            "",
+        ),
+    )
+    .unwrap();
+    server.wait_for("Rebuilt");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("Every Year 10 pupil spends", "Each Year 10 pupil spends"),
+    )
+    .unwrap();
+    let line = server.wait_for("Rebuilt");
+    assert!(!line.starts_with("Rebuilt 1 page"), "{line}");
+    server.wait_for_page("/pupils/", "Each Year 10 pupil spends");
+    assert_serves_what_build_writes(&server, &site);
+}
+
+#[test]
+fn while_another_file_is_broken_a_page_edit_does_not_hide_the_problem() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    site.write("content/events.yaml", "events: [\n");
+    server.wait_for("content/events.yaml:");
+    let page = site.root().join("content/pupils/work-experience.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("## After your placement", "## After your week"),
+    )
+    .unwrap();
+    server.wait_for("content/events.yaml:");
     assert!(
-        !String::from_utf8_lossy(&built["index.html"]).contains("live.js"),
-        "build output never has the script"
+        !String::from_utf8_lossy(&server.get("/pupils/work-experience/").2)
+            .contains("After your week")
     );
 }
 

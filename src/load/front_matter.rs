@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::model::{Audience, Benchmark, Date};
 use crate::yaml;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct FrontMatter {
     pub title: Option<String>,

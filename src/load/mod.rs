@@ -119,7 +119,7 @@ fn data_file<T: serde::de::DeserializeOwned>(
 }
 
 /// Reads and parses one page; drafts load as `None`.
-fn load_page(
+pub fn load_page(
     root: &Path,
     source: &Path,
     content_path: &str,

@@ -36,97 +36,168 @@ pub fn render(
     theme: &Theme,
     today: jiff::civil::Date,
 ) -> Result<Rendered, Diagnostics> {
+    prepare(site, theme, today)?.render_all(site, theme)
+}
+
+/// What rendering works out before any page: the pages there are, every page's Markdown as
+/// HTML, how each is listed, and the compiled templates. `serve` keeps it between saves.
+pub struct Prepared {
+    plan: Plan,
+    links: links::LinkIndex,
+    bodies: Vec<markdown::Html>,
+    summaries: Vec<Summary>,
+    tera: tera::Tera,
+    today: jiff::civil::Date,
+}
+
+pub fn prepare(
+    site: &Site,
+    theme: &Theme,
+    today: jiff::civil::Date,
+) -> Result<Prepared, Diagnostics> {
     let plan = Plan::new(site);
-    let link_index = links::LinkIndex::new(site, &plan.url_paths());
+    let links = links::LinkIndex::new(site, &plan.url_paths());
     let bodies: Vec<markdown::Html> = site
         .pages
         .par_iter()
-        .map(|page| markdown::render(&markdown::Source::page(page), &link_index))
+        .map(|page| markdown::render(&markdown::Source::page(page), &links))
         .collect();
     let summaries: Vec<Summary> = plan
         .targets
         .iter()
         .map(|target| summary(site, &bodies, target))
         .collect();
-
     let mut tera = templates::compile(theme)?;
     tera.global_context().insert(
         "site",
         &SiteView::new(site, main_sections(&plan, &summaries)),
     );
+    Ok(Prepared {
+        plan,
+        links,
+        bodies,
+        summaries,
+        tera,
+        today,
+    })
+}
 
-    let pages: Vec<Result<(OutputFile, Diagnostics), Diagnostic>> = plan
-        .targets
-        .par_iter()
-        .enumerate()
-        .map(|(index, target)| {
-            let (careers, warnings) = match target.special {
-                Some(special) => {
-                    let depth = url_depth(&target.url_path);
-                    let (mut view, warnings) =
-                        careers::view(site, special, depth, &link_index, today);
-                    if special == plan::Special::Programme {
-                        view.related = links_to(&plan, &PROGRAMME_LINKS);
-                    }
-                    (Some(view), warnings)
-                }
-                None if target.url_path.is_empty() => {
-                    let (mut view, warnings) = careers::home(site, &link_index, today);
-                    view.related = links_to(&plan, &HOME_LINKS);
-                    (Some(view), warnings)
-                }
-                _ => (None, Vec::new()),
-            };
-            let mut context = page_context(site, &plan, &bodies, &summaries, index);
-            context.careers = careers;
-            let html = templates::render(&tera, theme, &target.template, &context, site, target)?;
-            let file = OutputFile {
-                path: format!("{}index.html", target.url_path),
-                contents: Contents::Bytes(html.into_bytes()),
-            };
-            Ok((file, warnings))
-        })
-        .collect();
+impl Prepared {
+    pub fn render_all(&self, site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
+        let pages: Vec<Result<(OutputFile, Diagnostics), Diagnostic>> =
+            (0..self.plan.targets.len())
+                .into_par_iter()
+                .map(|index| self.render_target(site, theme, index))
+                .collect();
 
-    let mut files = Vec::with_capacity(pages.len() + site.assets.len() + 8);
-    let mut problems = Diagnostics::new();
-    let mut warnings: Diagnostics = bodies.iter().flat_map(|b| b.warnings.clone()).collect();
-    for page in pages {
-        match page {
-            Ok((file, page_warnings)) => {
-                files.push(file);
-                warnings.extend(page_warnings);
+        let mut files = Vec::with_capacity(pages.len() + site.assets.len() + 8);
+        let mut problems = Diagnostics::new();
+        let mut warnings: Diagnostics = self
+            .bodies
+            .iter()
+            .flat_map(|b| b.warnings.clone())
+            .collect();
+        for page in pages {
+            match page {
+                Ok((file, page_warnings)) => {
+                    files.push(file);
+                    warnings.extend(page_warnings);
+                }
+                Err(problem) => problems.push(problem),
             }
+        }
+        // Data shown on several pages would otherwise warn once per page.
+        warnings.sort_by_cached_key(ToString::to_string);
+        warnings.dedup();
+        match not_found_page(&self.tera, theme, site) {
+            Ok(file) => files.push(file),
             Err(problem) => problems.push(problem),
         }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let page_count = files.len();
+        files.extend(sitemap::files(site, &self.plan));
+        files.extend(calendar::files(site, self.today));
+        files.extend(atom::file(site, &self.plan, &self.summaries));
+        files.extend(theme.static_files.iter().map(|file| OutputFile {
+            path: file.name.clone(),
+            contents: Contents::Bytes(file.contents.to_vec()),
+        }));
+        files.extend(site.assets.iter().map(|asset| OutputFile {
+            path: asset.content_path.clone(),
+            contents: Contents::Copy(asset.source.clone()),
+        }));
+        Ok(Rendered {
+            files,
+            pages: page_count,
+            warnings,
+        })
     }
-    // Data shown on several pages would otherwise warn once per page.
-    warnings.sort_by_cached_key(ToString::to_string);
-    warnings.dedup();
-    match not_found_page(&tera, theme, site) {
-        Ok(file) => files.push(file),
-        Err(problem) => problems.push(problem),
+
+    /// Renders `site.pages[page]` again after its body changed and nothing else did, and
+    /// returns its file with its warnings. `None` when the change shows on other pages too
+    /// (its listing text changed), which needs everything rendered again.
+    pub fn rerender_page(
+        &mut self,
+        site: &Site,
+        theme: &Theme,
+        page: usize,
+    ) -> Option<Result<(OutputFile, Diagnostics), Diagnostic>> {
+        let target = self
+            .plan
+            .targets
+            .iter()
+            .position(|t| t.page == Some(page))?;
+        let body = markdown::render(&markdown::Source::page(&site.pages[page]), &self.links);
+        let previous = std::mem::replace(&mut self.bodies[page], body);
+        if summary(site, &self.bodies, &self.plan.targets[target]) != self.summaries[target] {
+            self.bodies[page] = previous;
+            return None;
+        }
+        let body_warnings = self.bodies[page].warnings.clone();
+        Some(
+            self.render_target(site, theme, target)
+                .map(|(file, mut warnings)| {
+                    warnings.extend(body_warnings);
+                    (file, warnings)
+                }),
+        )
     }
-    if !problems.is_empty() {
-        return Err(problems);
+
+    fn render_target(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        index: usize,
+    ) -> Result<(OutputFile, Diagnostics), Diagnostic> {
+        let target = &self.plan.targets[index];
+        let (careers, warnings) = match target.special {
+            Some(special) => {
+                let depth = url_depth(&target.url_path);
+                let (mut view, warnings) =
+                    careers::view(site, special, depth, &self.links, self.today);
+                if special == plan::Special::Programme {
+                    view.related = links_to(&self.plan, &PROGRAMME_LINKS);
+                }
+                (Some(view), warnings)
+            }
+            None if target.url_path.is_empty() => {
+                let (mut view, warnings) = careers::home(site, &self.links, self.today);
+                view.related = links_to(&self.plan, &HOME_LINKS);
+                (Some(view), warnings)
+            }
+            _ => (None, Vec::new()),
+        };
+        let mut context = page_context(site, &self.plan, &self.bodies, &self.summaries, index);
+        context.careers = careers;
+        let html = templates::render(&self.tera, theme, &target.template, &context, site, target)?;
+        let file = OutputFile {
+            path: format!("{}index.html", target.url_path),
+            contents: Contents::Bytes(html.into_bytes()),
+        };
+        Ok((file, warnings))
     }
-    let page_count = files.len();
-    files.extend(sitemap::files(site, &plan));
-    files.extend(calendar::files(site, today));
-    files.extend(atom::file(site, &plan, &summaries));
-    files.extend(theme.static_files.iter().map(|file| OutputFile {
-        path: file.name.clone(),
-        contents: Contents::Bytes(file.contents.to_vec()),
-    }));
-    files.extend(site.assets.iter().map(|asset| OutputFile {
-        path: asset.content_path.clone(),
-        contents: Contents::Copy(asset.source.clone()),
-    }));
-    Ok(Rendered {
-        files,
-        pages: page_count,
-        warnings,
-    })
 }
 
 fn summary(site: &Site, bodies: &[markdown::Html], target: &Target) -> Summary {

@@ -70,7 +70,7 @@ impl LinkView {
     }
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct DateView {
     /// For `<time datetime>`: 2025-09-01.
     pub iso: String,
@@ -88,7 +88,7 @@ impl From<Date> for DateView {
 }
 
 /// A page as it appears in a listing.
-#[derive(Serialize, Clone)]
+#[derive(Serialize, Clone, PartialEq)]
 pub struct Summary {
     pub title: String,
     pub href: String,

@@ -13,7 +13,7 @@ const EVENTS_PATH: &str = "/__careersite/events";
 const SCRIPT_PATH: &str = "/__careersite/live.js";
 const LIVE_JS: &str = include_str!("live.js");
 /// Added to every HTML page served, never to what `build` writes.
-const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\"></script>";
+const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\" async></script>";
 
 pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
     let url = request.url().to_string();

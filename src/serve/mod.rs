@@ -5,6 +5,7 @@
 mod http;
 mod reload;
 mod resolve;
+mod session;
 mod state;
 mod watch;
 
@@ -14,7 +15,6 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::pipeline;
 use reload::{Change, Clients};
 use state::SiteState;
 
@@ -39,7 +39,15 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
     let clients = Arc::new(Clients::default());
     // Watch before the first build, so that no save made while it runs goes unseen.
     let mut watcher = watch::Watcher::new(&options.root).map_err(|d| vec![d])?;
-    rebuild(&options.root, &state, &clients, &[], options.quiet);
+    let mut session = None;
+    rebuild(
+        &options.root,
+        &mut session,
+        &state,
+        &clients,
+        &[],
+        options.quiet,
+    );
 
     let (server, address) = bind(options.bind, options.port)?;
     let server = Arc::new(server);
@@ -74,28 +82,46 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
     }
 
     while let Some(changed) = watcher.next_changes() {
-        rebuild(&options.root, &state, &clients, &changed, options.quiet);
+        rebuild(
+            &options.root,
+            &mut session,
+            &state,
+            &clients,
+            &changed,
+            options.quiet,
+        );
     }
     Ok(())
 }
 
-/// Builds the site into memory. On success it replaces what is served and reloads the open
-/// pages; on failure the last good site stays, and the problem is shown over it.
+/// Brings the site in memory up to date. On success it replaces what is served and reloads the
+/// open pages; on failure the last good site stays, and the problem is shown over it.
 fn rebuild(
     root: &Path,
+    session: &mut Option<session::Session>,
     state: &RwLock<SiteState>,
     clients: &Clients,
     changed: &[PathBuf],
     quiet: bool,
 ) {
     let started = Instant::now();
-    match pipeline::render_site(root, pipeline::today()) {
-        Ok(rendered) => {
-            let pages = rendered.pages;
+    match session::update(session, root, changed) {
+        Ok(update) => {
+            let (pages, warnings) = match update {
+                session::Update::Site(rendered) => {
+                    let pages = rendered.pages;
+                    let warnings = rendered.warnings.clone();
+                    write_state(state).replace(rendered);
+                    (pages, warnings)
+                }
+                session::Update::Page { file, warnings } => {
+                    write_state(state).replace_file(file);
+                    (1, warnings)
+                }
+            };
             if !quiet {
-                crate::cmd::report(&rendered.warnings);
+                crate::cmd::report(&warnings);
             }
-            write_state(state).replace(rendered);
             let styles_only = !changed.is_empty()
                 && changed
                     .iter()
@@ -107,18 +133,21 @@ fn rebuild(
             });
             if !quiet {
                 println!(
-                    "{} {pages} pages in {} ms{}",
+                    "{} {pages} {} in {} ms{}",
                     if changed.is_empty() {
                         "Built"
                     } else {
                         "Rebuilt"
                     },
+                    if pages == 1 { "page" } else { "pages" },
                     started.elapsed().as_millis(),
                     describe(changed)
                 );
             }
         }
         Err(diagnostics) => {
+            // Until a whole build succeeds again, no save may take the one-page shortcut.
+            *session = None;
             let text = problem_text(&diagnostics);
             eprintln!("{text}\n");
             clients.problem(&text);

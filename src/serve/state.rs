@@ -25,6 +25,14 @@ pub struct SiteState {
 }
 
 impl SiteState {
+    /// Replaces one file after a page alone was rendered again.
+    pub fn replace_file(&mut self, file: crate::write::OutputFile) {
+        if let Contents::Bytes(bytes) = file.contents {
+            self.files.insert(file.path, Served::Bytes(bytes.into()));
+        }
+        self.problem = None;
+    }
+
     /// Replaces the site with a new build; the problem, if any, is over.
     pub fn replace(&mut self, rendered: Rendered) {
         self.files = rendered

@@ -17,7 +17,7 @@ use crate::load::{CONTENT_DIR, is_hidden_or_temporary};
 use crate::theme::THEMES_DIR;
 
 /// A burst of events is over when none has come for this long.
-const QUIET: Duration = Duration::from_millis(15);
+const QUIET: Duration = Duration::from_millis(8);
 /// However busy the disk, a rebuild starts this soon after the first event.
 const LONGEST_WAIT: Duration = Duration::from_millis(100);
 
