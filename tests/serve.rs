@@ -439,3 +439,22 @@ fn a_renamed_folder_moves_its_pages() {
     server.wait_for_page("/updates/", "Welcome to our new Careers Leader");
     assert_eq!(server.get("/news/").0, 404);
 }
+
+#[test]
+fn listening_beyond_this_computer_must_be_asked_for_and_warns() {
+    let site = TestSite::example();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_careersite"))
+        .args(["serve", "--port", "0", "--bind", "0.0.0.0", "--root"])
+        .arg(site.root())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.starts_with("warning: serving on 0.0.0.0"), "{line}");
+    assert!(line.contains("network you trust"), "{line}");
+}
