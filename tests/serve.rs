@@ -146,6 +146,9 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The page the tests edit.
+const PAGE: &str = "content/pupils/work-experience.md";
+
 const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\" async></script>";
 
 /// Asserts that every file `build` writes for `site` is served with the same bytes (HTML pages
@@ -205,13 +208,7 @@ fn the_served_site_is_byte_for_byte_what_build_writes() {
 fn a_change_to_one_pages_text_renders_that_page_alone_and_still_equals_build() {
     let site = TestSite::example();
     let mut server = Server::start(&site, 0);
-    let page = site.root().join("content/pupils/work-experience.md");
-    let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        text.replace("## After your placement", "## After your week"),
-    )
-    .unwrap();
+    site.edit(PAGE, "## After your placement", "## After your week");
     let line = server.wait_for("Rebuilt");
     assert!(line.starts_with("Rebuilt 1 page in"), "{line}");
     server.wait_for_page("/pupils/work-experience/", "After your week");
@@ -222,38 +219,28 @@ fn a_change_to_one_pages_text_renders_that_page_alone_and_still_equals_build() {
 fn a_change_that_shows_on_other_pages_rebuilds_the_whole_site() {
     let site = TestSite::example();
     let mut server = Server::start(&site, 0);
-    let page = site.root().join("content/pupils/work-experience.md");
-    let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        text.replace(
-            "title: Work experience in Year 10",
-            "title: Work experience week",
-        ),
-    )
-    .unwrap();
+    site.edit(
+        PAGE,
+        "title: Work experience in Year 10",
+        "title: Work experience week",
+    );
     let line = server.wait_for("Rebuilt");
     assert!(!line.starts_with("Rebuilt 1 page"), "{line}");
     server.wait_for_page("/pupils/", "Work experience week");
     assert_serves_what_build_writes(&server, &site);
 
     // The first paragraph is the page's summary in listings: changing it changes them too.
-    let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        text.replace(
-            "description: A week in a real workplace in the summer term of Year 10.\n",
-            "",
-        ),
-    )
-    .unwrap();
+    site.edit(
+        PAGE,
+        "description: A week in a real workplace in the summer term of Year 10.\n",
+        "",
+    );
     server.wait_for("Rebuilt");
-    let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        text.replace("Every Year 10 pupil spends", "Each Year 10 pupil spends"),
-    )
-    .unwrap();
+    site.edit(
+        PAGE,
+        "Every Year 10 pupil spends",
+        "Each Year 10 pupil spends",
+    );
     let line = server.wait_for("Rebuilt");
     assert!(!line.starts_with("Rebuilt 1 page"), "{line}");
     server.wait_for_page("/pupils/", "Each Year 10 pupil spends");
@@ -266,13 +253,7 @@ fn while_another_file_is_broken_a_page_edit_does_not_hide_the_problem() {
     let mut server = Server::start(&site, 0);
     site.write("content/events.yaml", "events: [\n");
     server.wait_for("content/events.yaml:");
-    let page = site.root().join("content/pupils/work-experience.md");
-    let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(
-        &page,
-        text.replace("## After your placement", "## After your week"),
-    )
-    .unwrap();
+    site.edit(PAGE, "## After your placement", "## After your week");
     server.wait_for("content/events.yaml:");
     assert!(
         !String::from_utf8_lossy(&server.get("/pupils/work-experience/").2)
@@ -343,7 +324,7 @@ fn a_port_in_use_is_reported_and_the_next_one_used() {
 fn an_atomic_save_by_rename_is_picked_up() {
     let site = TestSite::example();
     let server = Server::start(&site, 0);
-    let page = site.root().join("content/pupils/work-experience.md");
+    let page = site.root().join(PAGE);
     let text = std::fs::read_to_string(&page).unwrap();
     // As vim, VS Code and JetBrains do: write beside the file, then rename over it.
     let temporary = site.root().join("content/pupils/.work-experience.md.tmp");

@@ -46,6 +46,15 @@ impl TestSite {
         self
     }
 
+    /// Replaces `from` with `to` in the file at `path`, as a careers leader's save would.
+    pub fn edit(&self, path: &str, from: &str, to: &str) -> &Self {
+        let file = self.root().join(path);
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{path} does not contain {from:?}");
+        std::fs::write(file, text.replace(from, to)).unwrap();
+        self
+    }
+
     /// Runs careersite with `args` and `--root` set to this site.
     pub fn run(&self, args: &[&str]) -> Run {
         let root = self.root().as_os_str();
