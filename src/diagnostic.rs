@@ -6,10 +6,13 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
+    /// Worth knowing, nothing to fix: an external link, say.
+    Note,
 }
 
 /// A point in a file the user wrote. Lines and columns count from 1, as editors do.
@@ -74,10 +77,12 @@ pub struct Position {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// A stable name for the kind of problem, for `careersite check`: `S1`, `LINK`, `ALT`...
+    pub code: Option<&'static str>,
     /// The file the problem is in, when there is one.
     pub file: Option<PathBuf>,
-    /// Where in that file, when known.
-    pub position: Option<Position>,
+    /// Where in that file, when known (boxed: most diagnostics travel in `Result`s).
+    pub position: Option<Box<Position>>,
     pub message: String,
     /// What to do about it, in plain words.
     pub help: Option<String>,
@@ -87,6 +92,7 @@ impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            code: None,
             file: None,
             position: None,
             message: message.into(),
@@ -121,6 +127,18 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn coded(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     pub fn in_file(mut self, file: &Path) -> Self {
         self.file = Some(file.to_path_buf());
         self
@@ -128,11 +146,11 @@ impl Diagnostic {
 
     pub fn at(mut self, location: Location) -> Self {
         self.file = Some(location.file);
-        self.position = Some(Position {
+        self.position = Some(Box::new(Position {
             line: location.line,
             column: location.column,
             source_line: location.source_line,
-        });
+        }));
         self
     }
 
@@ -151,8 +169,12 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
-        write!(f, "{label}: ")?;
+        match self.code {
+            Some(code) => write!(f, "{label}[{code}]: ")?,
+            None => write!(f, "{label}: ")?,
+        }
         match (&self.file, &self.position) {
             (Some(file), Some(at)) => write!(f, "{}:{}:{}: ", file.display(), at.line, at.column)?,
             (Some(file), None) => write!(f, "{}: ", file.display())?,
@@ -163,7 +185,7 @@ impl fmt::Display for Diagnostic {
             line,
             column,
             source_line: Some(text),
-        }) = &self.position
+        }) = self.position.as_deref()
         {
             let gutter = line.to_string().len();
             let caret_pad: String = text

@@ -45,8 +45,16 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
-    /// Report what the law requires the site to publish, and what is missing (coming soon).
-    Check,
+    /// Report what the law requires the site to publish and what is missing, benchmark
+    /// coverage, broken links and accessibility problems. Exits 1 if there are errors.
+    Check {
+        /// `text` for people, `json` for programs.
+        #[arg(long, value_enum, default_value = "text")]
+        format: cmd::check::Format,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -57,6 +65,6 @@ fn main() -> ExitCode {
         Command::Serve { port, bind, open } => {
             cmd::serve::run(cli.root, bind, port, open, cli.quiet)
         }
-        Command::Check => cmd::check::run(),
+        Command::Check { format, strict } => cmd::check::run(cli.root, format, strict),
     }
 }

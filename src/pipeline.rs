@@ -30,7 +30,20 @@ pub struct BuildReport {
 
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let rendered = render_site(&options.root, options.today)?;
+    let checked = check_site(&options.root)?;
+    let mut rendered = render::render(&checked.site, &checked.theme, options.today)?;
+    let mut warnings = checked.warnings;
+    warnings.append(&mut rendered.warnings);
+    // What `check` reports as errors, `build` reports as warnings: the site still builds.
+    warnings.extend(
+        check::compliance(&checked.site, options.today)
+            .into_iter()
+            .map(|mut finding| {
+                finding.severity = crate::diagnostic::Severity::Warning;
+                finding
+            }),
+    );
+    rendered.warnings = warnings;
     let write = write::write(
         &options.root,
         &options.output,

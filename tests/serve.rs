@@ -306,7 +306,12 @@ fn a_port_in_use_is_reported_and_the_next_one_used() {
     let port = taken.local_addr().unwrap().port();
     let site = TestSite::example();
     let server = Server::start(&site, port);
-    assert_eq!(server.port, port + 1);
+    // The next port, unless another test holds that one too.
+    assert!(
+        server.port > port && server.port < port + 10,
+        "{}",
+        server.port
+    );
     assert!(
         server
             .seen

