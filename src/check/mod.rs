@@ -5,6 +5,7 @@
 mod coverage;
 mod findings;
 mod freshness;
+mod published;
 mod statutory;
 
 pub use findings::{Findings, Place};
@@ -36,8 +37,8 @@ pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
 }
 
 /// Problems in the pages that would be published: links that lead nowhere, and accessibility.
-pub fn published(_site: &Site, _files: &[crate::write::OutputFile]) -> Diagnostics {
-    Diagnostics::new()
+pub fn published(site: &Site, files: &[crate::write::OutputFile]) -> Diagnostics {
+    published::check(site, files)
 }
 
 /// Two Markdown files that would be published at the same address.

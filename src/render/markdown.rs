@@ -117,6 +117,7 @@ fn rewrite_links(
             Link::External => {}
             Link::Broken(reason) => warnings.push(
                 located(Diagnostic::warning(format!("broken link: {reason}")), source, range.start)
+                    .coded("LINK")
                     .with_help("link to another page by its file name, such as `year-11.md`, or to a file under content/"),
             ),
         }

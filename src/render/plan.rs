@@ -196,6 +196,8 @@ impl Plan {
                 lists_children: matches!(special, Special::Hub(_)),
             });
         }
+        // Every site has a home page, even one whose content is only data files.
+        add_missing_folders(&mut targets, "_index.md", &site.config.school.name);
         for page in &site.pages {
             add_missing_folders(&mut targets, &page.content_path, &site.config.school.name);
         }

@@ -1,0 +1,390 @@
+//! Checks on the pages that would be published: every internal link, anchor and image leads
+//! somewhere; external links are listed (not fetched); and the accessibility lint: images
+//! without alt text, skipped heading levels, empty or meaningless link text, tables without
+//! header cells. Findings are placed in the Markdown or YAML they came from, where the
+//! offending text can be found there.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::PathBuf;
+
+use scraper::{ElementRef, Html, Selector};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::load::CONTENT_DIR;
+use crate::site::Site;
+use crate::write::{Contents, OutputFile};
+
+/// Link text that says nothing about where a link goes.
+const MEANINGLESS_LINK_TEXT: [&str; 8] = [
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+    "this link",
+    "click",
+    "this page",
+];
+
+pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
+    let pages: Vec<(&str, Html)> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .filter_map(|f| match &f.contents {
+            Contents::Bytes(bytes) => Some((
+                f.path.as_str(),
+                Html::parse_document(&String::from_utf8_lossy(bytes)),
+            )),
+            Contents::Copy(_) => None,
+        })
+        .collect();
+    let existing: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let ids: HashMap<&str, HashSet<String>> = pages
+        .iter()
+        .map(|(path, html)| {
+            (
+                *path,
+                html.select(&selector("[id]"))
+                    .filter_map(|e| e.value().id().map(str::to_string))
+                    .collect(),
+            )
+        })
+        .collect();
+    let sources = Sources::new(site);
+    let mut findings = Diagnostics::new();
+    let mut external: BTreeMap<String, String> = BTreeMap::new();
+    for (path, html) in &pages {
+        // 404.html is served at any address, so its links start from the site's own path.
+        if *path == "404.html" {
+            continue;
+        }
+        let context = Page {
+            site,
+            path,
+            sources: &sources,
+        };
+        links(
+            &context,
+            html,
+            &existing,
+            &ids,
+            &mut external,
+            &mut findings,
+        );
+        lint(&context, html, &mut findings);
+    }
+    for (url, page) in external {
+        let page = Page {
+            site,
+            path: &page,
+            sources: &sources,
+        };
+        findings.push(
+            page.finding(
+                Diagnostic::note(format!("external link to {url}, not checked")),
+                &url,
+            )
+            .coded("EXTERNAL"),
+        );
+    }
+    findings
+}
+
+/// The page being checked, and where to look for the text that made it.
+struct Page<'a> {
+    site: &'a Site,
+    path: &'a str,
+    sources: &'a Sources,
+}
+
+/// Whether `link` is to another site, not to this one's own public address.
+fn is_external(site: &Site, link: &str) -> bool {
+    link.starts_with("http")
+        && !site
+            .config
+            .url
+            .as_ref()
+            .is_some_and(|own| link.starts_with(&own.to_string()))
+}
+
+impl Page<'_> {
+    /// A finding about `needle` on this page, placed where the content has it.
+    fn finding(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
+        match self.sources.locate(self.path, needle) {
+            Some(location) => diagnostic.at(location),
+            None => diagnostic.in_file(&self.sources.file_for(self.path)),
+        }
+    }
+}
+
+fn links(
+    page: &Page<'_>,
+    html: &Html,
+    existing: &HashSet<&str>,
+    ids: &HashMap<&str, HashSet<String>>,
+    external: &mut BTreeMap<String, String>,
+    findings: &mut Diagnostics,
+) {
+    let folder = page.path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    for (element, attribute) in [
+        ("a[href]", "href"),
+        ("img[src]", "src"),
+        ("link[href]", "href"),
+    ] {
+        for node in html.select(&selector(element)) {
+            let Some(target) = node.value().attr(attribute) else {
+                continue;
+            };
+            if target.starts_with("//") || has_scheme(target) {
+                // Only the school's own links: the theme's are careersite's to keep right.
+                if is_external(page.site, target)
+                    && element == "a[href]"
+                    && page.sources.locate(page.path, target).is_some()
+                {
+                    external
+                        .entry(target.to_string())
+                        .or_insert_with(|| page.path.to_string());
+                }
+                continue;
+            }
+            let (address, fragment) = match target.split_once('#') {
+                Some((address, fragment)) => (address, Some(fragment)),
+                None => (target, None),
+            };
+            let address = address.split('?').next().unwrap_or("");
+            let resolved = if address.is_empty() {
+                Some(page.path.to_string())
+            } else {
+                resolve(folder, address)
+            };
+            let code = if element == "img[src]" {
+                "IMAGE"
+            } else {
+                "LINK"
+            };
+            let Some(resolved) = resolved.filter(|r| existing.contains(r.as_str())) else {
+                findings.push(
+                    page.finding(
+                        Diagnostic::error(format!("`{target}` leads nowhere on the published site")),
+                        address,
+                    )
+                    .coded(code)
+                    .with_help("link to a page by its file name (`year-11.md`) or to a file under content/, and check the spelling"),
+                );
+                continue;
+            };
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty())
+                && let Some(anchors) = ids.get(resolved.as_str())
+                && !anchors.contains(&percent_decode(fragment))
+            {
+                findings.push(
+                    page.finding(
+                        Diagnostic::error(format!(
+                            "`{target}` points to `#{fragment}`, which is not on that page"
+                        )),
+                        &format!("#{fragment}"),
+                    )
+                    .coded("ANCHOR")
+                    .with_help(
+                        "headings get their id from their text: `## Key dates` is `#key-dates`",
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
+    for image in html.select(&selector("img:not([alt])")) {
+        let src = image.value().attr("src").unwrap_or("");
+        let name = src.rsplit('/').next().unwrap_or(src);
+        findings.push(
+            page.finding(Diagnostic::error(format!("the image `{name}` has no alt text")), name)
+                .coded("ALT")
+                .with_help("describe the image in the brackets: ![Pupils at the careers fair](fair.jpg), or write alt=\"\" in HTML if it is only decoration"),
+        );
+    }
+    let mut previous = 0;
+    for heading in html.select(&selector(
+        "main h1, main h2, main h3, main h4, main h5, main h6",
+    )) {
+        let level = heading.value().name()[1..].parse::<usize>().unwrap_or(1);
+        if previous > 0 && level > previous + 1 {
+            let text = text_of(heading);
+            findings.push(
+                page.finding(
+                    Diagnostic::warning(format!(
+                        "the heading “{text}” skips from level {previous} to level {level}"
+                    )),
+                    &text,
+                )
+                .coded("HEADINGS")
+                .with_help("use one more # than the heading above it, so screen reader users can follow the outline"),
+            );
+        }
+        previous = level;
+    }
+    for link in html.select(&selector("main a[href]")) {
+        let text = text_of(link);
+        let label = link.value().attr("aria-label").unwrap_or("").trim();
+        let has_image_text = link
+            .select(&selector("img[alt]"))
+            .any(|i| !i.value().attr("alt").unwrap_or("").trim().is_empty());
+        if text.is_empty() && label.is_empty() && !has_image_text {
+            let href = link.value().attr("href").unwrap_or("");
+            findings.push(
+                page.finding(Diagnostic::error(format!("the link to `{href}` has no text")), "[](")
+                    .coded("LINK-TEXT")
+                    .with_help("put words in the brackets that say where the link goes: [Year 11 options](year-11.md)"),
+            );
+        } else if MEANINGLESS_LINK_TEXT.contains(&text.to_lowercase().as_str()) {
+            findings.push(
+                page.finding(
+                    Diagnostic::warning(format!(
+                        "the link text “{text}” does not say where it goes"
+                    )),
+                    &format!("[{text}]"),
+                )
+                .coded("LINK-TEXT")
+                .with_help(
+                    "use words that make sense on their own, such as “the careers policy (PDF)”",
+                ),
+            );
+        }
+    }
+    for table in html.select(&selector("main table")) {
+        if table.select(&selector("th")).next().is_none() {
+            findings.push(
+                page.finding(Diagnostic::error("a table has no header cells"), "<table")
+                    .coded("TABLE")
+                    .with_help("give the table a header row: in Markdown the first row, in HTML <th> cells"),
+            );
+        }
+    }
+}
+
+/// Where each published page came from, for placing findings in the user's own files.
+struct Sources {
+    by_output: HashMap<String, PathBuf>,
+    texts: HashMap<PathBuf, String>,
+}
+
+/// The data files whose Markdown appears on the pages careersite makes.
+const DATA_FILES: [&str; 6] = [
+    "programme.yaml",
+    "events.yaml",
+    "site.yaml",
+    "benchmarks.yaml",
+    "action-plan.yaml",
+    "evaluation.yaml",
+];
+
+impl Sources {
+    fn new(site: &Site) -> Self {
+        let by_output = site
+            .pages
+            .iter()
+            .map(|p| (format!("{}index.html", p.url_path), p.source.clone()))
+            .collect();
+        let texts = site
+            .pages
+            .iter()
+            .map(|p| p.source.clone())
+            .chain(
+                DATA_FILES
+                    .iter()
+                    .map(|f| PathBuf::from(CONTENT_DIR).join(f)),
+            )
+            .filter_map(|file| {
+                let text = std::fs::read_to_string(site.root.join(&file)).ok()?;
+                Some((file, text))
+            })
+            .collect();
+        Sources { by_output, texts }
+    }
+
+    /// The file to name for a finding on `output`: its Markdown page, or the page as published.
+    fn file_for(&self, output: &str) -> PathBuf {
+        self.by_output
+            .get(output)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("site").join(output))
+    }
+
+    /// Where `needle` is written: in the page's Markdown, or else in a data file.
+    fn locate(&self, output: &str, needle: &str) -> Option<Location> {
+        if needle.is_empty() {
+            return None;
+        }
+        let candidates = self.by_output.get(output).into_iter().cloned().chain(
+            DATA_FILES
+                .iter()
+                .map(|f| PathBuf::from(CONTENT_DIR).join(f)),
+        );
+        for file in candidates {
+            if let Some(text) = self.texts.get(&file)
+                && let Some(offset) = text.find(needle)
+            {
+                return Some(Location::at_offset(&file, text, offset, 1));
+            }
+        }
+        None
+    }
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("the checks' own selectors are valid")
+}
+
+fn text_of(element: ElementRef<'_>) -> String {
+    element
+        .text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn has_scheme(link: &str) -> bool {
+    link.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// Resolves a relative link from a page in `folder`, as a browser would; `None` if it climbs
+/// out of the site.
+fn resolve(folder: &str, link: &str) -> Option<String> {
+    let decoded = percent_decode(link);
+    let mut parts: Vec<&str> = if decoded.starts_with('/') {
+        Vec::new()
+    } else {
+        folder.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut path = parts.join("/");
+    if decoded.ends_with('/') || path.is_empty() {
+        path = if path.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{path}/index.html")
+        };
+    }
+    Some(path)
+}
+
+fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
+}

@@ -1,0 +1,651 @@
+//! `careersite check`: one test per finding. Each starts from a school that passes
+//! `check --strict`, introduces exactly one fault, and asserts the finding's code, where it
+//! points and the exit code.
+
+mod common;
+
+use common::TestSite;
+use serde_json::Value;
+
+const SITE: &str = "school:
+  name: Riverside
+  phase: secondary
+careers_leader:
+  name: Ms Shah
+  role: Careers Leader
+  email: careers@riverside.sch.uk
+  phone: 01632 960 123
+review:
+  last: 2026-07-13
+  next: 2027-07-12
+provider_access:
+  contact:
+    name: Mr Okafor
+    email: providers@riverside.sch.uk
+    phone: 01632 960 145
+  how_to_request: Email Mr Okafor.
+  granting: Any reasonable request.
+  refusing: During exams.
+  premises: The main hall.
+accessibility:
+  email: careers@riverside.sch.uk
+";
+
+const PROGRAMME: &str = "summary: A planned programme.
+access:
+  pupils: Tutor time.
+  parents: This website.
+  staff: The shared drive.
+  employers: Contact us.
+impact: Compass each term.
+years:
+  - year: 7
+    activities:
+      - {title: Strengths, term: autumn, benchmarks: [1, 2, 3, 4]}
+      - {title: Meet a professional, term: spring, benchmarks: [5]}
+  - year: 8
+    activities:
+      - {title: Enterprise day, term: summer, benchmarks: [5]}
+      - {title: Apprenticeship assembly, term: spring, benchmarks: [7], provider_encounter: true}
+  - year: 9
+    activities:
+      - {title: Careers fair, term: spring, benchmarks: [5, 7], provider_encounter: true}
+  - year: 10
+    activities:
+      - {title: Work experience, term: summer, benchmarks: [5, 6]}
+      - {title: Roadshow, term: spring, benchmarks: [7], provider_encounter: true}
+      - {title: College taster, term: summer, benchmarks: [7], provider_encounter: true}
+  - year: 11
+    activities:
+      - {title: Guidance interview, term: autumn, benchmarks: [8]}
+      - {title: Mock interviews, term: autumn, benchmarks: [5]}
+  - year: 12
+    activities:
+      - {title: Placement, term: summer, benchmarks: [5, 6]}
+      - {title: Degree apprenticeships talk, term: spring, benchmarks: [7], provider_encounter: true}
+  - year: 13
+    activities:
+      - {title: Second interview, term: autumn, benchmarks: [8]}
+      - {title: Alumni panel, term: spring, benchmarks: [5]}
+      - {title: Applications workshop, term: autumn, benchmarks: [7], provider_encounter: true}
+";
+
+const EVALUATION: &str = "compass:
+  - date: 2026-06-29
+    scores: {1: 100}
+destinations:
+  - {year: 2026, leaving: Year 11, cohort: 100, routes: {school-sixth-form: 100}}
+  - {year: 2025, leaving: Year 11, cohort: 100, routes: {school-sixth-form: 100}}
+  - {year: 2024, leaving: Year 11, cohort: 100, routes: {school-sixth-form: 100}}
+";
+
+fn clean_site() -> TestSite {
+    let site = TestSite::new();
+    site.write("content/site.yaml", SITE)
+        .write("content/programme.yaml", PROGRAMME)
+        .write("content/evaluation.yaml", EVALUATION)
+        .write("content/_index.md", "# Careers\n\nWelcome.\n");
+    site
+}
+
+struct Report {
+    exit: i32,
+    json: Value,
+}
+
+impl Report {
+    fn of(site: &TestSite, extra: &[&str]) -> Report {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend(extra);
+        let run = site.run(&args);
+        let json =
+            serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stdout()));
+        Report {
+            exit: run.0.status.code().unwrap(),
+            json,
+        }
+    }
+
+    fn findings(&self) -> &Vec<Value> {
+        self.json["findings"].as_array().unwrap()
+    }
+
+    /// The one finding with `code`, which must exist.
+    fn only(&self, code: &str) -> &Value {
+        let matching: Vec<&Value> = self
+            .findings()
+            .iter()
+            .filter(|f| f["code"] == code)
+            .collect();
+        assert_eq!(
+            matching.len(),
+            1,
+            "one {code} finding expected in {:#}",
+            self.json
+        );
+        matching[0]
+    }
+}
+
+/// Asserts a finding's severity, file and line (`None` when it has no line).
+fn assert_at(finding: &Value, severity: &str, file: &str, line: Option<u64>) {
+    assert_eq!(finding["severity"], severity, "{finding:#}");
+    assert_eq!(finding["file"], file, "{finding:#}");
+    assert_eq!(finding["line"].as_u64(), line, "{finding:#}");
+    assert!(
+        finding["help"].is_string(),
+        "every finding says how to fix it"
+    );
+}
+
+#[test]
+fn the_fixture_school_is_clean_under_strict() {
+    let site = clean_site();
+    let report = Report::of(&site, &["--strict"]);
+    assert_eq!(report.findings().len(), 0, "{:#}", report.json);
+    assert_eq!(report.exit, 0);
+}
+
+#[test]
+fn the_bundled_examples_are_clean_under_strict() {
+    let run = TestSite::example().run(&["check", "--strict"]).success();
+    assert!(
+        run.stdout().ends_with("0 errors, 0 warnings, 2 notes\n"),
+        "the example's two external links: {}",
+        run.stdout()
+    );
+    let primary = TestSite::new();
+    common::copy_tree(
+        &common::repo_root().join("examples/primary/content"),
+        &primary.root().join("content"),
+    );
+    assert!(
+        primary
+            .run(&["check", "--strict"])
+            .success()
+            .stdout()
+            .contains(" 0 errors, 0 warnings")
+    );
+}
+
+#[test]
+fn s1_a_missing_careers_leader() {
+    let site = clean_site();
+    let without: String = SITE
+        .lines()
+        .filter(|l| {
+            !l.starts_with("careers_leader")
+                && !l.starts_with("  name: Ms")
+                && !l.starts_with("  role")
+                && !l.starts_with("  email: careers")
+                && !l.starts_with("  phone: 01632 960 123")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    site.write("content/site.yaml", without);
+    let report = Report::of(&site, &[]);
+    assert_at(report.only("S1"), "error", "content/site.yaml", None);
+    assert_eq!(report.exit, 1);
+}
+
+#[test]
+fn s1_an_email_that_is_not_one() {
+    let site = clean_site();
+    site.edit(
+        "content/site.yaml",
+        "email: careers@riverside.sch.uk\n  phone",
+        "email: careers at riverside\n  phone",
+    );
+    let report = Report::of(&site, &[]);
+    assert_at(report.only("S1"), "error", "content/site.yaml", Some(7));
+    assert_eq!(report.exit, 1);
+}
+
+#[test]
+fn s1_a_telephone_number_that_is_not_one() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "phone: 01632 960 123", "phone: 960123");
+    assert_at(
+        Report::of(&site, &[]).only("S1"),
+        "error",
+        "content/site.yaml",
+        Some(8),
+    );
+}
+
+#[test]
+fn s2_no_word_on_how_employers_find_out() {
+    let site = clean_site();
+    site.edit("content/programme.yaml", "  employers: Contact us.\n", "");
+    let report = Report::of(&site, &[]);
+    let finding = report.only("S2");
+    assert_at(finding, "error", "content/programme.yaml", Some(2));
+    assert!(finding["message"].as_str().unwrap().contains("employers"));
+}
+
+#[test]
+fn s2_no_programme_at_all() {
+    let site = clean_site();
+    std::fs::remove_file(site.root().join("content/programme.yaml")).unwrap();
+    assert_at(
+        Report::of(&site, &[]).only("S2"),
+        "error",
+        "content/programme.yaml",
+        None,
+    );
+}
+
+#[test]
+fn s3_no_word_on_measuring_impact() {
+    let site = clean_site();
+    site.edit("content/programme.yaml", "impact: Compass each term.\n", "");
+    assert_at(
+        Report::of(&site, &[]).only("S3"),
+        "error",
+        "content/programme.yaml",
+        None,
+    );
+}
+
+#[test]
+fn s4_a_review_date_in_the_past() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "next: 2027-07-12", "next: 2026-09-01");
+    let report = Report::of(&site, &[]);
+    assert_at(report.only("S4"), "error", "content/site.yaml", Some(11));
+    assert_eq!(report.exit, 1);
+}
+
+#[test]
+fn s4_a_review_due_within_30_days_is_a_warning_and_fails_only_under_strict() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "next: 2027-07-12", "next: 2026-12-10");
+    let report = Report::of(&site, &[]);
+    assert_at(report.only("S4"), "warning", "content/site.yaml", Some(11));
+    assert_eq!(report.exit, 0);
+    assert_eq!(Report::of(&site, &["--strict"]).exit, 1);
+}
+
+#[test]
+fn p1_no_provider_access_policy() {
+    let site = clean_site();
+    let cut = SITE.find("provider_access:").unwrap();
+    let end = SITE.find("accessibility:").unwrap();
+    site.write(
+        "content/site.yaml",
+        format!("{}{}", &SITE[..cut], &SITE[end..]),
+    );
+    assert_at(
+        Report::of(&site, &[]).only("P1"),
+        "error",
+        "content/site.yaml",
+        None,
+    );
+}
+
+#[test]
+fn p2_no_grounds_for_refusing() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "  refusing: During exams.\n", "");
+    assert_at(
+        Report::of(&site, &[]).only("P2"),
+        "error",
+        "content/site.yaml",
+        Some(12),
+    );
+}
+
+#[test]
+fn p3_no_premises() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "  premises: The main hall.\n", "");
+    assert_at(
+        Report::of(&site, &[]).only("P3"),
+        "error",
+        "content/site.yaml",
+        Some(12),
+    );
+}
+
+#[test]
+fn p4_only_one_provider_encounter_in_years_8_and_9() {
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "benchmarks: [5, 7], provider_encounter: true",
+        "benchmarks: [5, 7]",
+    );
+    let report = Report::of(&site, &[]);
+    let finding = report.only("P4");
+    assert_at(finding, "error", "content/programme.yaml", None);
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Years 8 and 9 have 1 encounter")
+    );
+}
+
+#[test]
+fn a11y_nobody_to_contact_about_accessibility() {
+    let site = clean_site();
+    site.edit(
+        "content/site.yaml",
+        "accessibility:\n  email: careers@riverside.sch.uk\n",
+        "",
+    );
+    site.edit(
+        "content/site.yaml",
+        "  email: careers@riverside.sch.uk\n",
+        "",
+    );
+    let report = Report::of(&site, &[]);
+    assert_at(report.only("A11Y"), "warning", "content/site.yaml", None);
+}
+
+#[test]
+fn b2_a_benchmark_no_activity_serves() {
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "benchmarks: [1, 2, 3, 4]",
+        "benchmarks: [1, 3, 4]",
+    );
+    assert_at(
+        Report::of(&site, &[]).only("B2"),
+        "warning",
+        "content/programme.yaml",
+        None,
+    );
+}
+
+#[test]
+fn b5_a_year_without_an_employer_encounter_points_at_that_year() {
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "{title: Alumni panel, term: spring, benchmarks: [5]}",
+        "{title: Alumni panel, term: spring, benchmarks: [3]}",
+    );
+    let report = Report::of(&site, &[]);
+    let finding = report.only("B5");
+    assert_at(finding, "warning", "content/programme.yaml", Some(33));
+    assert!(finding["message"].as_str().unwrap().starts_with("Year 13"));
+}
+
+#[test]
+fn b6_no_workplace_experience_again_by_year_13() {
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "{title: Placement, term: summer, benchmarks: [5, 6]}",
+        "{title: Placement, term: summer, benchmarks: [5]}",
+    );
+    let finding = Report::of(&site, &[]).only("B6").clone();
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("again by Year 13"),
+        "{finding:#}"
+    );
+}
+
+#[test]
+fn b7_no_further_or_higher_education_encounter_by_year_11() {
+    let site = clean_site();
+    for (from, to) in [
+        (
+            "benchmarks: [7], provider_encounter: true}\n  - year: 9",
+            "benchmarks: [], provider_encounter: true}\n  - year: 9",
+        ),
+        (
+            "benchmarks: [5, 7], provider_encounter",
+            "benchmarks: [5], provider_encounter",
+        ),
+        (
+            "{title: Roadshow, term: spring, benchmarks: [7]",
+            "{title: Roadshow, term: spring, benchmarks: []",
+        ),
+        (
+            "{title: College taster, term: summer, benchmarks: [7]",
+            "{title: College taster, term: summer, benchmarks: []",
+        ),
+    ] {
+        site.edit("content/programme.yaml", from, to);
+    }
+    assert_at(
+        Report::of(&site, &[]).only("B7"),
+        "warning",
+        "content/programme.yaml",
+        None,
+    );
+}
+
+#[test]
+fn b8_no_guidance_interview_by_year_11() {
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "{title: Guidance interview, term: autumn, benchmarks: [8]}",
+        "{title: Guidance interview, term: autumn, benchmarks: [3]}",
+    );
+    let finding = Report::of(&site, &[]).only("B8").clone();
+    assert!(
+        finding["message"].as_str().unwrap().contains("by Year 11"),
+        "{finding:#}"
+    );
+}
+
+#[test]
+fn primary_schools_get_adapted_expectations_and_items_marked_not_applicable_are_not_reported() {
+    let site = TestSite::new();
+    site.write("content/site.yaml", "school:\n  phase: primary\ncareers_leader:\n  name: Mrs Ward\n  email: w@oak.sch.uk\n  phone: 01632 960 456\nreview:\n  next: 2027-09-06\n")
+        .write("content/programme.yaml", "summary: S\naccess: {pupils: a, parents: b, staff: c, employers: d}\nimpact: I\nyears:\n  - year: Reception\n    activities:\n      - {title: Fire service, term: autumn, benchmarks: [1, 2, 3, 4, 5]}\n  - year: 6\n    activities:\n      - {title: Factory visit, term: summer, benchmarks: [5, 6, 7]}\n")
+        .write("content/benchmarks.yaml", "benchmarks:\n  - benchmark: 8\n    requirements:\n      - {requirement: Guidance interview by 16, progress: not-applicable}\n")
+        .write("content/evaluation.yaml", "compass:\n  - {date: 2026-07-10, scores: {1: 80}}\n");
+    let report = Report::of(&site, &["--strict"]);
+    assert_eq!(
+        report.findings().len(),
+        0,
+        "no provider access, destinations or Benchmark 8 expected: {:#}",
+        report.json
+    );
+}
+
+#[test]
+fn compass_results_more_than_a_school_year_old() {
+    let site = clean_site();
+    site.edit(
+        "content/evaluation.yaml",
+        "date: 2026-06-29",
+        "date: 2025-09-01",
+    );
+    assert_at(
+        Report::of(&site, &[]).only("COMPASS"),
+        "warning",
+        "content/evaluation.yaml",
+        Some(1),
+    );
+}
+
+#[test]
+fn destinations_missing_for_one_of_the_last_three_years() {
+    let site = clean_site();
+    site.edit(
+        "content/evaluation.yaml",
+        "  - {year: 2025, leaving: Year 11, cohort: 100, routes: {school-sixth-form: 100}}\n",
+        "",
+    );
+    let finding = Report::of(&site, &[]).only("DESTINATIONS").clone();
+    assert_at(&finding, "warning", "content/evaluation.yaml", Some(4));
+    assert!(finding["message"].as_str().unwrap().contains("2025"));
+}
+
+#[test]
+fn link_to_a_page_that_does_not_exist() {
+    let site = clean_site();
+    site.write(
+        "content/a.md",
+        "# A\n\nIntro.\n\nSee [the plan](plan.md).\n",
+    );
+    let report = Report::of(&site, &[]);
+    let finding = report.only("LINK");
+    assert_at(finding, "error", "content/a.md", Some(5));
+    assert_eq!(finding["column"], 16, "at the link's address");
+    assert_eq!(report.exit, 1);
+}
+
+#[test]
+fn anchor_that_is_not_on_the_page() {
+    let site = clean_site();
+    site.write(
+        "content/a.md",
+        "# A\n\n## Key dates\n\nSee [dates](#key-date) and [ok](#key-dates).\n",
+    );
+    assert_at(
+        Report::of(&site, &[]).only("ANCHOR"),
+        "error",
+        "content/a.md",
+        Some(5),
+    );
+}
+
+#[test]
+fn image_that_does_not_exist() {
+    let site = clean_site();
+    site.write(
+        "content/a.md",
+        "# A\n\n![Pupils at the fair](images/fair.jpg)\n",
+    );
+    assert_at(
+        Report::of(&site, &[]).only("IMAGE"),
+        "error",
+        "content/a.md",
+        Some(3),
+    );
+}
+
+#[test]
+fn image_without_alt_text() {
+    let site = clean_site();
+    site.write("content/images/fair.jpg", "jpeg").write(
+        "content/a.md",
+        "# A\n\nText.\n\n<img src=\"images/fair.jpg\">\n",
+    );
+    let finding = Report::of(&site, &[]).only("ALT").clone();
+    assert_at(&finding, "error", "content/a.md", Some(5));
+}
+
+#[test]
+fn a_heading_that_skips_a_level() {
+    let site = clean_site();
+    site.write("content/a.md", "# A\n\n## Two\n\n#### Four\n");
+    assert_at(
+        Report::of(&site, &[]).only("HEADINGS"),
+        "warning",
+        "content/a.md",
+        Some(5),
+    );
+}
+
+#[test]
+fn link_text_that_says_nothing() {
+    let site = clean_site();
+    site.write(
+        "content/a.md",
+        "# A\n\nFor the policy [click here](_index.md).\n",
+    );
+    assert_at(
+        Report::of(&site, &[]).only("LINK-TEXT"),
+        "warning",
+        "content/a.md",
+        Some(3),
+    );
+}
+
+#[test]
+fn a_link_with_no_text() {
+    let site = clean_site();
+    site.write("content/a.md", "# A\n\nIntro.\n\n[](_index.md)\n");
+    let finding = Report::of(&site, &[]).only("LINK-TEXT").clone();
+    assert_at(&finding, "error", "content/a.md", Some(5));
+}
+
+#[test]
+fn raw_html_table_without_headers() {
+    let site = clean_site();
+    site.write(
+        "content/a.md",
+        "# A\n\nIntro.\n\n<table><tr><td>1</td></tr></table>\n",
+    );
+    assert_at(
+        Report::of(&site, &[]).only("TABLE"),
+        "error",
+        "content/a.md",
+        Some(5),
+    );
+}
+
+#[test]
+fn external_links_are_listed_not_fetched() {
+    let site = clean_site();
+    site.write(
+        "content/a.md",
+        "# A\n\nSee [the National Careers Service](https://nationalcareers.service.gov.uk).\n",
+    );
+    let report = Report::of(&site, &["--strict"]);
+    let finding = report.only("EXTERNAL");
+    assert_eq!(finding["severity"], "note");
+    assert_eq!(
+        (finding["file"].as_str(), finding["line"].as_u64()),
+        (Some("content/a.md"), Some(3))
+    );
+    assert_eq!(report.exit, 0, "notes never fail the check");
+}
+
+#[test]
+fn content_that_does_not_load_is_an_error_with_its_place() {
+    let site = clean_site();
+    site.write("content/a.md", "---\nbenchmarks: [9]\n---\n");
+    let report = Report::of(&site, &[]);
+    let finding = &report.findings()[0];
+    assert_eq!(
+        (finding["file"].as_str(), finding["line"].as_u64()),
+        (Some("content/a.md"), Some(2))
+    );
+    assert_eq!(report.exit, 1);
+}
+
+#[test]
+fn without_content_the_check_cannot_run() {
+    let site = TestSite::new();
+    std::fs::remove_dir(site.root().join("content")).unwrap();
+    assert_eq!(site.run(&["check"]).0.status.code(), Some(2));
+}
+
+#[test]
+fn the_json_report_has_a_version_and_a_summary() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "next: 2027-07-12", "next: 2026-09-01");
+    let report = Report::of(&site, &[]);
+    assert_eq!(report.json["version"], 1);
+    assert_eq!(report.json["summary"]["errors"], 1);
+    for key in [
+        "severity", "code", "message", "file", "line", "column", "help",
+    ] {
+        assert!(report.findings()[0].get(key).is_some(), "{key}");
+    }
+}
+
+#[test]
+fn build_reports_the_same_findings_as_warnings_and_still_builds() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "next: 2027-07-12", "next: 2026-09-01");
+    let run = site.build();
+    assert!(
+        run.stderr().contains("warning[S4]: content/site.yaml:11:"),
+        "{}",
+        run.stderr()
+    );
+}
