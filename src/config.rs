@@ -28,6 +28,8 @@ pub struct SiteConfig {
     pub provider_access: Option<ProviderAccess>,
     /// For the accessibility statement.
     pub accessibility: AccessibilityStatement,
+    /// Publish the staff-facing compliance checklist at `compliance/` (always shown by `serve`).
+    pub compliance_page: bool,
 }
 
 impl Default for SiteConfig {
@@ -42,6 +44,7 @@ impl Default for SiteConfig {
             review: Review::default(),
             provider_access: None,
             accessibility: AccessibilityStatement::default(),
+            compliance_page: false,
         }
     }
 }

@@ -31,19 +31,27 @@ pub struct BuildReport {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let checked = check_site(&options.root)?;
-    let mut rendered = render::render(&checked.site, &checked.theme, options.today)?;
+    let (site, theme) = (&checked.site, &checked.theme);
+    let prepared = render::prepare(site, theme, options.today)?;
+    let mut rendered = prepared.render_all(site, theme)?;
+    if site.config.compliance_page {
+        let findings = check::report(site, &checked.warnings, &rendered, options.today);
+        let page = prepared
+            .compliance_page(site, theme, &findings)
+            .map_err(|d| vec![d])?;
+        rendered.files.push(page);
+    }
     let mut warnings = checked.warnings;
     warnings.append(&mut rendered.warnings);
     // What `check` reports as errors, `build` reports as warnings: the site still builds.
     warnings.extend(
-        check::compliance(&checked.site, options.today)
+        check::compliance(site, options.today)
             .into_iter()
             .map(|mut finding| {
                 finding.severity = crate::diagnostic::Severity::Warning;
                 finding
             }),
     );
-    rendered.warnings = warnings;
     let write = write::write(
         &options.root,
         &options.output,
@@ -55,7 +63,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         files: rendered.files.len(),
         write,
         elapsed: started.elapsed(),
-        warnings: rendered.warnings,
+        warnings,
     })
 }
 

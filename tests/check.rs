@@ -649,3 +649,47 @@ fn build_reports_the_same_findings_as_warnings_and_still_builds() {
         run.stderr()
     );
 }
+
+#[test]
+fn the_compliance_page_is_not_published_unless_asked_for() {
+    let site = clean_site();
+    site.build();
+    assert!(!site.exists("compliance/index.html"));
+}
+
+#[test]
+fn the_compliance_page_shows_the_findings_when_asked_for() {
+    let site = clean_site();
+    site.edit("content/site.yaml", "next: 2027-07-12", "next: 2026-09-01");
+    site.write(
+        "content/site.yaml",
+        format!(
+            "{}compliance_page: true\n",
+            std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap()
+        ),
+    );
+    site.build();
+    let page = site.page("compliance/index.html");
+    assert_eq!(page.text("h1"), "Careers compliance checklist");
+    assert_eq!(page.texts("h2"), ["To fix: required (1)"]);
+    let finding = page.text(".finding-error");
+    assert!(
+        finding.contains("S4") && finding.contains("content/site.yaml:11:"),
+        "{finding}"
+    );
+}
+
+#[test]
+fn a_clean_school_sees_a_clean_checklist() {
+    let site = clean_site();
+    site.write(
+        "content/site.yaml",
+        format!("{SITE}compliance_page: true\n"),
+    );
+    site.build();
+    assert!(
+        site.page("compliance/index.html")
+            .text("main")
+            .contains("Nothing to fix")
+    );
+}

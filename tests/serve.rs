@@ -444,3 +444,12 @@ fn listening_beyond_this_computer_must_be_asked_for_and_warns() {
     assert!(line.starts_with("warning: serving on 0.0.0.0"), "{line}");
     assert!(line.contains("network you trust"), "{line}");
 }
+
+#[test]
+fn the_preview_always_has_the_compliance_checklist() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    let (status, _, body) = server.get("/compliance/");
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&body).contains("Careers compliance checklist"));
+}

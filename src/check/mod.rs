@@ -36,6 +36,29 @@ pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
     findings.list
 }
 
+/// Everything `careersite check` reports about a site that loaded: the warnings from loading
+/// and rendering it, what the law and the benchmarks ask, and problems in its pages.
+pub fn report(
+    site: &Site,
+    warnings: &[Diagnostic],
+    rendered: &crate::render::Rendered,
+    today: jiff::civil::Date,
+) -> Diagnostics {
+    let mut findings = warnings.to_vec();
+    findings.extend(compliance(site, today));
+    // The published pages are checked below, with every link's place in the content; the
+    // Markdown stage's own warnings about links would say the same again.
+    findings.extend(
+        rendered
+            .warnings
+            .iter()
+            .filter(|w| w.code != Some("LINK"))
+            .cloned(),
+    );
+    findings.extend(published(site, &rendered.files));
+    findings
+}
+
 /// Problems in the pages that would be published: links that lead nowhere, and accessibility.
 pub fn published(site: &Site, files: &[crate::write::OutputFile]) -> Diagnostics {
     published::check(site, files)

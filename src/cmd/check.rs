@@ -73,31 +73,17 @@ pub fn run(root: PathBuf, format: Format, strict: bool) -> ExitCode {
     }
 }
 
-/// Everything `check` reports: problems loading the content, what the law and the benchmarks
-/// ask, and what is wrong in the pages it would publish.
+/// Everything `check` reports; a site that does not load reports why.
 fn findings(root: &Path) -> Diagnostics {
     let today = pipeline::today();
     let checked = match pipeline::check_site(root) {
         Ok(checked) => checked,
         Err(problems) => return problems,
     };
-    let mut findings = checked.warnings;
-    findings.extend(check::compliance(&checked.site, today));
     match render::render(&checked.site, &checked.theme, today) {
-        Ok(rendered) => {
-            // The published pages are checked below, with every link's place in the content;
-            // the Markdown stage's own warnings about links would say the same again.
-            findings.extend(
-                rendered
-                    .warnings
-                    .into_iter()
-                    .filter(|w| w.code != Some("LINK")),
-            );
-            findings.extend(check::published(&checked.site, &rendered.files));
-        }
-        Err(problems) => findings.extend(problems),
+        Ok(rendered) => check::report(&checked.site, &checked.warnings, &rendered, today),
+        Err(problems) => problems,
     }
-    findings
 }
 
 fn plural(n: usize, word: &str) -> String {

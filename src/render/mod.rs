@@ -165,6 +165,49 @@ impl Prepared {
         )
     }
 
+    /// The staff-facing compliance checklist: what `careersite check` finds, as a page.
+    pub fn compliance_page(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        findings: &[Diagnostic],
+    ) -> Result<OutputFile, Diagnostic> {
+        let target = Target {
+            url_path: COMPLIANCE_PATH.to_string(),
+            title: "Careers compliance checklist".to_string(),
+            template: "compliance.html".to_string(),
+            page: None,
+            special: None,
+            lists_children: false,
+        };
+        let context = views::ComplianceContext {
+            page: PageContext {
+                page: PageView {
+                    title: &target.title,
+                    description: "",
+                    date: None,
+                    content: "",
+                    path: COMPLIANCE_PATH,
+                    audiences: Vec::new(),
+                    benchmarks: Vec::new(),
+                    extra: None,
+                },
+                root: root_prefix(url_depth(COMPLIANCE_PATH)),
+                canonical: None,
+                breadcrumbs: breadcrumbs(&self.plan, &self.summaries, COMPLIANCE_PATH),
+                children: Vec::new(),
+                audience: None,
+                careers: None,
+            },
+            groups: views::FindingGroup::of(findings),
+        };
+        let html = templates::render(&self.tera, theme, &target.template, &context, site, &target)?;
+        Ok(OutputFile {
+            path: format!("{COMPLIANCE_PATH}index.html"),
+            contents: Contents::Bytes(html.into_bytes()),
+        })
+    }
+
     fn render_target(
         &self,
         site: &Site,
@@ -298,6 +341,9 @@ pub fn escape_xml(text: &str) -> String {
         .replace('>', "&gt;")
         .replace('"', "&quot;")
 }
+
+/// Where the compliance checklist is published, when it is.
+pub const COMPLIANCE_PATH: &str = "compliance/";
 
 /// The careers pages the programme page points to.
 const PROGRAMME_LINKS: [plan::Special; 7] = {

@@ -154,3 +154,73 @@ pub struct PageContext<'a> {
     /// For the pages careersite makes from the careers data.
     pub careers: Option<super::careers::CareersView>,
 }
+
+/// A finding of `careersite check`, for the compliance page.
+#[derive(Serialize)]
+pub struct FindingView {
+    /// `error`, `warning` or `note`.
+    pub severity: crate::diagnostic::Severity,
+    pub code: &'static str,
+    pub message: String,
+    /// `content/site.yaml:7:3`, or the file alone.
+    pub place: String,
+    pub help: String,
+}
+
+impl From<&crate::diagnostic::Diagnostic> for FindingView {
+    fn from(finding: &crate::diagnostic::Diagnostic) -> Self {
+        let file = finding
+            .file
+            .as_ref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        FindingView {
+            severity: finding.severity,
+            code: finding.code.unwrap_or(""),
+            message: finding.message.clone(),
+            place: match &finding.position {
+                Some(at) => format!("{file}:{}:{}", at.line, at.column),
+                None => file,
+            },
+            help: finding.help.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// The findings of one severity, under the heading the compliance page gives them.
+#[derive(Serialize)]
+pub struct FindingGroup {
+    pub heading: &'static str,
+    pub findings: Vec<FindingView>,
+}
+
+impl FindingGroup {
+    /// Errors, then warnings, then notes; severities with no findings are left out.
+    pub fn of(findings: &[crate::diagnostic::Diagnostic]) -> Vec<FindingGroup> {
+        use crate::diagnostic::Severity;
+        [
+            (Severity::Error, "To fix: required"),
+            (Severity::Warning, "To look at"),
+            (Severity::Note, "For information"),
+        ]
+        .into_iter()
+        .map(|(severity, heading)| FindingGroup {
+            heading,
+            findings: findings
+                .iter()
+                .filter(|f| f.severity == severity)
+                .map(FindingView::from)
+                .collect(),
+        })
+        .filter(|group| !group.findings.is_empty())
+        .collect()
+    }
+}
+
+/// The compliance page's context: the usual page context, and the findings.
+#[derive(Serialize)]
+pub struct ComplianceContext<'a> {
+    #[serde(flatten)]
+    pub page: PageContext<'a>,
+    pub groups: Vec<FindingGroup>,
+}

@@ -59,6 +59,12 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
         );
     }
     println!("Serving the site at {url} (press Ctrl+C to stop)");
+    if !options.quiet {
+        println!(
+            "The compliance checklist is at {url}{}",
+            crate::render::COMPLIANCE_PATH
+        );
+    }
     if options.open {
         open_browser(&url);
     }

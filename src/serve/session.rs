@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::check;
 use crate::diagnostic::Diagnostics;
 use crate::load::{CONTENT_DIR, load_page};
 use crate::pipeline::{self, Checked};
@@ -48,6 +49,13 @@ pub fn update(
     } = pipeline::check_site(root)?;
     let prepared = render::prepare(&site, &theme, today)?;
     let mut rendered = prepared.render_all(&site, &theme)?;
+    // While previewing, the compliance checklist is always there for the careers leader.
+    let findings = check::report(&site, &warnings, &rendered, today);
+    rendered.files.push(
+        prepared
+            .compliance_page(&site, &theme, &findings)
+            .map_err(|d| vec![d])?,
+    );
     warnings.append(&mut rendered.warnings);
     rendered.warnings = warnings;
     *session = Some(Session {
