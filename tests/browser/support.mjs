@@ -8,7 +8,7 @@ import { chromium } from "playwright-core";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 /** The careersite binary to drive: `CAREERSITE_BIN`, or the debug build. */
-const binary = () => process.env.CAREERSITE_BIN ?? join(repo, "target", "debug", "careersite");
+export const binary = () => process.env.CAREERSITE_BIN ?? join(repo, "target", "debug", "careersite");
 
 /** A temporary copy of the bundled example school. */
 export function exampleSite() {
