@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostics, has_errors};
-use crate::render::Rendered;
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::write::WriteReport;
@@ -65,16 +64,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         elapsed: started.elapsed(),
         warnings,
     })
-}
-
-/// Load, check and render: every output file's bytes, in memory, with all the warnings.
-pub fn render_site(root: &Path, today: jiff::civil::Date) -> Result<Rendered, Diagnostics> {
-    let checked = check_site(root)?;
-    let mut rendered = render::render(&checked.site, &checked.theme, today)?;
-    let mut warnings = checked.warnings;
-    warnings.append(&mut rendered.warnings);
-    rendered.warnings = warnings;
-    Ok(rendered)
 }
 
 /// A site that has been loaded and checked, with its theme, ready to render.

@@ -11,6 +11,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::load::CONTENT_DIR;
+use crate::render::links::has_scheme;
 use crate::site::Site;
 use crate::write::{Contents, OutputFile};
 
@@ -343,15 +344,6 @@ fn text_of(element: ElementRef<'_>) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn has_scheme(link: &str) -> bool {
-    link.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
 }
 
 /// Resolves a relative link from a page in `folder`, as a browser would; `None` if it climbs

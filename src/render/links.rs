@@ -109,7 +109,8 @@ impl LinkIndex {
     }
 }
 
-fn has_scheme(destination: &str) -> bool {
+/// Whether a link names its scheme (`https:`, `mailto:`, `tel:`), so leads outside the site.
+pub fn has_scheme(destination: &str) -> bool {
     match destination.find(':') {
         Some(i) => {
             let scheme = &destination[..i];

@@ -5,7 +5,7 @@ mod atom;
 mod calendar;
 mod careers;
 mod charts;
-mod links;
+pub mod links;
 mod markdown;
 mod plan;
 mod sitemap;

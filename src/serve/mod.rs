@@ -114,9 +114,9 @@ fn rebuild(
     match session::update(session, root, changed) {
         Ok(update) => {
             let (pages, warnings) = match update {
-                session::Update::Site(rendered) => {
+                session::Update::Site(mut rendered) => {
                     let pages = rendered.pages;
-                    let warnings = rendered.warnings.clone();
+                    let warnings = std::mem::take(&mut rendered.warnings);
                     write_state(state).replace(rendered);
                     (pages, warnings)
                 }
