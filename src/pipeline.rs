@@ -2,13 +2,15 @@
 //! stages but keeps the rendered files in memory instead of writing them.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostics, has_errors};
+use crate::render::{Prepared, Rendered};
 use crate::site::Site;
 use crate::theme::Theme;
-use crate::write::WriteReport;
-use crate::{check, load, render, theme, write};
+use crate::write::{WriteReport, Writer};
+use crate::{check, load, render, theme};
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -17,6 +19,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// The day the site is built for: it decides which events are upcoming.
     pub today: jiff::civil::Date,
+    /// Set by Ctrl+C: the build stops and leaves the previous site as it was.
+    pub interrupted: &'static AtomicBool,
 }
 
 pub struct BuildReport {
@@ -32,16 +36,32 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let checked = check_site(&options.root)?;
     let (site, theme) = (&checked.site, &checked.theme);
     let prepared = render::prepare(site, theme, options.today)?;
-    let mut rendered = prepared.render_all(site, theme)?;
-    if site.config.compliance_page {
-        let findings = check::report(site, &checked.warnings, &rendered, options.today);
-        let page = prepared
-            .compliance_page(site, theme, &findings)
-            .map_err(|d| vec![d])?;
-        rendered.files.push(page);
-    }
+    let writer = Writer::open(
+        &options.root,
+        &options.output,
+        options.force,
+        options.interrupted,
+    )
+    .map_err(|d| vec![d])?;
+    let (pages, mut render_warnings) = if site.config.compliance_page {
+        // The checklist reads every rendered page, so this site is held in memory first.
+        let rendered = render_with_checklist(&checked, &prepared, options.today)?;
+        let problems: Diagnostics = rendered
+            .files
+            .into_iter()
+            .filter_map(|file| writer.stage(file).err())
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        (rendered.pages, rendered.warnings)
+    } else {
+        let report = prepared.render_each(site, theme, |file| writer.stage(file))?;
+        (report.pages, report.warnings)
+    };
+    let write = writer.commit()?;
     let mut warnings = checked.warnings;
-    warnings.append(&mut rendered.warnings);
+    warnings.append(&mut render_warnings);
     // What `check` reports as errors, `build` reports as warnings: the site still builds.
     warnings.extend(
         check::compliance(site, options.today)
@@ -51,19 +71,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                 finding
             }),
     );
-    let write = write::write(
-        &options.root,
-        &options.output,
-        &rendered.files,
-        options.force,
-    )?;
     Ok(BuildReport {
-        pages: rendered.pages,
-        files: rendered.files.len(),
+        pages,
+        files: write.written + write.unchanged,
         write,
         elapsed: started.elapsed(),
         warnings,
     })
+}
+
+/// The whole site in memory, with the compliance checklist as one of its pages: what `serve`
+/// shows, and what `build` writes for a school that publishes its checklist.
+pub fn render_with_checklist(
+    checked: &Checked,
+    prepared: &Prepared,
+    today: jiff::civil::Date,
+) -> Result<Rendered, Diagnostics> {
+    let (site, theme) = (&checked.site, &checked.theme);
+    let mut rendered = prepared.render_all(site, theme)?;
+    let findings = check::report(site, &checked.warnings, &rendered, today);
+    let page = prepared
+        .compliance_page(site, theme, &findings)
+        .map_err(|d| vec![d])?;
+    rendered.files.push(page);
+    Ok(rendered)
 }
 
 /// A site that has been loaded and checked, with its theme, ready to render.

@@ -2,11 +2,18 @@
 //!
 //! careersite deletes or overwrites only what it wrote itself. A manifest in the output folder
 //! lists every file the last build wrote; a folder with files but no manifest is not ours, and
-//! is left alone unless the user says `--force`. Files whose bytes have not changed are not
-//! rewritten, and each changed file is written beside its final name and renamed into place.
+//! is left alone unless the user says `--force`.
+//!
+//! A build never leaves a half-written site. Each changed file is first written beside its
+//! final name, under a `.careersite-partial` suffix, while the site renders; only when every file
+//! is ready are they renamed into place, and the manifest is written last. A build that fails,
+//! or is stopped with Ctrl+C, removes its partial files and the folders it made, and leaves the
+//! previous site exactly as it was. Files whose bytes have not changed are not touched at all.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
@@ -15,6 +22,13 @@ use crate::load::{CONTENT_DIR, relative_to};
 use crate::theme::THEMES_DIR;
 
 pub const MANIFEST: &str = ".careersite-manifest";
+/// Present while a build is writing. Found at the start of a build, it means the last one was
+/// killed outright, and its partial files are still to be removed.
+pub const UNFINISHED: &str = ".careersite-unfinished";
+/// The suffix of a file written but not yet put in place. Renaming within one folder is cheap;
+/// a staging folder elsewhere would make every rename cross folders, which takes a lock
+/// shared by the whole file system.
+const PARTIAL: &str = ".careersite-partial";
 const MANIFEST_HEADER: &str =
     "# Files written by careersite. It deletes or replaces only the files listed here.";
 
@@ -37,61 +51,253 @@ pub struct WriteReport {
     pub removed: usize,
 }
 
+/// Writes a whole set of files at once.
 pub fn write(
     root: &Path,
     output: &Path,
-    files: &[OutputFile],
+    files: Vec<OutputFile>,
     force: bool,
 ) -> Result<WriteReport, Diagnostics> {
-    refuse_unsafe_output(root, output).map_err(|d| vec![d])?;
-    let previous = previous_manifest(root, output, force).map_err(|d| vec![d])?;
-    let current: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    if current.len() != files.len() {
-        return Err(vec![Diagnostic::error(
-            "two outputs of this build have the same name",
-        )]);
-    }
-    if let Some(bad) = files.iter().find(|f| !is_plain_relative(&f.path)) {
-        return Err(vec![Diagnostic::error(format!(
-            "refusing to write `{}` outside the output folder",
-            bad.path
-        ))]);
-    }
-    std::fs::create_dir_all(output)
-        .map_err(|err| vec![Diagnostic::io("create", &relative_to(root, output), &err)])?;
-
-    let results: Vec<Result<bool, Diagnostic>> = files
-        .par_iter()
-        .map(|file| write_file(root, output, file))
+    let never = AtomicBool::new(false);
+    let writer = Writer::open(root, output, force, &never).map_err(|d| vec![d])?;
+    let problems: Diagnostics = files
+        .into_par_iter()
+        .filter_map(|file| writer.stage(file).err())
         .collect();
-    let mut report = WriteReport::default();
-    let mut problems = Diagnostics::new();
-    for result in results {
-        match result {
-            Ok(true) => report.written += 1,
-            Ok(false) => report.unchanged += 1,
-            Err(problem) => problems.push(problem),
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    writer.commit()
+}
+
+/// One build's writes into the output folder: files are staged as they are rendered, from any
+/// thread, then committed together. Dropped without `commit`, it leaves the folder as it was.
+pub struct Writer<'a> {
+    root: &'a Path,
+    output: &'a Path,
+    previous: Vec<String>,
+    /// Every file this build produces, and whether its bytes changed (it has a partial file).
+    produced: Mutex<BTreeMap<String, bool>>,
+    /// Folders this build made, to be removed again should it fail.
+    made: Mutex<Vec<PathBuf>>,
+    /// Set when the user presses Ctrl+C: staging stops, and nothing is committed.
+    interrupted: &'a AtomicBool,
+    committed: bool,
+}
+
+impl<'a> Writer<'a> {
+    pub fn open(
+        root: &'a Path,
+        output: &'a Path,
+        force: bool,
+        interrupted: &'a AtomicBool,
+    ) -> Result<Self, Diagnostic> {
+        refuse_unsafe_output(root, output)?;
+        let previous = previous_manifest(root, output, force)?;
+        let writer = Writer {
+            root,
+            output,
+            previous,
+            produced: Mutex::default(),
+            made: Mutex::default(),
+            interrupted,
+            committed: false,
+        };
+        writer
+            .make_folder(output)
+            .map_err(|err| writer.io("create", output, &err))?;
+        let marker = output.join(UNFINISHED);
+        if marker.exists() {
+            remove_partial_files(output);
+        }
+        std::fs::write(&marker, "").map_err(|err| writer.io("write", &marker, &err))?;
+        Ok(writer)
+    }
+
+    /// Takes one file of the new site, and writes it beside its final name unless the file
+    /// there already holds these bytes.
+    pub fn stage(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        if self.interrupted.load(Ordering::Relaxed) {
+            return Err(Diagnostic::error(
+                "interrupted: the build was stopped before it finished",
+            ));
+        }
+        if !is_plain_relative(&file.path) {
+            return Err(Diagnostic::error(format!(
+                "refusing to write `{}` outside the output folder",
+                file.path
+            )));
+        }
+        let destination = self.output.join(&file.path);
+        let bytes = match file.contents {
+            Contents::Bytes(bytes) => bytes,
+            Contents::Copy(source) => {
+                std::fs::read(&source).map_err(|err| self.io("read", &source, &err))?
+            }
+        };
+        let changed = !holds(&destination, &bytes);
+        if changed {
+            if let Some(parent) = destination.parent() {
+                self.make_folder(parent)
+                    .map_err(|err| self.io("create", parent, &err))?;
+            }
+            std::fs::write(partial(&destination), &bytes)
+                .map_err(|err| self.io("write", &destination, &err))?;
+        }
+        let mut produced = self.produced.lock().unwrap_or_else(|e| e.into_inner());
+        if produced.insert(file.path.clone(), changed).is_some() {
+            return Err(Diagnostic::error(format!(
+                "two outputs of this build are both called `{}`",
+                file.path
+            )));
+        }
+        Ok(())
+    }
+
+    /// Puts every staged file in place, removes the files of the last build that this one no
+    /// longer has, and records what is there now. Ctrl+C is not heeded here: once begun, the
+    /// renames are finished, so the folder holds either the old site or the new one.
+    pub fn commit(mut self) -> Result<WriteReport, Diagnostics> {
+        let produced =
+            std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
+        let changed: Vec<&String> = produced
+            .iter()
+            .filter_map(|(path, &changed)| changed.then_some(path))
+            .collect();
+        let current: BTreeSet<&str> = produced.keys().map(String::as_str).collect();
+        if !changed.is_empty() {
+            // Should the machine stop part-way through the renames, the manifest must already
+            // name every file that may be in place, old or new, so the next build can tidy up.
+            let both: BTreeSet<&str> = current
+                .iter()
+                .copied()
+                .chain(self.previous.iter().map(String::as_str))
+                .collect();
+            self.write_manifest(&both).map_err(|d| vec![d])?;
+        }
+        self.committed = true;
+        let mut problems: Diagnostics = changed
+            .par_iter()
+            .filter_map(|path| {
+                let destination = self.output.join(path);
+                std::fs::rename(partial(&destination), &destination)
+                    .err()
+                    .map(|err| self.io("write", &destination, &err))
+            })
+            .collect();
+        let removed = self
+            .previous
+            .iter()
+            .filter(|p| !current.contains(p.as_str()) && remove_stale(self.output, p))
+            .count();
+        if let Err(problem) = self.write_manifest(&current) {
+            problems.push(problem);
+        }
+        if problems.is_empty() {
+            Ok(WriteReport {
+                written: changed.len(),
+                unchanged: produced.len() - changed.len(),
+                removed,
+            })
+        } else {
+            Err(problems)
         }
     }
-    for stale in previous.iter().filter(|p| !current.contains(p.as_str())) {
-        if remove_stale(output, stale) {
-            report.removed += 1;
+
+    fn write_manifest(&self, paths: &BTreeSet<&str>) -> Result<(), Diagnostic> {
+        let manifest = std::iter::once(MANIFEST_HEADER)
+            .chain(paths.iter().copied())
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n";
+        let destination = self.output.join(MANIFEST);
+        if holds(&destination, manifest.as_bytes()) {
+            return Ok(());
+        }
+        let staged = partial(&destination);
+        std::fs::write(&staged, manifest).map_err(|err| self.io("write", &destination, &err))?;
+        std::fs::rename(&staged, &destination).map_err(|err| self.io("write", &destination, &err))
+    }
+
+    /// Makes `folder` and any missing folders above it, remembering which it made.
+    fn make_folder(&self, folder: &Path) -> std::io::Result<()> {
+        match std::fs::create_dir(folder) {
+            Ok(()) => {
+                self.made
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(folder.to_path_buf());
+                Ok(())
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => match folder.parent() {
+                Some(parent) => {
+                    self.make_folder(parent)?;
+                    self.make_folder(folder)
+                }
+                None => Err(err),
+            },
+            Err(err) => Err(err),
         }
     }
-    // The manifest goes last: it must never list a file that was not written.
-    let manifest = std::iter::once(MANIFEST_HEADER)
-        .chain(current.iter().copied())
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n";
-    if let Err(problem) = replace_if_changed(root, &output.join(MANIFEST), manifest.as_bytes()) {
-        problems.push(problem);
+
+    fn io(&self, action: &str, path: &Path, err: &std::io::Error) -> Diagnostic {
+        Diagnostic::io(action, &relative_to(self.root, path), err)
     }
-    if problems.is_empty() {
-        Ok(report)
-    } else {
-        Err(problems)
+
+    /// Takes back a build that will not be committed: its partial files, then the folders it
+    /// made, deepest first, each only if nothing else is in it.
+    fn abandon(&mut self) {
+        let produced = self.produced.get_mut().unwrap_or_else(|e| e.into_inner());
+        for (path, _) in produced.iter().filter(|(_, changed)| **changed) {
+            let _ = std::fs::remove_file(partial(&self.output.join(path)));
+        }
+        let made = self.made.get_mut().unwrap_or_else(|e| e.into_inner());
+        made.sort_by_key(|folder| std::cmp::Reverse(folder.components().count()));
+        for folder in made.iter().filter(|f| f.as_path() != self.output) {
+            let _ = std::fs::remove_dir(folder);
+        }
     }
+}
+
+impl Drop for Writer<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.abandon();
+        }
+        let _ = std::fs::remove_file(self.output.join(UNFINISHED));
+        if !self.committed {
+            // Made by this build and now empty again: a first build that failed leaves nothing.
+            let made = self.made.get_mut().unwrap_or_else(|e| e.into_inner());
+            if made.iter().any(|f| f.as_path() == self.output) {
+                let _ = std::fs::remove_dir(self.output);
+            }
+        }
+    }
+}
+
+fn partial(destination: &Path) -> PathBuf {
+    let mut name = destination.as_os_str().to_owned();
+    name.push(PARTIAL);
+    PathBuf::from(name)
+}
+
+/// Removes the partial files a killed build left behind; nothing else ends in their suffix.
+fn remove_partial_files(output: &Path) {
+    let leftovers = walkdir::WalkDir::new(output)
+        .into_iter()
+        .flatten()
+        .filter(|entry| entry.file_type().is_file())
+        .filter(|entry| entry.file_name().to_string_lossy().ends_with(PARTIAL));
+    for leftover in leftovers {
+        let _ = std::fs::remove_file(leftover.path());
+    }
+}
+
+/// Whether the file at `path` holds exactly `bytes`.
+fn holds(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|existing| existing == bytes)
 }
 
 /// The output folder must not be, contain, or sit inside what the user wrote.
@@ -141,7 +347,11 @@ fn previous_manifest(root: &Path, output: &Path, force: bool) -> Result<Vec<Stri
             .collect()),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             let occupied = std::fs::read_dir(output)
-                .map(|mut entries| entries.next().is_some())
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .any(|entry| entry.file_name() != UNFINISHED)
+                })
                 .unwrap_or(false);
             if occupied && !force {
                 Err(Diagnostic::error(format!(
@@ -162,41 +372,6 @@ fn is_plain_relative(path: &str) -> bool {
         && Path::new(path)
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
-}
-
-/// Writes one file; `Ok(false)` when it already held these bytes.
-fn write_file(root: &Path, output: &Path, file: &OutputFile) -> Result<bool, Diagnostic> {
-    let destination = output.join(&file.path);
-    match &file.contents {
-        Contents::Bytes(bytes) => replace_if_changed(root, &destination, bytes),
-        Contents::Copy(source) => {
-            let bytes = std::fs::read(source)
-                .map_err(|err| Diagnostic::io("read", &relative_to(root, source), &err))?;
-            replace_if_changed(root, &destination, &bytes)
-        }
-    }
-}
-
-fn replace_if_changed(root: &Path, destination: &Path, bytes: &[u8]) -> Result<bool, Diagnostic> {
-    let unchanged = std::fs::metadata(destination)
-        .is_ok_and(|meta| meta.len() == bytes.len() as u64)
-        && std::fs::read(destination).is_ok_and(|existing| existing == bytes);
-    if unchanged {
-        return Ok(false);
-    }
-    let shown = relative_to(root, destination);
-    if let Some(parent) = destination.parent() {
-        std::fs::create_dir_all(parent).map_err(|err| Diagnostic::io("create", &shown, &err))?;
-    }
-    let mut temporary = destination.as_os_str().to_owned();
-    temporary.push(".careersite-partial");
-    let temporary = PathBuf::from(temporary);
-    std::fs::write(&temporary, bytes).map_err(|err| Diagnostic::io("write", &shown, &err))?;
-    std::fs::rename(&temporary, destination).map_err(|err| {
-        let _ = std::fs::remove_file(&temporary);
-        Diagnostic::io("write", &shown, &err)
-    })?;
-    Ok(true)
 }
 
 /// Removes a file an earlier build wrote, and any folders that leaves empty.

@@ -2,16 +2,24 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::pipeline::{self, BuildOptions};
 
+/// Set by Ctrl+C. The writer checks it between files; the previous site stays as it was.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
 pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> ExitCode {
+    // Without a handler, Ctrl+C would end the process at once. Were the handler impossible to
+    // set, Ctrl+C would still leave the previous site whole, just with a staging folder in it.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
     let output = output.unwrap_or_else(|| pipeline::default_output(&root));
     let options = BuildOptions {
         root,
         output,
         force,
         today: pipeline::today(),
+        interrupted: &INTERRUPTED,
     };
     match pipeline::build(&options) {
         Ok(report) => {
@@ -35,6 +43,11 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> 
                 );
             }
             ExitCode::SUCCESS
+        }
+        Err(diagnostics) if INTERRUPTED.load(Ordering::Relaxed) => {
+            eprintln!("careersite stopped: interrupted; the previous site was left as it was.");
+            drop(diagnostics);
+            ExitCode::from(130)
         }
         Err(diagnostics) => super::failed(&diagnostics),
     }

@@ -30,6 +30,12 @@ pub struct Rendered {
     pub warnings: Diagnostics,
 }
 
+/// What rendering found, when the files themselves went straight on to be written.
+pub struct RenderReport {
+    pub pages: usize,
+    pub warnings: Diagnostics,
+}
+
 /// Renders the site as of `today`, which decides which events are still to come.
 pub fn render(
     site: &Site,
@@ -83,14 +89,39 @@ pub fn prepare(
 }
 
 impl Prepared {
+    /// Renders every output file into memory.
     pub fn render_all(&self, site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
-        let pages: Vec<Result<(OutputFile, Diagnostics), Diagnostic>> =
-            (0..self.plan.targets.len())
-                .into_par_iter()
-                .map(|index| self.render_target(site, theme, index))
-                .collect();
+        let files = std::sync::Mutex::new(Vec::new());
+        let report = self.render_each(site, theme, |file| {
+            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+            Ok(())
+        })?;
+        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+        // Threads finish in any order; what reads the files should not see that.
+        files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        Ok(Rendered {
+            files,
+            pages: report.pages,
+            warnings: report.warnings,
+        })
+    }
 
-        let mut files = Vec::with_capacity(pages.len() + site.assets.len() + 8);
+    /// Renders every output file and hands each to `emit` as soon as it is ready, from any
+    /// thread, so that a build need never hold the whole site in memory.
+    pub fn render_each(
+        &self,
+        site: &Site,
+        theme: &Theme,
+        emit: impl Fn(OutputFile) -> Result<(), Diagnostic> + Sync,
+    ) -> Result<RenderReport, Diagnostics> {
+        let pages: Vec<Result<Diagnostics, Diagnostic>> = (0..self.plan.targets.len())
+            .into_par_iter()
+            .map(|index| {
+                let (file, warnings) = self.render_target(site, theme, index)?;
+                emit(file)?;
+                Ok(warnings)
+            })
+            .collect();
         let mut problems = Diagnostics::new();
         let mut warnings: Diagnostics = self
             .bodies
@@ -99,40 +130,40 @@ impl Prepared {
             .collect();
         for page in pages {
             match page {
-                Ok((file, page_warnings)) => {
-                    files.push(file);
-                    warnings.extend(page_warnings);
-                }
+                Ok(page_warnings) => warnings.extend(page_warnings),
                 Err(problem) => problems.push(problem),
             }
         }
         // Data shown on several pages would otherwise warn once per page.
         warnings.sort_by_cached_key(ToString::to_string);
         warnings.dedup();
-        match not_found_page(&self.tera, theme, site) {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
+        if let Err(problem) = not_found_page(&self.tera, theme, site).and_then(&emit) {
+            problems.push(problem);
         }
         if !problems.is_empty() {
             return Err(problems);
         }
-        let page_count = files.len();
-        files.extend(sitemap::files(site, &self.plan));
-        files.extend(calendar::files(site, self.today));
-        files.extend(atom::file(site, &self.plan, &self.summaries));
-        files.extend(theme.static_files.iter().map(|file| OutputFile {
+        let pages = self.plan.targets.len() + 1;
+        let mut others = Vec::with_capacity(site.assets.len() + 8);
+        others.extend(sitemap::files(site, &self.plan));
+        others.extend(calendar::files(site, self.today));
+        others.extend(atom::file(site, &self.plan, &self.summaries));
+        others.extend(theme.static_files.iter().map(|file| OutputFile {
             path: file.name.clone(),
             contents: Contents::Bytes(file.contents.to_vec()),
         }));
-        files.extend(site.assets.iter().map(|asset| OutputFile {
+        others.extend(site.assets.iter().map(|asset| OutputFile {
             path: asset.content_path.clone(),
             contents: Contents::Copy(asset.source.clone()),
         }));
-        Ok(Rendered {
-            files,
-            pages: page_count,
-            warnings,
-        })
+        let problems: Diagnostics = others
+            .into_par_iter()
+            .filter_map(|file| emit(file).err())
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(RenderReport { pages, warnings })
     }
 
     /// Renders `site.pages[page]` again after its body changed and nothing else did, and

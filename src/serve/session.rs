@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::check;
 use crate::diagnostic::Diagnostics;
 use crate::load::{CONTENT_DIR, load_page};
 use crate::pipeline::{self, Checked};
@@ -42,20 +41,15 @@ pub fn update(
         return update;
     }
     let today = pipeline::today();
+    let checked = pipeline::check_site(root)?;
+    let prepared = render::prepare(&checked.site, &checked.theme, today)?;
+    // While previewing, the compliance checklist is always there for the careers leader.
+    let mut rendered = pipeline::render_with_checklist(&checked, &prepared, today)?;
     let Checked {
         site,
         theme,
         mut warnings,
-    } = pipeline::check_site(root)?;
-    let prepared = render::prepare(&site, &theme, today)?;
-    let mut rendered = prepared.render_all(&site, &theme)?;
-    // While previewing, the compliance checklist is always there for the careers leader.
-    let findings = check::report(&site, &warnings, &rendered, today);
-    rendered.files.push(
-        prepared
-            .compliance_page(&site, &theme, &findings)
-            .map_err(|d| vec![d])?,
-    );
+    } = checked;
     warnings.append(&mut rendered.warnings);
     rendered.warnings = warnings;
     *session = Some(Session {

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { exampleSite, launch, repo, serve } from "./support.mjs";
-import { writeSyntheticSite } from "./synthetic.mjs";
+import { writeSyntheticSite } from "../../benches/synthetic.mjs";
 
 const { values } = parseArgs({
   options: { pages: { type: "string", default: "0" }, saves: { type: "string", default: "25" } },

@@ -1,0 +1,79 @@
+// Deterministic synthetic sites for benchmarks: N Markdown pages with YAML front matter in
+// nested sections, with headings, lists, tables and links. Plain enough for Hugo to read
+// unchanged, and, with `careers`, the example school's careers data beside them.
+import { cpSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PER_TOPIC = 50;
+const TOPICS_PER_SECTION = 10;
+
+export function writeSyntheticSite(root, pages, { careers = false } = {}) {
+  const content = join(root, "content");
+  mkdirSync(content, { recursive: true });
+  for (let i = 0; i < pages; i++) {
+    const section = `section-${String(Math.floor(i / PER_TOPIC / TOPICS_PER_SECTION)).padStart(2, "0")}`;
+    const topic = `topic-${String(Math.floor(i / PER_TOPIC) % TOPICS_PER_SECTION).padStart(2, "0")}`;
+    const folder = join(content, section, topic);
+    if (i % PER_TOPIC === 0) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, "_index.md"), `---\ntitle: "${section} ${topic}"\n---\n\nPages about ${topic}.\n`);
+      if (i % (PER_TOPIC * TOPICS_PER_SECTION) === 0) {
+        writeFileSync(join(content, section, "_index.md"), `---\ntitle: "${section}"\n---\n\nEverything in ${section}.\n`);
+      }
+    }
+    writeFileSync(join(folder, `page-${String(i).padStart(5, "0")}.md`), page(i, pages));
+  }
+  if (careers) {
+    // A large secondary school's careers data: programme, benchmarks, plans, events, results.
+    const example = join(repo, "content");
+    for (const name of readdirSync(example).filter((n) => n.endsWith(".yaml") || n === "images")) {
+      cpSync(join(example, name), join(content, name), { recursive: true });
+    }
+  }
+}
+
+function page(i, pages) {
+  const next = (i + 1) % pages;
+  return `---
+title: "Page ${i}"
+date: 2026-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}
+description: "Synthetic page ${i} for benchmarks."
+---
+
+## Introduction
+
+Page ${i} talks about careers, courses and apprenticeships. It links to [another page](https://example.org/${next}).
+
+- First point about page ${i}
+- Second point, with *emphasis* and **strong** text
+- Third point
+
+| Year | Activity | Benchmark |
+|---|---|---|
+| 7 | Meet a professional | 5 |
+| 10 | Work experience | 6 |
+
+## Details
+
+${"Careers education helps every pupil plan their next steps. ".repeat(8)}
+`;
+}
+
+// Hugo's side of the comparison: its configuration and the smallest layouts that still give
+// every page a head, breadcrumbs, its content and, for sections, the list of their pages.
+export function writeHugoProject(root) {
+  writeFileSync(
+    join(root, "hugo.toml"),
+    `baseURL = "https://example.org/"\ntitle = "Synthetic"\ndisableKinds = ["taxonomy", "term", "RSS"]\n`,
+  );
+  const layouts = join(root, "layouts", "_default");
+  mkdirSync(layouts, { recursive: true });
+  const head = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{{ .Title }}</title><meta name="description" content="{{ .Description }}"></head><body><nav aria-label="Breadcrumb">{{ range .Ancestors.Reverse }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> / {{ end }}</nav><main><h1>{{ .Title }}</h1>`;
+  writeFileSync(join(layouts, "single.html"), `${head}{{ .Content }}</main></body></html>\n`);
+  writeFileSync(
+    join(layouts, "list.html"),
+    `${head}{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>\n`,
+  );
+}
