@@ -27,8 +27,12 @@ const runs = Number(values.runs);
 const hugo = spawnSync("hugo", ["version"], { encoding: "utf8" });
 const hugoVersion = hugo.status === 0 ? hugo.stdout.split(" ")[1].replace(/-.*/, "") : null;
 
+// Each measurement starts with the disk idle: `sync` first, so the last build's files still
+// being written back do not slow down the next one.
+const work = mkdtempSync(join(tmpdir(), "careersite-bench-"));
 const measure = (command, args, cwd) => {
-  const report = join(tmpdir(), `careersite-bench-time-${process.pid}`);
+  spawnSync("sync");
+  const report = join(work, "time.txt");
   const run = spawnSync("/usr/bin/time", ["-o", report, "-f", "%e %U %S %M", command, ...args], {
     cwd,
     encoding: "utf8",
@@ -36,53 +40,57 @@ const measure = (command, args, cwd) => {
   });
   if (run.status !== 0) throw new Error(`${command} failed:\n${run.stderr}`);
   const [wall, user, system, kb] = readFileSync(report, "utf8").trim().split("\n").pop().split(" ").map(Number);
-  return { wall, cpu: user + system, mb: kb / 1024 };
+  return { wall, user, system, mb: kb / 1024 };
 };
 
 const median = (samples, key) => {
   const sorted = samples.map((s) => s[key]).sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
-const summarise = (samples) => ({ wall: median(samples, "wall"), cpu: median(samples, "cpu"), mb: median(samples, "mb") });
+const summarise = (samples) =>
+  Object.fromEntries(["wall", "user", "system", "mb"].map((key) => [key, median(samples, key)]));
 
-function bench(root, tool) {
-  const output = join(root, `out-${tool}`);
-  const build =
+// Each cold build gets a new folder: deleting a large folder just before a build slows the
+// build down on some disks (it is still discarding the blocks), which would measure the disk.
+// The two tools take turns, run by run, so that both meet the same state of the machine.
+function bench(root, tools) {
+  const build = (tool, output) =>
     tool === "careersite"
-      ? () => measure(values.careersite, ["build", "--quiet", "--root", root, "--output", output], root)
-      : () => measure("hugo", ["--quiet", "--destination", output], root);
-  const cold = [];
-  const unchanged = [];
+      ? measure(values.careersite, ["build", "--quiet", "--root", root, "--output", output], root)
+      : measure("hugo", ["--quiet", "--destination", output], root);
+  const samples = Object.fromEntries(tools.map((tool) => [tool, { cold: [], unchanged: [] }]));
   for (let run = 0; run < runs; run++) {
-    rmSync(output, { recursive: true, force: true });
-    rmSync(join(root, "resources"), { recursive: true, force: true });
-    cold.push(build());
-    unchanged.push(build());
+    for (const tool of tools) {
+      const output = join(root, `out-${tool}-${run}`);
+      rmSync(join(root, "resources"), { recursive: true, force: true });
+      samples[tool].cold.push(build(tool, output));
+      samples[tool].unchanged.push(build(tool, output));
+    }
   }
-  return { cold: summarise(cold), unchanged: summarise(unchanged) };
+  return Object.fromEntries(
+    tools.map((tool) => [tool, { cold: summarise(samples[tool].cold), unchanged: summarise(samples[tool].unchanged) }]),
+  );
 }
 
 const rows = [];
 for (const pages of sizes) {
-  const root = mkdtempSync(join(tmpdir(), `careersite-bench-${pages}-`));
+  const root = join(work, `${pages}-pages`);
   writeSyntheticSite(root, pages, { careers: true });
   writeHugoProject(root);
-  const ours = bench(root, "careersite");
-  const theirs = hugoVersion ? bench(root, "hugo") : null;
+  const results = bench(root, hugoVersion ? ["careersite", "hugo"] : ["careersite"]);
   for (const kind of ["cold", "unchanged"]) {
-    rows.push({ pages, kind, ours: ours[kind], theirs: theirs?.[kind] });
+    rows.push({ pages, kind, ours: results.careersite[kind], theirs: results.hugo?.[kind] });
   }
   rmSync(root, { recursive: true, force: true });
 }
+rmSync(work, { recursive: true, force: true });
 
 const seconds = (s) => `${s.toFixed(2)} s`;
+const cells = (m) => (m ? [seconds(m.wall), seconds(m.user), seconds(m.system), `${m.mb.toFixed(0)} MB`] : ["–", "–", "–", "–"]);
 const ratio = (a, b) => (b ? (a / b).toFixed(2) : "–");
 console.log(`\n${execFileSync("uname", ["-srm"], { encoding: "utf8" }).trim()}, ${execFileSync("nproc", { encoding: "utf8" }).trim()} cores; median of ${runs} runs; Hugo ${hugoVersion ?? "not installed"}\n`);
-console.log("| pages | build | careersite wall | CPU | peak memory | Hugo wall | CPU | peak memory | wall ratio |");
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log("| pages | build | careersite wall | user CPU | system CPU | peak memory | Hugo wall | user CPU | system CPU | peak memory | wall ratio |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const { pages, kind, ours, theirs } of rows) {
-  const hugoCells = theirs ? [seconds(theirs.wall), seconds(theirs.cpu), `${theirs.mb.toFixed(0)} MB`] : ["–", "–", "–"];
-  console.log(
-    `| ${pages.toLocaleString("en-GB")} | ${kind} | ${seconds(ours.wall)} | ${seconds(ours.cpu)} | ${ours.mb.toFixed(0)} MB | ${hugoCells.join(" | ")} | ${ratio(ours.wall, theirs?.wall)} |`,
-  );
+  console.log(`| ${pages.toLocaleString("en-GB")} | ${kind} | ${cells(ours).join(" | ")} | ${cells(theirs).join(" | ")} | ${ratio(ours.wall, theirs?.wall)} |`);
 }

@@ -30,6 +30,9 @@ pub struct SiteConfig {
     pub accessibility: AccessibilityStatement,
     /// Publish the staff-facing compliance checklist at `compliance/` (always shown by `serve`).
     pub compliance_page: bool,
+    /// Keep scripts, event handlers and `javascript:` links in raw HTML, and let pages run
+    /// inline scripts. Off unless the school's web team turns it on.
+    pub allow_scripts: bool,
 }
 
 impl Default for SiteConfig {
@@ -45,6 +48,7 @@ impl Default for SiteConfig {
             provider_access: None,
             accessibility: AccessibilityStatement::default(),
             compliance_page: false,
+            allow_scripts: false,
         }
     }
 }

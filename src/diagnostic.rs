@@ -188,9 +188,10 @@ impl fmt::Display for Diagnostic {
         }) = self.position.as_deref()
         {
             let gutter = line.to_string().len();
+            let (text, column) = excerpt(text, *column);
             let caret_pad: String = text
                 .chars()
-                .take(column - 1)
+                .take(column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
             write!(
@@ -204,6 +205,28 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The part of a long source line around `column`, so that a line of thousands of characters
+/// still shows as one readable line; with the column counted within that part.
+fn excerpt(text: &str, column: usize) -> (String, usize) {
+    const BEFORE: usize = 40;
+    const WIDTH: usize = 100;
+    let length = text.chars().count();
+    if length <= WIDTH {
+        return (text.to_string(), column);
+    }
+    let start = column.saturating_sub(BEFORE + 1).min(length - WIDTH);
+    let mut shown: String = text.chars().skip(start).take(WIDTH).collect();
+    let mut column = column - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        column += 1;
+    }
+    if start + WIDTH < length {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// Diagnostics gathered by a stage; the stage failed if any is an error.

@@ -75,6 +75,8 @@ pub fn write(
 pub struct Writer<'a> {
     root: &'a Path,
     output: &'a Path,
+    /// For a first build: a new folder beside the output, filled and then renamed to it.
+    fresh: Option<PathBuf>,
     previous: Vec<String>,
     /// Every file this build produces, and whether its bytes changed (it has a partial file).
     produced: Mutex<BTreeMap<String, bool>>,
@@ -93,19 +95,30 @@ impl<'a> Writer<'a> {
         interrupted: &'a AtomicBool,
     ) -> Result<Self, Diagnostic> {
         refuse_unsafe_output(root, output)?;
-        let previous = previous_manifest(root, output, force)?;
-        let writer = Writer {
+        let mut writer = Writer {
             root,
             output,
-            previous,
+            fresh: None,
+            previous: Vec::new(),
             produced: Mutex::default(),
             made: Mutex::default(),
             interrupted,
             committed: false,
         };
-        writer
-            .make_folder(output)
-            .map_err(|err| writer.io("create", output, &err))?;
+        let fresh = fresh_folder(output);
+        // Left by a first build that was killed outright; it was never the output folder.
+        if fresh.exists() {
+            std::fs::remove_dir_all(&fresh).map_err(|err| writer.io("clear", &fresh, &err))?;
+        }
+        if std::fs::symlink_metadata(output).is_err() {
+            // A first build: nothing to keep safe, and no file to rename one by one.
+            writer
+                .make_folder(&fresh)
+                .map_err(|err| writer.io("create", &fresh, &err))?;
+            writer.fresh = Some(fresh);
+            return Ok(writer);
+        }
+        writer.previous = previous_manifest(root, output, force)?;
         let marker = output.join(UNFINISHED);
         if marker.exists() {
             remove_partial_files(output);
@@ -128,21 +141,29 @@ impl<'a> Writer<'a> {
                 file.path
             )));
         }
-        let destination = self.output.join(&file.path);
+        let destination = self
+            .fresh
+            .as_deref()
+            .unwrap_or(self.output)
+            .join(&file.path);
         let bytes = match file.contents {
             Contents::Bytes(bytes) => bytes,
             Contents::Copy(source) => {
                 std::fs::read(&source).map_err(|err| self.io("read", &source, &err))?
             }
         };
-        let changed = !holds(&destination, &bytes);
+        let changed = self.fresh.is_some() || !holds(&destination, &bytes);
         if changed {
             if let Some(parent) = destination.parent() {
                 self.make_folder(parent)
                     .map_err(|err| self.io("create", parent, &err))?;
             }
-            std::fs::write(partial(&destination), &bytes)
-                .map_err(|err| self.io("write", &destination, &err))?;
+            let staged = if self.fresh.is_some() {
+                destination.clone()
+            } else {
+                partial(&destination)
+            };
+            std::fs::write(staged, &bytes).map_err(|err| self.io("write", &destination, &err))?;
         }
         let mut produced = self.produced.lock().unwrap_or_else(|e| e.into_inner());
         if produced.insert(file.path.clone(), changed).is_some() {
@@ -153,13 +174,25 @@ impl<'a> Writer<'a> {
         }
         Ok(())
     }
-
     /// Puts every staged file in place, removes the files of the last build that this one no
     /// longer has, and records what is there now. Ctrl+C is not heeded here: once begun, the
     /// renames are finished, so the folder holds either the old site or the new one.
     pub fn commit(mut self) -> Result<WriteReport, Diagnostics> {
         let produced =
             std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Some(fresh) = &self.fresh {
+            let paths = produced.keys().map(String::as_str).collect();
+            let manifest = fresh.join(MANIFEST);
+            std::fs::write(&manifest, manifest_text(&paths))
+                .map_err(|err| vec![self.io("write", &self.output.join(MANIFEST), &err)])?;
+            std::fs::rename(fresh, self.output)
+                .map_err(|err| vec![self.io("create", self.output, &err)])?;
+            self.committed = true;
+            return Ok(WriteReport {
+                written: produced.len(),
+                ..WriteReport::default()
+            });
+        }
         let changed: Vec<&String> = produced
             .iter()
             .filter_map(|(path, &changed)| changed.then_some(path))
@@ -205,11 +238,7 @@ impl<'a> Writer<'a> {
     }
 
     fn write_manifest(&self, paths: &BTreeSet<&str>) -> Result<(), Diagnostic> {
-        let manifest = std::iter::once(MANIFEST_HEADER)
-            .chain(paths.iter().copied())
-            .collect::<Vec<_>>()
-            .join("\n")
-            + "\n";
+        let manifest = manifest_text(paths);
         let destination = self.output.join(MANIFEST);
         if holds(&destination, manifest.as_bytes()) {
             return Ok(());
@@ -254,7 +283,7 @@ impl<'a> Writer<'a> {
         }
         let made = self.made.get_mut().unwrap_or_else(|e| e.into_inner());
         made.sort_by_key(|folder| std::cmp::Reverse(folder.components().count()));
-        for folder in made.iter().filter(|f| f.as_path() != self.output) {
+        for folder in made.iter() {
             let _ = std::fs::remove_dir(folder);
         }
     }
@@ -262,18 +291,39 @@ impl<'a> Writer<'a> {
 
 impl Drop for Writer<'_> {
     fn drop(&mut self) {
-        if !self.committed {
-            self.abandon();
-        }
-        let _ = std::fs::remove_file(self.output.join(UNFINISHED));
-        if !self.committed {
-            // Made by this build and now empty again: a first build that failed leaves nothing.
-            let made = self.made.get_mut().unwrap_or_else(|e| e.into_inner());
-            if made.iter().any(|f| f.as_path() == self.output) {
-                let _ = std::fs::remove_dir(self.output);
+        match (&self.fresh, self.committed) {
+            (Some(fresh), false) => {
+                // Everything in it is this build's own: a first build that fails leaves nothing.
+                let _ = std::fs::remove_dir_all(fresh);
+                self.abandon();
+            }
+            (Some(_), true) => {}
+            (None, committed) => {
+                if !committed {
+                    self.abandon();
+                }
+                let _ = std::fs::remove_file(self.output.join(UNFINISHED));
             }
         }
     }
+}
+
+fn manifest_text(paths: &BTreeSet<&str>) -> String {
+    std::iter::once(MANIFEST_HEADER)
+        .chain(paths.iter().copied())
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Where a first build puts the site until it is complete: beside the output folder, so that
+/// one rename makes it the output folder.
+fn fresh_folder(output: &Path) -> PathBuf {
+    let output = normalise(&std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf()));
+    let mut name = std::ffi::OsString::from(".");
+    name.push(output.file_name().unwrap_or_default());
+    name.push(".careersite-new");
+    output.with_file_name(name)
 }
 
 fn partial(destination: &Path) -> PathBuf {

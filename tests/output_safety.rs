@@ -77,3 +77,184 @@ fn a_failed_build_leaves_the_previous_site_as_it_was() {
     site.run(&["build"]).failure();
     assert_eq!(site.snapshot(), before);
 }
+
+/// No file a build stages may outlive it, whatever happened to the build.
+fn assert_no_leftovers(site: &TestSite) {
+    for entry in walkdir::WalkDir::new(site.root()).into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy();
+        assert!(
+            !name.contains(".careersite-partial")
+                && !name.contains(".careersite-new")
+                && !name.contains(".careersite-unfinished"),
+            "left behind: {}",
+            entry.path().display()
+        );
+    }
+}
+
+/// A page whose template fails only when it is rendered, after other pages have been staged.
+fn add_page_that_fails_to_render(site: &TestSite) {
+    site.write(
+        "themes/default/templates/broken.html",
+        "{% extends \"base.html\" %}{% block content %}{{ no_such_value.field }}{% endblock content %}",
+    )
+    .write(
+        "content/pupils/zz-broken.md",
+        "---\ntitle: Broken\ntemplate: broken.html\n---\nText.\n",
+    );
+}
+
+#[test]
+fn a_template_error_half_way_leaves_the_previous_site_as_it_was() {
+    let site = TestSite::example();
+    site.build();
+    let before = site.snapshot();
+    site.edit(
+        "content/pupils/work-experience.md",
+        "Work experience",
+        "Changed work experience",
+    );
+    for i in 0..40 {
+        site.write(
+            &format!("content/pupils/new-{i}.md"),
+            "# New\n\nA new page.\n",
+        );
+    }
+    add_page_that_fails_to_render(&site);
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("template problem"), "{err}");
+    assert_eq!(site.snapshot(), before);
+    assert_no_leftovers(&site);
+}
+
+#[test]
+fn a_first_build_that_fails_leaves_no_output_folder() {
+    let site = TestSite::example();
+    add_page_that_fails_to_render(&site);
+    site.run(&["build"]).failure();
+    assert!(!site.output().exists());
+    assert_no_leftovers(&site);
+}
+
+/// A site big enough that a debug build of it takes a good fraction of a second.
+#[cfg(unix)]
+fn large_site(pages: usize, text: &str) -> TestSite {
+    let site = TestSite::new();
+    for i in 0..pages {
+        site.write(
+            &format!("content/topic-{}/page-{i}.md", i / 100),
+            format!("# Page {i}\n\n{text}\n\n| a | b |\n|---|---|\n| {i} | {text} |\n"),
+        );
+    }
+    site
+}
+
+#[cfg(unix)]
+fn start_build(site: &TestSite) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_careersite"))
+        .args(["build", "--quiet", "--root"])
+        .arg(site.root())
+        .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until the build has begun writing, then sends it `signal`.
+#[cfg(unix)]
+fn signal_once_writing(site: &TestSite, build: &std::process::Child, signal: &str) {
+    let marker = site.output().join(".careersite-unfinished");
+    let started = std::time::Instant::now();
+    while !marker.exists() {
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "the build never began writing"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let sent = std::process::Command::new("kill")
+        .args([signal, &build.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_part_way_leaves_the_previous_site_as_it_was() {
+    let site = large_site(3000, "First version.");
+    site.build();
+    let before = site.snapshot();
+    for i in 0..3000 {
+        site.edit(
+            &format!("content/topic-{}/page-{i}.md", i / 100),
+            "First version.",
+            "Second version.",
+        );
+    }
+    let build = start_build(&site);
+    signal_once_writing(&site, &build, "-INT");
+    let finished = build.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&finished.stderr);
+    assert_eq!(finished.status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("the previous site was left as it was"),
+        "{err}"
+    );
+    assert_eq!(site.snapshot(), before);
+    assert_no_leftovers(&site);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_outright_leaves_whole_files_and_the_next_build_tidies_up() {
+    let site = large_site(3000, "First version.");
+    site.build();
+    let before = site.snapshot();
+    for i in 0..3000 {
+        site.edit(
+            &format!("content/topic-{}/page-{i}.md", i / 100),
+            "First version.",
+            "Second version.",
+        );
+    }
+    let mut build = start_build(&site);
+    signal_once_writing(&site, &build, "-KILL");
+    build.wait().unwrap();
+    // Killed while staging, nothing published has changed; no file is ever half written.
+    let after_kill = site.snapshot();
+    for (path, bytes) in &before {
+        assert_eq!(after_kill.get(path), Some(bytes), "{path} changed");
+    }
+    site.build();
+    assert_no_leftovers(&site);
+    let page = String::from_utf8(site.snapshot()["topic-0/page-0/index.html"].clone()).unwrap();
+    assert!(page.contains("Second version."));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_first_build_killed_outright_is_cleared_by_the_next() {
+    let site = large_site(3000, "Text.");
+    let mut build = start_build(&site);
+    let fresh = site.root().join(".site.careersite-new");
+    let started = std::time::Instant::now();
+    while !fresh.exists() {
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "the build never began writing"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    build.kill().unwrap();
+    build.wait().unwrap();
+    assert!(
+        !site.output().exists(),
+        "a killed first build published a site"
+    );
+    site.build();
+    assert_no_leftovers(&site);
+    assert!(site.exists("topic-0/page-0/index.html"));
+}

@@ -194,7 +194,23 @@ pub fn title_from_path(content_path: &str) -> String {
 }
 
 /// Reads a UTF-8 text file, dropping a byte-order mark and turning Windows line endings into `\n`.
+/// Far more than any page or data file a school writes. A larger file is most likely not what
+/// it seems (a pasted export), and would stall every save in `serve`.
+const LARGEST_TEXT_FILE: u64 = 10 * 1_048_576;
+
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    let size = std::fs::metadata(path)
+        .map_err(|err| Diagnostic::io("read", shown, &err))?
+        .len();
+    if size > LARGEST_TEXT_FILE {
+        return Err(Diagnostic::error(format!(
+            "this file is {:.1} MB; careersite reads text files of up to {} MB",
+            size as f64 / 1_048_576.0,
+            LARGEST_TEXT_FILE / 1_048_576
+        ))
+        .in_file(shown)
+        .with_help("split it into several pages; a document for download belongs in a PDF, linked from a page"));
+    }
     let bytes = std::fs::read(path).map_err(|err| Diagnostic::io("read", shown, &err))?;
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];

@@ -7,6 +7,7 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::links::{Link, LinkIndex};
+use super::raw_html;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::site::{Page, slugify};
 
@@ -34,16 +35,19 @@ pub struct Source<'a> {
     pub content_path: &'a str,
     /// How many folders deep the page showing this HTML is published.
     pub depth: usize,
+    /// The school has said, in `site.yaml`, that its raw HTML may run scripts.
+    pub allow_scripts: bool,
 }
 
 impl<'a> Source<'a> {
-    pub fn page(page: &'a Page) -> Self {
+    pub fn page(page: &'a Page, allow_scripts: bool) -> Self {
         Source {
             text: &page.body,
             file: &page.source,
             first_line: Some(page.body_line),
             content_path: &page.content_path,
             depth: page.depth(),
+            allow_scripts,
         }
     }
 }
@@ -60,6 +64,13 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
 
     let mut warnings = Vec::new();
     rewrite_links(source, links, &mut events, &mut warnings);
+    let has_raw_html = events
+        .iter()
+        .any(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let sanitise = has_raw_html && !source.allow_scripts;
+    if sanitise {
+        warn_of_unsafe_html(source, &events, &mut warnings);
+    }
     // The page title is the only h1; a body that uses h1 too is moved one level down throughout.
     let demote = events.iter().any(|(e, _)| {
         matches!(
@@ -78,8 +89,13 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
         &mut html,
         events.into_iter().flat_map(|(e, _)| scroll_wide_tables(e)),
     );
+    let html = align_by_class(html);
     Html {
-        html,
+        html: if sanitise {
+            raw_html::sanitise(&html)
+        } else {
+            html
+        },
         summary,
         warnings,
     }
@@ -87,16 +103,63 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
 
 /// Wraps each table in a box that scrolls sideways on a narrow screen, so the page does not;
 /// the box takes keyboard focus so that it can be scrolled without a mouse.
-fn scroll_wide_tables(event: Event<'_>) -> Vec<Event<'_>> {
-    match event {
-        Event::Start(Tag::Table(_)) => vec![
-            Event::Html(CowStr::Borrowed(
+fn scroll_wide_tables(event: Event<'_>) -> impl Iterator<Item = Event<'_>> {
+    let (before, after) = match event {
+        Event::Start(Tag::Table(_)) => (
+            Some(Event::Html(CowStr::Borrowed(
                 r#"<div class="table-scroll" role="region" aria-label="Table" tabindex="0">"#,
-            )),
-            event,
-        ],
-        Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::Borrowed("</div>"))],
-        other => vec![other],
+            ))),
+            None,
+        ),
+        Event::End(TagEnd::Table) => (None, Some(Event::Html(CowStr::Borrowed("</div>")))),
+        _ => (None, None),
+    };
+    before.into_iter().chain(Some(event)).chain(after)
+}
+
+/// pulldown-cmark aligns table columns with `style` attributes, which the pages' Content
+/// Security Policy forbids; the theme's stylesheet aligns them by class instead.
+fn align_by_class(html: String) -> String {
+    if !html.contains(" style=\"text-align: ") {
+        return html;
+    }
+    ["left", "center", "right"].iter().fold(html, |html, side| {
+        html.replace(
+            &format!(" style=\"text-align: {side}\""),
+            &format!(" class=\"align-{side}\""),
+        )
+    })
+}
+
+/// Warns of each thing in the raw HTML that will be taken out, at the raw HTML that holds it.
+fn warn_of_unsafe_html(
+    source: &Source<'_>,
+    events: &[(Event, std::ops::Range<usize>)],
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let raw: Vec<(&str, usize)> = events
+        .iter()
+        .filter_map(|(e, range)| match e {
+            Event::Html(text) | Event::InlineHtml(text) => Some((text.as_ref(), range.start)),
+            _ => None,
+        })
+        .collect();
+    let joined: String = raw.iter().map(|(text, _)| *text).collect();
+    for (what, why, needle) in raw_html::dangers(&joined) {
+        let needle = needle.to_ascii_lowercase();
+        let offset = raw
+            .iter()
+            .find(|(text, _)| text.to_ascii_lowercase().contains(&needle))
+            .map_or(raw[0].1, |(_, offset)| *offset);
+        warnings.push(
+            located(
+                Diagnostic::warning(format!("removed {what} from the page's HTML: {why}")),
+                source,
+                offset,
+            )
+            .coded("UNSAFE-HTML")
+            .with_help("take it out of the Markdown; should the school's web team have checked it and want it kept, set `allow_scripts: true` in content/site.yaml"),
+        );
     }
 }
 
@@ -114,6 +177,21 @@ fn rewrite_links(
         };
         match links.resolve(source.content_path, source.depth, dest_url) {
             Link::Local(href) => *dest_url = CowStr::from(href),
+            Link::External if !source.allow_scripts && raw_html::is_script_url(dest_url) => {
+                warnings.push(
+                    located(
+                        Diagnostic::warning(format!(
+                            "removed the address `{dest_url}` from a link: pages may not run scripts"
+                        )),
+                        source,
+                        range.start,
+                    )
+                    .coded("UNSAFE-HTML")
+                    .with_help("link to a page or a web address (https://…) instead"),
+                );
+                // An empty address keeps the link's text and leads nowhere harmful.
+                *dest_url = CowStr::Borrowed("");
+            }
             Link::External => {}
             Link::Broken(reason) => warnings.push(
                 located(Diagnostic::warning(format!("broken link: {reason}")), source, range.start)
@@ -274,7 +352,10 @@ mod tests {
             pages: vec![page(body)],
             assets: Vec::new(),
         };
-        render(&Source::page(&site.pages[0]), &LinkIndex::new(&site, &[]))
+        render(
+            &Source::page(&site.pages[0], false),
+            &LinkIndex::new(&site, &[]),
+        )
     }
 
     #[test]

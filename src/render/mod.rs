@@ -8,6 +8,7 @@ mod charts;
 pub mod links;
 mod markdown;
 mod plan;
+mod raw_html;
 mod sitemap;
 mod templates;
 mod views;
@@ -66,7 +67,10 @@ pub fn prepare(
     let bodies: Vec<markdown::Html> = site
         .pages
         .par_iter()
-        .map(|page| markdown::render(&markdown::Source::page(page), &links))
+        .map(|page| {
+            let source = markdown::Source::page(page, site.config.allow_scripts);
+            markdown::render(&source, &links)
+        })
         .collect();
     let summaries: Vec<Summary> = plan
         .targets
@@ -180,7 +184,8 @@ impl Prepared {
             .targets
             .iter()
             .position(|t| t.page == Some(page))?;
-        let body = markdown::render(&markdown::Source::page(&site.pages[page]), &self.links);
+        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts);
+        let body = markdown::render(&source, &self.links);
         let previous = std::mem::replace(&mut self.bodies[page], body);
         if summary(site, &self.bodies, &self.plan.targets[target]) != self.summaries[target] {
             self.bodies[page] = previous;
@@ -351,7 +356,7 @@ fn page_context<'a>(
             .config
             .url
             .as_ref()
-            .map(|url| url.join(&target.url_path)),
+            .map(|url| url.join(&links::encode_path(&target.url_path))),
         breadcrumbs: breadcrumbs(plan, summaries, &target.url_path),
         children,
         audience: match target.special {

@@ -25,7 +25,16 @@ pub struct SiteView {
     pub sections: Vec<LinkView>,
     /// The Atom feed of dated pages, when the site has one.
     pub feed: Option<&'static str>,
+    /// For every page's Content-Security-Policy meta tag.
+    pub content_security_policy: &'static str,
 }
+
+/// Pages load nothing from anywhere but the site itself, and embed, send and run nothing
+/// from elsewhere. The default theme needs no more: no inline script or style.
+const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'self'; object-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
+/// The same, for a school that has said its raw HTML may run its own inline scripts.
+const CONTENT_SECURITY_POLICY_WITH_SCRIPTS: &str = "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
 
 impl SiteView {
     pub fn new(site: &Site, sections: Vec<LinkView>) -> Self {
@@ -44,6 +53,11 @@ impl SiteView {
                 .collect(),
             sections,
             feed: config.url.as_ref().map(|_| super::atom::FEED_FILE),
+            content_security_policy: if config.allow_scripts {
+                CONTENT_SECURITY_POLICY_WITH_SCRIPTS
+            } else {
+                CONTENT_SECURITY_POLICY
+            },
         }
     }
 }

@@ -125,6 +125,7 @@ pub struct ProviderAccessView {
 /// Renders the Markdown held in a data file for one page.
 struct DataMarkdown<'a> {
     links: &'a LinkIndex,
+    allow_scripts: bool,
     file: PathBuf,
     content_path: &'static str,
     depth: usize,
@@ -143,6 +144,7 @@ impl DataMarkdown<'_> {
                 first_line: None,
                 content_path: self.content_path,
                 depth: self.depth,
+                allow_scripts: self.allow_scripts,
             },
             self.links,
         );
@@ -162,6 +164,7 @@ pub fn home(
 ) -> (CareersView, Vec<Diagnostic>) {
     let mut events_md = DataMarkdown {
         links,
+        allow_scripts: site.config.allow_scripts,
         file: PathBuf::from(CONTENT_DIR).join(EVENTS_FILE),
         content_path: EVENTS_FILE,
         depth: 0,
@@ -191,6 +194,7 @@ pub fn view(
 ) -> (CareersView, Vec<Diagnostic>) {
     let data_file = |name: &'static str| DataMarkdown {
         links,
+        allow_scripts: site.config.allow_scripts,
         file: PathBuf::from(CONTENT_DIR).join(name),
         content_path: name,
         depth,

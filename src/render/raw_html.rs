@@ -1,0 +1,163 @@
+//! Raw HTML inside Markdown. Schools paste it (a table from a spreadsheet, a details box), so
+//! it is kept; but scripts, event handlers, `javascript:` addresses, forms and content embedded
+//! from other sites are taken out, with a warning, unless `site.yaml` says `allow_scripts: true`.
+//! Every page also carries a Content Security Policy, so a browser would refuse them anyway.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use scraper::Html;
+
+/// What ammonia keeps: its own safe defaults, plus what careersite's Markdown produces and
+/// what schools paste, minus anything that runs code, loads from elsewhere or styles inline.
+static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut cleaner = ammonia::Builder::default();
+    cleaner
+        .add_tags([
+            "section", "aside", "article", "header", "footer", "main", "address", "video", "audio",
+            "source", "track", "picture",
+        ])
+        .add_generic_attributes(["id", "class", "role", "tabindex", "hidden", "dir"])
+        .add_generic_attribute_prefixes(["aria-"])
+        .add_tag_attributes("details", ["open"])
+        .add_tag_attributes("img", ["loading", "srcset", "sizes", "decoding"])
+        .add_tag_attributes("td", ["headers"])
+        .add_tag_attributes("th", ["headers"])
+        .add_tag_attributes(
+            "video",
+            ["src", "controls", "poster", "width", "height", "muted"],
+        )
+        .add_tag_attributes("audio", ["src", "controls"])
+        .add_tag_attributes("source", ["src", "srcset", "type", "media"])
+        .add_tag_attributes("track", ["src", "kind", "srclang", "label", "default"])
+        .link_rel(None)
+        .url_relative(ammonia::UrlRelative::PassThrough);
+    cleaner
+});
+
+/// Elements whose work is lost when they are taken out, and why that is.
+const REMOVED_ELEMENTS: [(&str, &str); 12] = [
+    ("script", "pages may not run scripts"),
+    ("style", "the theme's stylesheet styles every page"),
+    ("iframe", "pages may not embed content from other sites"),
+    ("frame", "pages may not embed content from other sites"),
+    ("object", "pages may not embed content from other sites"),
+    ("embed", "pages may not embed content from other sites"),
+    ("form", "pages may not send form data"),
+    ("input", "pages may not send form data"),
+    ("button", "pages may not send form data"),
+    ("select", "pages may not send form data"),
+    ("textarea", "pages may not send form data"),
+    ("base", "it would change where every link on the page leads"),
+];
+
+const URL_ATTRIBUTES: [&str; 7] = [
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "xlink:href",
+];
+
+/// Rendered HTML with everything unsafe taken out.
+pub fn sanitise(html: &str) -> String {
+    CLEANER.clean(html).to_string()
+}
+
+/// What `sanitise` would take out of this raw HTML that its writer meant to be there, each as
+/// (what, why, a piece of its text to find it by).
+pub fn dangers(raw: &str) -> BTreeSet<(String, &'static str, String)> {
+    let fragment = Html::parse_fragment(raw);
+    let mut found = BTreeSet::new();
+    for element in fragment.tree.nodes().filter_map(|n| n.value().as_element()) {
+        let name = element.name();
+        if let Some((_, why)) = REMOVED_ELEMENTS.iter().find(|(tag, _)| *tag == name) {
+            found.insert((format!("a <{name}> element"), *why, format!("<{name}")));
+        }
+        for (attribute, value) in element.attrs() {
+            if attribute.len() > 2 && attribute.starts_with("on") {
+                found.insert((
+                    format!("an `{attribute}` handler"),
+                    "pages may not run scripts",
+                    attribute.to_string(),
+                ));
+            } else if URL_ATTRIBUTES.contains(&attribute) && is_script_url(value) {
+                found.insert((
+                    format!("the address `{}`", shorten(value)),
+                    "pages may not run scripts",
+                    value.chars().take(10).collect(),
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// An address that runs code when followed (`data:` can hold a whole page), as browsers read it: they ignore spaces and
+/// control characters inside the scheme and its letter case.
+pub fn is_script_url(url: &str) -> bool {
+    let scheme: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take_while(|&c| c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    url.contains(':') && matches!(scheme.as_str(), "javascript" | "vbscript" | "data")
+}
+
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_handlers_and_script_addresses_are_taken_out() {
+        let html = r#"<p onclick="steal()">Hi <a href=" JaVa&#x09;Script:alert(1)">x</a></p><script>alert(1)</script><iframe src="https://tracker.example"></iframe>"#;
+        let clean = sanitise(html);
+        assert_eq!(clean, r#"<p>Hi <a>x</a></p>"#);
+        let found: Vec<String> = dangers(html).into_iter().map(|d| d.0).collect();
+        assert!(
+            found.contains(&"an `onclick` handler".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"a <script> element".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"a <iframe> element".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|d| d.starts_with("the address")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn what_markdown_and_schools_write_is_kept() {
+        let html = r#"<h2 id="options">Options</h2><div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table><thead><tr><th class="align-center">A</th></tr></thead></table></div><details open><summary>More</summary><p><a href="../x/index.html">x</a> <a href="https://www.gov.uk/">GOV.UK</a> <img src="../a.png" alt="A"></p></details>"#;
+        // Boolean attributes come back written out in full, as html5ever serialises them.
+        assert_eq!(
+            sanitise(html),
+            html.replace("<details open>", r#"<details open="">"#)
+        );
+        assert!(dangers(html).is_empty());
+    }
+
+    #[test]
+    fn script_addresses_are_recognised_however_they_are_written() {
+        assert!(is_script_url("data:text/html,<script>"));
+        assert!(is_script_url("java\nscript:alert(1)"));
+        assert!(!is_script_url("https://example.org/javascript:"));
+        assert!(!is_script_url("javascript-careers.md"));
+    }
+}

@@ -1,0 +1,193 @@
+//! Broken and hostile input: every case gets a clear error naming the file, or is accepted,
+//! and none makes careersite panic or hang.
+
+mod common;
+
+use common::TestSite;
+
+/// Builds and expects a refusal whose message names `file` and contains `words`.
+fn refused(site: &TestSite, file: &str, words: &str) -> String {
+    let run = site.run(&["build"]).failure();
+    let err = run.stderr();
+    assert_eq!(run.0.status.code(), Some(1), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains(file), "should name {file}:\n{err}");
+    assert!(err.contains(words), "should say {words:?}:\n{err}");
+    assert!(!site.output().exists(), "a refused build wrote a site");
+    err
+}
+
+#[test]
+fn invalid_utf8_names_the_file_line_and_column() {
+    let site = TestSite::example();
+    site.write("content/pupils/latin1.md", b"# Careers\n\nCaf\xe9 trip\n");
+    let err = refused(&site, "content/pupils/latin1.md:3:4", "not UTF-8");
+    assert!(err.contains("help: save the file as UTF-8"), "{err}");
+}
+
+#[test]
+fn a_byte_order_mark_and_windows_line_endings_are_accepted() {
+    let site = TestSite::example();
+    site.write(
+        "content/pupils/windows.md",
+        "\u{feff}---\r\ntitle: Saved on Windows\r\n---\r\n\r\nFirst line.\r\nSecond line.\r\n",
+    );
+    site.build();
+    let page = site.page("pupils/windows/index.html");
+    assert_eq!(page.text("h1"), "Saved on Windows");
+    assert!(!page.text("main").contains('\r'));
+}
+
+#[test]
+fn a_50_mb_markdown_file_is_refused_quickly_with_the_fix() {
+    let site = TestSite::example();
+    let line = "A very long page that was pasted from somewhere else. ".repeat(20) + "\n";
+    site.write(
+        "content/pupils/huge.md",
+        line.repeat(50 * 1_048_576 / line.len()),
+    );
+    let err = refused(
+        &site,
+        "content/pupils/huge.md",
+        "careersite reads text files of up to 10 MB",
+    );
+    assert!(err.contains("split it into several pages"), "{err}");
+}
+
+/// The "billion laughs": nine aliases deep, each repeating the one before nine times.
+fn yaml_bomb(indent: &str) -> String {
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    let mut bomb = format!("{indent}a: &a [{}]\n", ["lol"; 9].join(","));
+    for pair in names.windows(2) {
+        let repeated = vec![format!("*{}", pair[0]); 9].join(",");
+        bomb.push_str(&format!("{indent}{}: &{} [{repeated}]\n", pair[1], pair[1]));
+    }
+    bomb
+}
+
+#[test]
+fn a_billion_laughs_yaml_bomb_is_refused() {
+    let site = TestSite::example();
+    site.write(
+        "content/pupils/bomb.md",
+        format!("---\nextra:\n{}---\nText.\n", yaml_bomb("  ")),
+    );
+    refused(&site, "content/pupils/bomb.md", "repetition limit exceeded");
+}
+
+#[test]
+fn a_bomb_in_a_data_file_is_refused() {
+    let site = TestSite::example();
+    site.write("content/events.yaml", yaml_bomb(""));
+    refused(&site, "content/events.yaml", "error");
+}
+
+#[test]
+fn deeply_nested_yaml_is_refused_and_the_long_line_is_shortened() {
+    let site = TestSite::example();
+    site.write(
+        "content/pupils/deep.md",
+        format!(
+            "---\nextra: {}{}\n---\nText.\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        ),
+    );
+    let err = refused(&site, "content/pupils/deep.md:2:", "extra");
+    assert!(err.lines().all(|line| line.chars().count() < 200), "{err}");
+}
+
+#[test]
+fn front_matter_never_closed_is_explained() {
+    let site = TestSite::example();
+    site.write("content/pupils/open.md", "---\ntitle: Open\n\nThe text.\n");
+    refused(&site, "content/pupils/open.md", "---");
+}
+
+#[test]
+fn duplicate_keys_name_the_line() {
+    let site = TestSite::example();
+    site.write(
+        "content/pupils/twice.md",
+        "---\ntitle: One\ntitle: Two\n---\nText.\n",
+    );
+    refused(&site, "content/pupils/twice.md:", "duplicate field `title`");
+    let site = TestSite::example();
+    site.edit("content/site.yaml", "language:", "school: Again\nlanguage:");
+    refused(&site, "content/site.yaml:", "duplicate");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_under_content_is_refused() {
+    let site = TestSite::example();
+    std::os::unix::fs::symlink("..", site.root().join("content/pupils/loop")).unwrap();
+    refused(
+        &site,
+        "content/pupils/loop",
+        "points back at a folder that contains it",
+    );
+}
+
+#[test]
+fn two_files_for_one_address_are_both_named() {
+    let site = TestSite::example();
+    site.write("content/pupils/open day.md", "# Open day\n")
+        .write("content/pupils/Open-Day.md", "# Open day again\n");
+    let err = refused(
+        &site,
+        "would both be published at /pupils/open-day/",
+        "rename or move one of them",
+    );
+    assert!(
+        err.contains("open day.md") && err.contains("Open-Day.md"),
+        "{err}"
+    );
+}
+
+#[test]
+fn spaces_unicode_and_characters_windows_forbids_make_plain_addresses() {
+    let site = TestSite::example();
+    site.write("content/pupils/Year 11 options.md", "# Options\n")
+        .write("content/pupils/Café & crêpes.md", "# Café\n")
+        .write("content/pupils/what? why: how*.md", "# Questions\n");
+    site.build();
+    assert_eq!(
+        site.page("pupils/year-11-options/index.html").text("h1"),
+        "Options"
+    );
+    assert_eq!(
+        site.page("pupils/café-crêpes/index.html").text("h1"),
+        "Café"
+    );
+    assert_eq!(
+        site.page("pupils/what-why-how/index.html").text("h1"),
+        "Questions"
+    );
+    let hub = site.page("pupils/index.html");
+    let encoded = "../pupils/caf%C3%A9-cr%C3%AApes/index.html".to_string();
+    assert!(hub.attrs("a", "href").contains(&encoded));
+    let page = site.page("pupils/café-crêpes/index.html");
+    assert_eq!(
+        page.attrs("link[rel=canonical]", "href"),
+        ["https://www.riverside-academy.sch.uk/careers/pupils/caf%C3%A9-cr%C3%AApes/"]
+    );
+}
+
+#[test]
+fn an_empty_content_folder_builds_a_site_and_says_what_is_missing() {
+    let site = TestSite::new();
+    let run = site.build();
+    assert!(run.stderr().contains("warning"), "{}", run.stderr());
+    assert!(site.exists("index.html"));
+    assert!(site.exists("accessibility/index.html"));
+}
+
+#[test]
+fn a_missing_content_folder_is_explained() {
+    let site = TestSite::new();
+    std::fs::remove_dir(site.root().join("content")).unwrap();
+    let run = site.run(&["build"]).failure();
+    assert!(run.stderr().contains("content"), "{}", run.stderr());
+    assert!(!site.output().exists());
+}

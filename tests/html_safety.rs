@@ -1,0 +1,155 @@
+//! What a page may run or load: raw HTML is kept but made safe, data is escaped, and every
+//! page carries a Content Security Policy that the theme satisfies.
+
+mod common;
+
+use common::TestSite;
+
+const HOSTILE: &str = r#"# Careers fair
+
+<p onclick="steal()">Come along on <b>Thursday</b>.</p>
+
+<script>alert("hello")</script>
+
+<iframe src="https://video.example.com/embed/1"></iframe>
+
+<a href="javascript:alert(1)">Book a place</a>
+
+[Also a place](javascript:alert(2))
+
+<details><summary>Who is coming?</summary>
+
+Employers from the town.
+
+</details>
+"#;
+
+#[test]
+fn scripts_handlers_script_links_and_embeds_are_removed_with_a_warning_each() {
+    let site = TestSite::example();
+    site.write("content/pupils/fair.md", HOSTILE);
+    let run = site.build();
+    let page = site.page("pupils/fair/index.html");
+    let html = page.0.html();
+    for gone in [
+        "<script>alert",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "video.example.com",
+    ] {
+        assert!(!html.contains(gone), "{gone} is still there");
+    }
+    assert_eq!(page.text(".content b"), "Thursday");
+    assert_eq!(page.text(".content summary"), "Who is coming?");
+    assert!(
+        page.text(".content details")
+            .contains("Employers from the town.")
+    );
+    assert!(page.text(".content").contains("Book a place"));
+    let err = run.stderr();
+    for (line, what) in [
+        (3, "an `onclick` handler"),
+        (5, "a <script> element"),
+        (7, "a <iframe> element"),
+        (9, "the address `javascript:alert(1)`"),
+        (11, "the address `javascript:alert(2)`"),
+    ] {
+        assert!(
+            err.contains(&format!("content/pupils/fair.md:{line}:")) && err.contains(what),
+            "no warning of {what} on line {line}:\n{err}"
+        );
+    }
+    assert!(err.contains("allow_scripts: true"), "{err}");
+}
+
+#[test]
+fn a_school_can_allow_its_own_scripts() {
+    let site = TestSite::example();
+    site.write("content/pupils/fair.md", HOSTILE);
+    site.edit(
+        "content/site.yaml",
+        "language:",
+        "allow_scripts: true\nlanguage:",
+    );
+    let run = site.build();
+    assert!(!run.stderr().contains("UNSAFE-HTML"), "{}", run.stderr());
+    let page = site.page("pupils/fair/index.html");
+    assert!(page.0.html().contains(r#"<script>alert("hello")</script>"#));
+    let policy = page.attrs(r#"meta[http-equiv="Content-Security-Policy"]"#, "content");
+    assert!(
+        policy[0].contains("script-src 'self' 'unsafe-inline'"),
+        "{policy:?}"
+    );
+}
+
+#[test]
+fn every_page_forbids_loading_from_or_sending_to_other_sites() {
+    let site = TestSite::example();
+    site.build();
+    let pages: Vec<String> = site
+        .snapshot()
+        .into_keys()
+        .filter(|path| path.ends_with(".html"))
+        .collect();
+    assert!(pages.len() > 20);
+    for path in pages {
+        let page = site.page(&path);
+        let policy = page.attrs(
+            r#"head meta[http-equiv="Content-Security-Policy"]"#,
+            "content",
+        );
+        assert_eq!(
+            policy,
+            [
+                "default-src 'self'; object-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'"
+            ],
+            "{path}"
+        );
+        assert!(
+            page.attrs("[style]", "style").is_empty(),
+            "{path} has inline styles"
+        );
+        assert!(page.texts("script").is_empty(), "{path} has a script");
+    }
+}
+
+#[test]
+fn aligned_table_columns_use_classes_not_inline_styles() {
+    let site = TestSite::example();
+    site.write(
+        "content/pupils/table.md",
+        "# Table\n\n| Left | Centre | Right |\n|:--|:-:|--:|\n| a | b | c |\n",
+    );
+    site.build();
+    let page = site.page("pupils/table/index.html");
+    assert_eq!(
+        page.attrs("td", "class"),
+        ["align-left", "align-center", "align-right"]
+    );
+    assert!(page.attrs("[style]", "style").is_empty());
+}
+
+#[test]
+fn text_from_yaml_is_escaped_everywhere_it_appears() {
+    let site = TestSite::example();
+    site.edit(
+        "content/site.yaml",
+        "name: Riverside Academy",
+        "name: \"Riverside <script>alert(1)</script> & <b>Academy</b>\"",
+    );
+    site.build();
+    for path in [
+        "index.html",
+        "pupils/index.html",
+        "careers-programme/index.html",
+    ] {
+        let page = site.page(path);
+        assert!(page.texts("script").is_empty(), "{path}");
+        assert!(
+            page.text("title")
+                .contains("Riverside <script>alert(1)</script> & <b>Academy</b>"),
+            "{path}"
+        );
+    }
+}
