@@ -149,7 +149,8 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 /// The page the tests edit.
 const PAGE: &str = "content/pupils/work-experience.md";
 
-const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\" async></script>";
+/// The reload script `serve` adds to each page, up to the build number it carries.
+const SCRIPT_TAG_START: &str = "<script src=\"/__careersite/live.js\" data-version=\"";
 
 /// Asserts that every file `build` writes for `site` is served with the same bytes (HTML pages
 /// with the reload script added), and returns how many files were compared.
@@ -178,7 +179,7 @@ fn assert_serves_what_build_writes(server: &Server, site: &TestSite) -> usize {
         let body = if path.ends_with(".html") {
             let text = String::from_utf8(body).unwrap();
             assert_eq!(
-                text.matches(SCRIPT_TAG).count(),
+                text.matches(SCRIPT_TAG_START).count(),
                 1,
                 "{path} gets the reload script once"
             );
@@ -186,7 +187,9 @@ fn assert_serves_what_build_writes(server: &Server, site: &TestSite) -> usize {
                 !String::from_utf8_lossy(&bytes).contains("live.js"),
                 "build output never has the script"
             );
-            text.replace(SCRIPT_TAG, "").into_bytes()
+            let start = text.find(SCRIPT_TAG_START).unwrap();
+            let end = start + text[start..].find("</script>").unwrap() + "</script>".len();
+            format!("{}{}", &text[..start], &text[end..]).into_bytes()
         } else {
             body
         };
@@ -449,4 +452,91 @@ fn the_preview_always_has_the_compliance_checklist() {
     let (status, _, body) = server.get("/compliance/");
     assert_eq!(status, 200);
     assert!(String::from_utf8_lossy(&body).contains("Careers compliance checklist"));
+}
+
+/// Opens the event stream as the page built at `version` would.
+fn events_since(port: u16, version: &str) -> BufReader<TcpStream> {
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        events,
+        "GET /__careersite/events?since={version} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    BufReader::new(events)
+}
+
+fn served_version(server: &Server, path: &str) -> String {
+    let page = String::from_utf8(server.get(path).2).unwrap();
+    let after = page.split("data-version=\"").nth(1).unwrap();
+    after[..after.find('"').unwrap()].to_string()
+}
+
+#[test]
+fn a_page_that_connects_after_a_newer_build_reloads_at_once() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    let old = served_version(&server, "/pupils/work-experience/");
+    site.edit(
+        "content/pupils/work-experience.md",
+        "Every Year 10 pupil spends",
+        "Every Year 10 pupil now spends",
+    );
+    server.wait_for("Rebuilt");
+    let new = served_version(&server, "/pupils/work-experience/");
+    assert_ne!(old, new);
+    // The page from before the save connects only now: it missed the reload event.
+    read_event(&mut events_since(server.port, &old), "reload");
+    // A page from the newest build is told nothing until the next save.
+    let mut current = events_since(server.port, &new);
+    current
+        .get_mut()
+        .set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let mut opening = String::new();
+    while current.read_line(&mut opening).is_ok_and(|n| n > 0) {}
+    assert!(!opening.contains("event: reload"), "{opening}");
+}
+
+#[test]
+fn twenty_clients_and_a_stalled_one_are_all_served() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    let port = server.port;
+    // A client that opens a connection, sends half a request and then nothing at all.
+    let mut stalled = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(stalled, "GET /pupils/ HTTP/1.1\r\nHost: loc").unwrap();
+    // And pages open in browsers, each holding an event stream.
+    let _streams: Vec<_> = (0..5).map(|_| events_since(port, "0")).collect();
+    let paths = [
+        "/",
+        "/pupils/",
+        "/style.css",
+        "/careers-programme/year-by-year/",
+        "/no-such-page/",
+    ];
+    let started = Instant::now();
+    let clients: Vec<_> = (0..20)
+        .map(|client| {
+            std::thread::spawn(move || {
+                (0..10)
+                    .filter(|request| {
+                        let path = paths[(client + request) % paths.len()];
+                        let expected = if path == "/no-such-page/" { 404 } else { 200 };
+                        std::panic::catch_unwind(|| get(port, path).0)
+                            .map_or(true, |status| status != expected)
+                    })
+                    .count()
+            })
+        })
+        .collect();
+    let errors: usize = clients.into_iter().map(|c| c.join().unwrap()).sum();
+    let elapsed = started.elapsed();
+    println!("200 requests from 20 clients: {errors} errors in {elapsed:?}");
+    assert_eq!(errors, 0);
+    // Not a speed target: a stalled client must not hold the others up for its timeout.
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+    drop(stalled);
 }

@@ -12,15 +12,23 @@ use super::state::{Served, SiteState};
 const EVENTS_PATH: &str = "/__careersite/events";
 const SCRIPT_PATH: &str = "/__careersite/live.js";
 const LIVE_JS: &str = include_str!("live.js");
-/// Added to every HTML page served, never to what `build` writes.
-const SCRIPT_TAG: &str = "<script src=\"/__careersite/live.js\" async></script>";
+
+/// Added to every HTML page served, never to what `build` writes: the live-reload script, with
+/// the build the page comes from.
+fn script_tag(version: u64) -> String {
+    format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\" async></script>")
+}
 
 pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
     let url = request.url().to_string();
     let read = || state.read().unwrap_or_else(|e| e.into_inner());
-    if url == EVENTS_PATH {
+    if let Some(query) = url.strip_prefix(EVENTS_PATH) {
+        let since = query
+            .strip_prefix("?since=")
+            .and_then(|v| v.parse::<u64>().ok());
         let problem = read().problem.clone();
-        clients.connect(request.into_writer(), problem.as_deref());
+        let missed_a_build = || since.is_some_and(|since| since != read().version);
+        clients.connect(request.into_writer(), problem.as_deref(), missed_a_build);
         return;
     }
     if !matches!(request.method(), Method::Get | Method::Head) {
@@ -41,7 +49,7 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
         );
         return;
     }
-    let (status, path, served) = {
+    let (status, path, served, version) = {
         let site = read();
         if site.files.is_empty() {
             let page = first_build_failed(site.problem.as_deref().unwrap_or(""));
@@ -50,7 +58,12 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
             return;
         }
         match resolve(&url, |key| site.files.contains_key(key)) {
-            Lookup::File(key) => (200, key.clone(), site.files.get(&key).cloned()),
+            Lookup::File(key) => (
+                200,
+                key.clone(),
+                site.files.get(&key).cloned(),
+                site.version,
+            ),
             Lookup::Redirect(location) => {
                 drop(site);
                 redirect(request, &location);
@@ -60,6 +73,7 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
                 404,
                 "404.html".to_string(),
                 site.files.get("404.html").cloned(),
+                site.version,
             ),
             Lookup::Refused => {
                 drop(site);
@@ -91,7 +105,7 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
     };
     let kind = content_type(&path);
     let body = if kind.starts_with("text/html") {
-        with_live_reload(body)
+        with_live_reload(body, version)
     } else {
         body
     };
@@ -99,23 +113,25 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
 }
 
 /// Adds the live-reload script before `</body>`.
-fn with_live_reload(html: Vec<u8>) -> Vec<u8> {
+fn with_live_reload(html: Vec<u8>, version: u64) -> Vec<u8> {
+    let tag = script_tag(version);
     let close = b"</body>";
     let at = html
         .windows(close.len())
         .rposition(|w| w == close)
         .unwrap_or(html.len());
-    let mut out = Vec::with_capacity(html.len() + SCRIPT_TAG.len());
+    let mut out = Vec::with_capacity(html.len() + tag.len());
     out.extend_from_slice(&html[..at]);
-    out.extend_from_slice(SCRIPT_TAG.as_bytes());
+    out.extend_from_slice(tag.as_bytes());
     out.extend_from_slice(&html[at..]);
     out
 }
 
 fn first_build_failed(problem: &str) -> String {
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>careersite could not build the site</title></head><body><main><h1>careersite could not build the site</h1><p>Fix the problem below and save: this page will reload by itself.</p><pre>{}</pre></main>{SCRIPT_TAG}</body></html>",
-        crate::render::escape_xml(problem)
+        "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>careersite could not build the site</title></head><body><main><h1>careersite could not build the site</h1><p>Fix the problem below and save: this page will reload by itself.</p><pre>{}</pre></main>{}</body></html>",
+        crate::render::escape_xml(problem),
+        script_tag(0)
     )
 }
 
@@ -161,8 +177,8 @@ mod tests {
     fn the_script_goes_before_the_closing_body_tag() {
         let html = b"<html><body><p>Hi</p></body></html>".to_vec();
         assert_eq!(
-            String::from_utf8(with_live_reload(html)).unwrap(),
-            format!("<html><body><p>Hi</p>{SCRIPT_TAG}</body></html>")
+            String::from_utf8(with_live_reload(html, 7)).unwrap(),
+            "<html><body><p>Hi</p><script src=\"/__careersite/live.js\" data-version=\"7\" async></script></body></html>"
         );
     }
 }

@@ -38,8 +38,12 @@
     }
   }
 
+  // The build this page comes from: should a newer one have been served before this page
+  // connected, the server says so at once.
+  var script = document.currentScript;
+  var version = script ? script.getAttribute("data-version") : null;
   var wasOpen = false;
-  var events = new EventSource("/__careersite/events");
+  var events = new EventSource("/__careersite/events" + (version ? "?since=" + version : ""));
   events.addEventListener("open", function () {
     // After the server restarts, the page may be out of date: fetch it again.
     if (wasOpen) { events.dispatchEvent(new Event("reload")); }

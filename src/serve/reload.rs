@@ -24,18 +24,28 @@ pub struct Clients {
 
 impl Clients {
     /// Starts an event stream on `stream` and keeps it; `problem` is shown at once if set.
-    pub fn connect(&self, mut stream: Box<dyn Write + Send>, problem: Option<&str>) {
+    /// `missed_a_build` is asked while no event can be sent: a page that missed one reloads.
+    pub fn connect(
+        &self,
+        mut stream: Box<dyn Write + Send>,
+        problem: Option<&str>,
+        missed_a_build: impl FnOnce() -> bool,
+    ) {
+        let mut streams = self.lock();
         let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 300\n\n";
         let mut opening = head.to_string();
         if let Some(problem) = problem {
             opening.push_str(&event("problem", problem));
+        }
+        if missed_a_build() {
+            opening.push_str(&event("reload", ""));
         }
         if stream
             .write_all(opening.as_bytes())
             .and_then(|_| stream.flush())
             .is_ok()
         {
-            self.lock().push(stream);
+            streams.push(stream);
         }
     }
 

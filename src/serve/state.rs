@@ -22,6 +22,9 @@ pub struct SiteState {
     pub files: HashMap<String, Served>,
     /// Why the newest content could not be built, shown over the page until it is fixed.
     pub problem: Option<String>,
+    /// Counts the builds served. Each page carries the number it was built at, so a page that
+    /// connects for reloads after a newer build is told to reload at once.
+    pub version: u64,
 }
 
 impl SiteState {
@@ -31,6 +34,7 @@ impl SiteState {
             self.files.insert(file.path, Served::Bytes(bytes.into()));
         }
         self.problem = None;
+        self.version += 1;
     }
 
     /// Replaces the site with a new build; the problem, if any, is over.
@@ -47,5 +51,6 @@ impl SiteState {
             })
             .collect();
         self.problem = None;
+        self.version += 1;
     }
 }
