@@ -7,23 +7,32 @@ import { fileURLToPath } from "node:url";
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PER_TOPIC = 50;
-const TOPICS_PER_SECTION = 10;
+// A site's top level stays the size a real one has, whatever its size: every page's main
+// navigation lists the top-level sections, so more of them would make each page bigger.
+const SECTIONS = 10;
+
+/** Where page `i` is written, under `content/`, and so where it is published. */
+export function syntheticPage(i) {
+  const topicIndex = Math.floor(i / PER_TOPIC);
+  const section = `section-${String(topicIndex % SECTIONS).padStart(2, "0")}`;
+  const topic = `topic-${String(Math.floor(topicIndex / SECTIONS)).padStart(3, "0")}`;
+  return { section, topic, name: `page-${String(i).padStart(5, "0")}` };
+}
 
 export function writeSyntheticSite(root, pages, { careers = false } = {}) {
   const content = join(root, "content");
   mkdirSync(content, { recursive: true });
   for (let i = 0; i < pages; i++) {
-    const section = `section-${String(Math.floor(i / PER_TOPIC / TOPICS_PER_SECTION)).padStart(2, "0")}`;
-    const topic = `topic-${String(Math.floor(i / PER_TOPIC) % TOPICS_PER_SECTION).padStart(2, "0")}`;
+    const { section, topic, name } = syntheticPage(i);
     const folder = join(content, section, topic);
     if (i % PER_TOPIC === 0) {
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, "_index.md"), `---\ntitle: "${section} ${topic}"\n---\n\nPages about ${topic}.\n`);
-      if (i % (PER_TOPIC * TOPICS_PER_SECTION) === 0) {
+      if (i < PER_TOPIC * SECTIONS) {
         writeFileSync(join(content, section, "_index.md"), `---\ntitle: "${section}"\n---\n\nEverything in ${section}.\n`);
       }
     }
-    writeFileSync(join(folder, `page-${String(i).padStart(5, "0")}.md`), page(i, pages));
+    writeFileSync(join(folder, `${name}.md`), page(i, pages));
   }
   if (careers) {
     // A large secondary school's careers data: programme, benchmarks, plans, events, results.

@@ -199,9 +199,10 @@ pub fn title_from_path(content_path: &str) -> String {
 const LARGEST_TEXT_FILE: u64 = 10 * 1_048_576;
 
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let size = std::fs::metadata(path)
-        .map_err(|err| Diagnostic::io("read", shown, &err))?
-        .len();
+    use std::io::Read;
+    let io = |err: std::io::Error| Diagnostic::io("read", shown, &err);
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
     if size > LARGEST_TEXT_FILE {
         return Err(Diagnostic::error(format!(
             "this file is {:.1} MB; careersite reads text files of up to {} MB",
@@ -211,7 +212,8 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
         .in_file(shown)
         .with_help("split it into several pages; a document for download belongs in a PDF, linked from a page"));
     }
-    let bytes = std::fs::read(path).map_err(|err| Diagnostic::io("read", shown, &err))?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.read_to_end(&mut bytes).map_err(io)?;
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { exampleSite, launch, repo, serve } from "./support.mjs";
-import { writeSyntheticSite } from "../../benches/synthetic.mjs";
+import { syntheticPage, writeSyntheticSite } from "../../benches/synthetic.mjs";
 
 const { values } = parseArgs({
   options: { pages: { type: "string", default: "0" }, saves: { type: "string", default: "25" } },
@@ -25,8 +25,9 @@ let root, file, address;
 if (pages > 0) {
   root = mkdtempSync(join(tmpdir(), "careersite-bench-"));
   writeSyntheticSite(root, pages);
-  file = join(root, "content", "section-00", "topic-00", "page-00000.md");
-  address = "section-00/topic-00/page-00000/";
+  const { section, topic, name } = syntheticPage(0);
+  file = join(root, "content", section, topic, `${name}.md`);
+  address = `${section}/${topic}/${name}/`;
 } else {
   root = exampleSite();
   file = join(root, "content", "pupils", "work-experience.md");
