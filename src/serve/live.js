@@ -42,20 +42,39 @@
   // connected, the server says so at once.
   var script = document.currentScript;
   var version = script ? script.getAttribute("data-version") : null;
+  var address = "/__careersite/events" + (version ? "?since=" + version : "");
+  var events = null;
   var wasOpen = false;
-  var events = new EventSource("/__careersite/events" + (version ? "?since=" + version : ""));
-  events.addEventListener("open", function () {
-    // After the server restarts, the page may be out of date: fetch it again.
-    if (wasOpen) { events.dispatchEvent(new Event("reload")); }
-    wasOpen = true;
-  });
-  events.addEventListener("reload", function () {
+
+  function connect() {
+    events = new EventSource(address);
+    events.addEventListener("open", function () {
+      // After the server restarts, the page may be out of date: fetch it again.
+      if (wasOpen) { reload(); }
+      wasOpen = true;
+    });
+    events.addEventListener("reload", reload);
+    events.addEventListener("styles", function () {
+      if (overlay) { overlay.remove(); overlay = null; }
+      reloadStyles();
+    });
+    events.addEventListener("problem", function (e) { showProblem(e.data); });
+  }
+
+  function reload() {
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
+  }
+
+  // A tab out of sight lets go of its connection, so that many open tabs cannot tie up the
+  // preview server; coming back, it reconnects, and reloads if it missed a build meanwhile.
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) {
+      events.close();
+      wasOpen = false;
+    } else {
+      connect();
+    }
   });
-  events.addEventListener("styles", function () {
-    if (overlay) { overlay.remove(); overlay = null; }
-    reloadStyles();
-  });
-  events.addEventListener("problem", function (e) { showProblem(e.data); });
+  connect();
 })();

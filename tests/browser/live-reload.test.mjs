@@ -91,3 +91,20 @@ test("a stylesheet change is swapped in without reloading the page", async () =>
   );
   assert.equal(await page.evaluate(() => window.notReloaded), true);
 });
+
+test("a tab out of sight lets go of the server, and catches up when it comes back", async () => {
+  await page.goto(`${server.url}pupils/work-experience/`);
+  const setHidden = (hidden) =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, "hidden", { value, configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, hidden);
+  await setHidden(true);
+  await page.evaluate(() => { window.notReloaded = true; });
+  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("still spends", "spends away"));
+  // While hidden, nothing reaches the page: give the rebuild time to happen unseen.
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await page.evaluate(() => window.notReloaded), true);
+  await setHidden(false);
+  await page.getByText("Every Year 10 pupil spends away").waitFor({ timeout: 5000 });
+});
