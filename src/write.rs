@@ -163,7 +163,7 @@ impl<'a> Writer<'a> {
             } else {
                 partial(&destination)
             };
-            std::fs::write(staged, &bytes).map_err(|err| self.io("write", &destination, &err))?;
+            write_whole(&staged, &bytes).map_err(|err| self.io("write", &destination, &err))?;
         }
         let mut produced = self.produced.lock().unwrap_or_else(|e| e.into_inner());
         if produced.insert(file.path.clone(), changed).is_some() {
@@ -244,7 +244,8 @@ impl<'a> Writer<'a> {
             return Ok(());
         }
         let staged = partial(&destination);
-        std::fs::write(&staged, manifest).map_err(|err| self.io("write", &destination, &err))?;
+        write_whole(&staged, manifest.as_bytes())
+            .map_err(|err| self.io("write", &destination, &err))?;
         std::fs::rename(&staged, &destination).map_err(|err| self.io("write", &destination, &err))
     }
 
@@ -306,6 +307,13 @@ impl Drop for Writer<'_> {
             }
         }
     }
+}
+
+/// Writes a file this build owns, or, failing part-way (a full disk), removes what it wrote.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes).inspect_err(|_| {
+        let _ = std::fs::remove_file(path);
+    })
 }
 
 fn manifest_text(paths: &BTreeSet<&str>) -> String {

@@ -258,3 +258,32 @@ fn a_first_build_killed_outright_is_cleared_by_the_next() {
     assert_no_leftovers(&site);
     assert!(site.exists("topic-0/page-0/index.html"));
 }
+
+/// A write that fails half-way, as on a full disk: here the file-size limit makes every write
+/// of more than 8 KB fail (with its signal ignored, the write returns an error instead).
+#[cfg(unix)]
+#[test]
+fn a_write_that_fails_half_way_leaves_the_previous_site_as_it_was() {
+    let site = TestSite::example();
+    site.build();
+    let before = site.snapshot();
+    site.edit(
+        "content/pupils/work-experience.md",
+        "Work experience",
+        "Changed work experience",
+    );
+    site.edit("content/site.yaml", "Riverside Academy", "Riverside School");
+    let run = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 16; exec \"$0\" build --root \"$1\"")
+        .arg(env!("CARGO_BIN_EXE_careersite"))
+        .arg(site.root())
+        .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(!run.status.success(), "the build should have failed");
+    assert!(err.contains("could not write"), "{err}");
+    assert_eq!(site.snapshot(), before);
+    assert_no_leftovers(&site);
+}
