@@ -5,7 +5,7 @@
 //
 //   cargo build --release
 //   node benches/build.mjs                        # 1,000 and 10,000 pages, 3 runs each
-//   node benches/build.mjs --pages 1000,10000,50000 --runs 5
+//   node benches/build.mjs --pages 1000,10000,50000 --runs 5 --settle 6   # seconds' pause
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +19,7 @@ const { values } = parseArgs({
   options: {
     pages: { type: "string", default: "1000,10000" },
     runs: { type: "string", default: "3" },
+    settle: { type: "string", default: "6" },
     careersite: { type: "string", default: join(repo, "target", "release", "careersite") },
   },
 });
@@ -28,10 +29,14 @@ const hugo = spawnSync("hugo", ["version"], { encoding: "utf8" });
 const hugoVersion = hugo.status === 0 ? hugo.stdout.split(" ")[1].replace(/-.*/, "") : null;
 
 // Each measurement starts with the disk idle: `sync` first, so the last build's files still
-// being written back do not slow down the next one.
+// being written back do not slow down the next one, then a pause, because ext4 steps around
+// the inodes of files deleted in the last few seconds, which slows the creation of new ones
+// by up to ten times (as after writing the synthetic site, or a run on another size).
 const work = mkdtempSync(join(tmpdir(), "careersite-bench-"));
+const settle = Number(values.settle);
 const measure = (command, args, cwd) => {
   spawnSync("sync");
+  spawnSync("sleep", [String(settle)]);
   const report = join(work, "time.txt");
   const run = spawnSync("/usr/bin/time", ["-o", report, "-f", "%e %U %S %M", command, ...args], {
     cwd,
@@ -50,9 +55,9 @@ const median = (samples, key) => {
 const summarise = (samples) =>
   Object.fromEntries(["wall", "user", "system", "mb"].map((key) => [key, median(samples, key)]));
 
-// Each cold build gets a new folder: deleting a large folder just before a build slows the
-// build down on some disks (it is still discarding the blocks), which would measure the disk.
-// The two tools take turns, run by run, so that both meet the same state of the machine.
+// Each cold build gets a new folder, and nothing is deleted until the end: deleting a large
+// folder just before a build slows the build down (see `settle`), which would measure the disk.
+// The two tools take turns, so that both meet the same state of the machine.
 function bench(root, tools) {
   const build = (tool, output) =>
     tool === "careersite"
@@ -60,7 +65,10 @@ function bench(root, tools) {
       : measure("hugo", ["--quiet", "--destination", output], root);
   const samples = Object.fromEntries(tools.map((tool) => [tool, { cold: [], unchanged: [] }]));
   for (let run = 0; run < runs; run++) {
-    for (const tool of tools) {
+    // Each tool goes first in every other run, so neither always meets the machine as the
+    // other left it.
+    const order = run % 2 === 0 ? tools : [...tools].reverse();
+    for (const tool of order) {
       const output = join(root, `out-${tool}-${run}`);
       rmSync(join(root, "resources"), { recursive: true, force: true });
       samples[tool].cold.push(build(tool, output));

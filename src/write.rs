@@ -352,10 +352,19 @@ fn remove_partial_files(output: &Path) {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes`.
+/// Whether the file at `path` holds exactly `bytes`. Asked of every file on every build, so it
+/// reads through `take`, which needs no more system calls to learn the size it was told.
 fn holds(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() == bytes.len() as u64)
-        && std::fs::read(path).is_ok_and(|existing| existing == bytes)
+    use std::io::Read;
+    let expected = bytes.len() as u64;
+    // Checked before opening: opening a named pipe left where a page goes would wait forever.
+    if !std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() == expected) {
+        return false;
+    }
+    let mut existing = Vec::with_capacity(bytes.len());
+    std::fs::File::open(path)
+        .and_then(|file| file.take(expected + 1).read_to_end(&mut existing))
+        .is_ok_and(|_| existing == bytes)
 }
 
 /// The output folder must not be, contain, or sit inside what the user wrote.

@@ -201,7 +201,7 @@ const LARGEST_TEXT_FILE: u64 = 10 * 1_048_576;
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     use std::io::Read;
     let io = |err: std::io::Error| Diagnostic::io("read", shown, &err);
-    let mut file = std::fs::File::open(path).map_err(io)?;
+    let file = std::fs::File::open(path).map_err(io)?;
     let size = file.metadata().map_err(io)?.len();
     if size > LARGEST_TEXT_FILE {
         return Err(Diagnostic::error(format!(
@@ -212,8 +212,12 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
         .in_file(shown)
         .with_help("split it into several pages; a document for download belongs in a PDF, linked from a page"));
     }
+    // Read through `take`, which knows the size already: `File::read_to_end` would ask the
+    // system for it twice more, for every page of the site.
     let mut bytes = Vec::with_capacity(size as usize);
-    file.read_to_end(&mut bytes).map_err(io)?;
+    file.take(LARGEST_TEXT_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -229,11 +233,14 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
                 "save the file as UTF-8 (in most editors: Save As, then choose the UTF-8 encoding)",
             )
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(after_bom) => after_bom.to_string(),
+        None => text,
+    };
     Ok(if text.contains('\r') {
         text.replace("\r\n", "\n")
     } else {
-        text.to_string()
+        text
     })
 }
 
