@@ -508,10 +508,7 @@ fn twenty_clients_and_a_stalled_one_are_all_served() {
     // A client that opens a connection, sends half a request and then nothing at all.
     let mut stalled = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(stalled, "GET /pupils/ HTTP/1.1\r\nHost: loc").unwrap();
-    // And previews open in two browser windows, each holding an event stream. (tiny_http keeps
-    // a thread for each open connection, from a pool of four that grows only when none is
-    // idle; four connections that never end can leave new ones queued behind them. That is why
-    // a tab out of sight closes its stream.)
+    // And previews open in two browser windows, each holding an event stream.
     let _streams: Vec<_> = (0..2).map(|_| events_since(port, "0")).collect();
     let paths = [
         "/",
@@ -542,4 +539,99 @@ fn twenty_clients_and_a_stalled_one_are_all_served() {
     // Not a speed target: a stalled client must not hold the others up for its timeout.
     assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
     drop(stalled);
+}
+
+/// A browser's connection: kept open between requests, unless the server says it will close.
+struct KeepAlive {
+    port: u16,
+    connection: Option<BufReader<TcpStream>>,
+}
+
+impl KeepAlive {
+    fn new(port: u16) -> Self {
+        KeepAlive {
+            port,
+            connection: None,
+        }
+    }
+
+    fn get(&mut self, path: &str) -> std::io::Result<u16> {
+        let port = self.port;
+        let connection = match &mut self.connection {
+            Some(connection) => connection,
+            None => {
+                let stream = TcpStream::connect(("127.0.0.1", port))?;
+                stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+                self.connection.insert(BufReader::new(stream))
+            }
+        };
+        write!(
+            connection.get_mut(),
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )?;
+        let mut status_line = String::new();
+        connection.read_line(&mut status_line)?;
+        let status = status_line.split(' ').nth(1).and_then(|s| s.parse().ok());
+        let (mut length, mut closes) = (None, false);
+        loop {
+            let mut line = String::new();
+            connection.read_line(&mut line)?;
+            let line = line.trim_end().to_ascii_lowercase();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(value) = line.strip_prefix("content-length:") {
+                length = value.trim().parse::<usize>().ok();
+            }
+            closes |= line == "connection: close";
+        }
+        let mut body = vec![0; length.expect("every response says its length")];
+        connection.read_exact(&mut body)?;
+        if closes {
+            self.connection = None;
+        }
+        status.ok_or_else(|| std::io::Error::other(status_line))
+    }
+}
+
+#[test]
+fn open_previews_and_idle_browser_connections_do_not_hold_up_new_requests() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    let port = server.port;
+    // Six preview tabs in sight, each with its event stream, and the connections their
+    // browsers would keep open after loading a page, idle from then on. (tiny_http keeps a
+    // thread for each open connection; see `src/serve/nudge.rs`.)
+    let _streams: Vec<_> = (0..6).map(|_| events_since(port, "0")).collect();
+    let mut idle: Vec<KeepAlive> = (0..12).map(|_| KeepAlive::new(port)).collect();
+    for connection in &mut idle {
+        assert_eq!(connection.get("/").unwrap(), 200);
+    }
+    let paths = [
+        "/",
+        "/pupils/",
+        "/style.css",
+        "/images/logo.svg",
+        "/no-such-page/",
+    ];
+    let started = Instant::now();
+    let clients: Vec<_> = (0..20)
+        .map(|client| {
+            std::thread::spawn(move || {
+                let mut browser = KeepAlive::new(port);
+                (0..10)
+                    .filter(|request| {
+                        let path = paths[(client + request) % paths.len()];
+                        let expected = if path == "/no-such-page/" { 404 } else { 200 };
+                        browser.get(path).map_or(true, |status| status != expected)
+                    })
+                    .count()
+            })
+        })
+        .collect();
+    let errors: usize = clients.into_iter().map(|c| c.join().unwrap()).sum();
+    let elapsed = started.elapsed();
+    println!("200 requests beside 18 open connections: {errors} errors in {elapsed:?}");
+    assert_eq!(errors, 0);
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
 }

@@ -1,9 +1,10 @@
 //! Answering one request, as a static host would: `index.html` for folders, the right content
 //! types, the site's 404 page, and nothing from outside the site.
 
+use std::io::Write;
 use std::sync::RwLock;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use tiny_http::{Method, Request, StatusCode};
 
 use super::reload::Clients;
 use super::resolve::{Lookup, content_type, resolve};
@@ -19,7 +20,16 @@ fn script_tag(version: u64) -> String {
     format!("<script src=\"{SCRIPT_PATH}\" data-version=\"{version}\" async></script>")
 }
 
-pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
+/// What a request was answered with.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// A whole response; its connection is closed.
+    Whole,
+    /// An event stream, which keeps its connection open.
+    Stream,
+}
+
+pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) -> Answer {
     let url = request.url().to_string();
     let read = || state.read().unwrap_or_else(|e| e.into_inner());
     if let Some(query) = url.strip_prefix(EVENTS_PATH) {
@@ -29,8 +39,15 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
         let problem = read().problem.clone();
         let missed_a_build = || since.is_some_and(|since| since != read().version);
         clients.connect(request.into_writer(), problem.as_deref(), missed_a_build);
-        return;
+        return Answer::Stream;
     }
+    answer(request, &url, state);
+    Answer::Whole
+}
+
+/// Answers with a file of the site, the live-reload script, or why neither can be had.
+fn answer(request: Request, url: &str, state: &RwLock<SiteState>) {
+    let read = || state.read().unwrap_or_else(|e| e.into_inner());
     if !matches!(request.method(), Method::Get | Method::Head) {
         send(
             request,
@@ -52,12 +69,12 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) {
     let (status, path, served, version) = {
         let site = read();
         if site.files.is_empty() {
-            let page = first_build_failed(site.problem.as_deref().unwrap_or(""));
+            let page = first_build_failed(site.problem.as_deref().unwrap_or(""), site.version);
             drop(site);
             send(request, 503, "text/html; charset=utf-8", page.into_bytes());
             return;
         }
-        match resolve(&url, |key| site.files.contains_key(key)) {
+        match resolve(url, |key| site.files.contains_key(key)) {
             Lookup::File(key) => (
                 200,
                 key.clone(),
@@ -127,46 +144,58 @@ fn with_live_reload(html: Vec<u8>, version: u64) -> Vec<u8> {
     out
 }
 
-fn first_build_failed(problem: &str) -> String {
+fn first_build_failed(problem: &str, version: u64) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>careersite could not build the site</title></head><body><main><h1>careersite could not build the site</h1><p>Fix the problem below and save: this page will reload by itself.</p><pre>{}</pre></main>{}</body></html>",
         crate::render::escape_xml(problem),
-        script_tag(0)
+        script_tag(version)
     )
 }
 
+/// Answers `request` and closes its connection. tiny_http keeps a thread for each open
+/// connection, and its pool can leave a new connection waiting while every thread waits on one
+/// that stays open, as browsers keep theirs between requests; closing each connection after its
+/// answer frees its thread at once. tiny_http will not send a `Connection` header chosen by the
+/// caller, so the answer is written here, whole.
 fn send(request: Request, status: u16, kind: &str, body: Vec<u8>) {
-    let mut response = Response::from_data(body).with_status_code(StatusCode(status));
-    for header in [
-        header("Content-Type", kind),
-        header("Cache-Control", "no-store"),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        response.add_header(header);
+    send_with(request, status, &[("Content-Type", kind)], &body);
+}
+
+fn send_with(request: Request, status: u16, headers: &[(&str, &str)], body: &[u8]) {
+    let mut answer = format!(
+        "HTTP/1.1 {status} {}\r\n",
+        StatusCode(status).default_reason_phrase()
+    );
+    for (name, value) in headers {
+        answer.push_str(&format!("{name}: {value}\r\n"));
     }
+    answer.push_str(&format!(
+        "Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
+    let mut answer = answer.into_bytes();
+    if *request.method() != Method::Head {
+        answer.extend_from_slice(body);
+    }
+    let mut connection = request.into_writer();
     // A browser that has gone away needs no answer.
-    let _ = request.respond(response);
+    let _ = connection
+        .write_all(&answer)
+        .and_then(|()| connection.flush());
 }
 
 fn redirect(request: Request, location: &str) {
-    match header("Location", location) {
-        Some(header) => {
-            let _ = request.respond(Response::empty(StatusCode(301)).with_header(header));
-        }
-        None => send(
+    // The location comes from the address asked for; a line break in it would split the head.
+    if location.chars().any(char::is_control) {
+        send(
             request,
             404,
             "text/plain; charset=utf-8",
             b"Not found.".to_vec(),
-        ),
+        );
+    } else {
+        send_with(request, 301, &[("Location", location)], b"");
     }
-}
-
-/// `None` for a value that cannot go in a header, such as one with a line break.
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
 #[cfg(test)]

@@ -43,16 +43,12 @@
   var script = document.currentScript;
   var version = script ? script.getAttribute("data-version") : null;
   var address = "/__careersite/events" + (version ? "?since=" + version : "");
+  // The server closes a stream now and then, and the browser opens a new one by itself,
+  // giving the build number again; so does a restarted server, which numbers its builds anew.
   var events = null;
-  var wasOpen = false;
 
   function connect() {
     events = new EventSource(address);
-    events.addEventListener("open", function () {
-      // After the server restarts, the page may be out of date: fetch it again.
-      if (wasOpen) { reload(); }
-      wasOpen = true;
-    });
     events.addEventListener("reload", reload);
     events.addEventListener("styles", function () {
       if (overlay) { overlay.remove(); overlay = null; }
@@ -71,7 +67,6 @@
   document.addEventListener("visibilitychange", function () {
     if (document.hidden) {
       events.close();
-      wasOpen = false;
     } else {
       connect();
     }

@@ -3,6 +3,7 @@
 //! serves are byte for byte the ones `build` writes, with one script tag added.
 
 mod http;
+mod nudge;
 mod reload;
 mod resolve;
 mod session;
@@ -15,6 +16,8 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use http::Answer;
+use nudge::Nudge;
 use reload::{Change, Clients};
 use state::SiteState;
 
@@ -31,11 +34,11 @@ pub struct ServeOptions {
 const PORTS_TO_TRY: u16 = 10;
 /// Requests served at once; one slow browser does not hold up the rest.
 const WORKERS: usize = 8;
-/// How often idle reload streams are checked.
+/// How often idle reload streams are checked, and the server nudged (see `nudge`).
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
-    let state = Arc::new(RwLock::new(SiteState::default()));
+    let state = Arc::new(RwLock::new(SiteState::new()));
     let clients = Arc::new(Clients::default());
     // Watch before the first build, so that no save made while it runs goes unseen.
     let mut watcher = watch::Watcher::new(&options.root).map_err(|d| vec![d])?;
@@ -69,11 +72,15 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
         open_browser(&url);
     }
 
+    let nudge = Arc::new(Nudge::new(address));
     for _ in 0..WORKERS {
         let (server, state, clients) = (server.clone(), state.clone(), clients.clone());
+        let nudge = nudge.clone();
         std::thread::spawn(move || {
             while let Ok(request) = server.recv() {
-                http::respond(request, &state, &clients);
+                if http::respond(request, &state, &clients) == Answer::Stream {
+                    nudge.nudge();
+                }
             }
         });
     }
@@ -83,6 +90,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
             loop {
                 std::thread::sleep(KEEP_ALIVE);
                 clients.keep_alive();
+                nudge.nudge();
             }
         });
     }

@@ -32,7 +32,7 @@ impl Clients {
         missed_a_build: impl FnOnce() -> bool,
     ) {
         let mut streams = self.lock();
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\nretry: 300\n\n";
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 300\n\n";
         let mut opening = head.to_string();
         if let Some(problem) = problem {
             opening.push_str(&event("problem", problem));

@@ -16,7 +16,6 @@ pub enum Served {
     File(PathBuf),
 }
 
-#[derive(Default)]
 pub struct SiteState {
     /// Keyed by the path relative to the site root, as `build` would write it.
     pub files: HashMap<String, Served>,
@@ -28,6 +27,20 @@ pub struct SiteState {
 }
 
 impl SiteState {
+    /// Nothing built yet. Builds are counted from the moment the server started, so that a
+    /// page left open from an earlier run of `serve` never carries a number this run uses,
+    /// and reloads when it reconnects.
+    pub fn new() -> Self {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis() as u64);
+        SiteState {
+            files: HashMap::new(),
+            problem: None,
+            version: started,
+        }
+    }
+
     /// Replaces one file after a page alone was rendered again.
     pub fn replace_file(&mut self, file: crate::write::OutputFile) {
         if let Contents::Bytes(bytes) = file.contents {

@@ -108,3 +108,12 @@ test("a tab out of sight lets go of the server, and catches up when it comes bac
   await setHidden(false);
   await page.getByText("Every Year 10 pupil spends away").waitFor({ timeout: 5000 });
 });
+
+test("a page left open while the preview restarts catches up with the new server", async () => {
+  await page.goto(`${server.url}pupils/work-experience/`);
+  await server.stop();
+  // Saved while no server was running: only a page that reloads can show it.
+  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("spends away", "spends a fortnight"));
+  server = await serve(root, { port: new URL(server.url).port });
+  await page.getByText("Every Year 10 pupil spends a fortnight").waitFor({ timeout: 5000 });
+});

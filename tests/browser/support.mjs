@@ -21,13 +21,19 @@ export function removeSite(root) {
   rmSync(root, { recursive: true, force: true });
 }
 
-/** Starts `careersite serve` on a free port; resolves once it is serving. */
-export function serve(root) {
-  const child = spawn(binary(), ["serve", "--port", "0", "--quiet", "--root", root], {
+/** Starts `careersite serve` on `port` (a free one by default); resolves once it is serving.
+ * `stop()` resolves once the server has exited. */
+export function serve(root, { port = 0 } = {}) {
+  const child = spawn(binary(), ["serve", "--port", String(port), "--quiet", "--root", root], {
     env: { ...process.env, SOURCE_DATE_EPOCH: "1795435200" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  const exited = new Promise((resolveExit) => child.once("exit", resolveExit));
+  const stop = () => {
+    child.kill();
+    return exited;
+  };
   return new Promise((resolvePromise, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20000);
     const read = (chunk) => {
@@ -35,7 +41,7 @@ export function serve(root) {
       const match = output.match(/Serving the site at (http:\/\/\S+)/);
       if (match) {
         clearTimeout(timer);
-        resolvePromise({ url: match[1], stop: () => child.kill(), output: () => output });
+        resolvePromise({ url: match[1], stop, output: () => output });
       }
     };
     child.stdout.on("data", read);
