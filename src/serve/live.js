@@ -41,15 +41,18 @@
   // The build this page comes from: should a newer one have been served before this page
   // connected, the server says so at once.
   var script = document.currentScript;
-  var version = script ? script.getAttribute("data-version") : null;
-  var address = "/__careersite/events" + (version ? "?since=" + version : "");
+  var address = eventsSince(script);
+  function eventsSince(tag) {
+    var version = tag ? tag.getAttribute("data-version") : null;
+    return "/__careersite/events" + (version ? "?since=" + version : "");
+  }
   // The server closes a stream now and then, and the browser opens a new one by itself,
   // giving the build number again; so does a restarted server, which numbers its builds anew.
   var events = null;
 
   function connect() {
     events = new EventSource(address);
-    events.addEventListener("reload", reload);
+    events.addEventListener("reload", update);
     events.addEventListener("styles", function () {
       if (overlay) { overlay.remove(); overlay = null; }
       reloadStyles();
@@ -60,6 +63,58 @@
   function reload() {
     sessionStorage.setItem(key, String(window.scrollY));
     location.reload();
+  }
+
+  // Fetches the page again and puts its new body in place of the old: no new page for the
+  // browser to set up, no stylesheet to fetch again, and the reader stays where they were.
+  // Anything the body alone cannot carry (another stylesheet, a script of the school's, a
+  // page that is gone) gets a whole reload instead.
+  var updates = 0;
+  function update() {
+    // Saves in quick succession each fetch the page; only the last fetch may change it.
+    var ticket = ++updates;
+    fetch(location.href, { cache: "no-store" })
+      .then(function (response) {
+        return response.ok ? response.text() : Promise.reject(response.status);
+      })
+      .then(function (html) {
+        if (ticket !== updates) { return; }
+        var next = new DOMParser().parseFromString(html, "text/html");
+        if (look(next) !== look(document) || hasScripts(next.body)) {
+          reload();
+          return;
+        }
+        document.title = next.title;
+        overlay = null;
+        var tag = next.querySelector('script[src="/__careersite/live.js"]');
+        if (tag) {
+          tag.remove();
+          address = eventsSince(tag);
+        }
+        document.body.replaceWith(document.adoptNode(next.body));
+      })
+      .catch(reload);
+  }
+
+  // What in the head decides how the page looks: all of it but the title and the meta tags,
+  // with the cache-busting query a stylesheet swap adds left out.
+  function look(doc) {
+    var parts = [];
+    var children = doc.head.children;
+    for (var i = 0; i < children.length; i++) {
+      var element = children[i];
+      if (element.tagName === "TITLE" || element.tagName === "META") { continue; }
+      parts.push(element.outerHTML.replace(/\?v=\d+/, ""));
+    }
+    return parts.join("\n");
+  }
+
+  function hasScripts(body) {
+    var scripts = body.querySelectorAll("script");
+    for (var i = 0; i < scripts.length; i++) {
+      if (scripts[i].getAttribute("src") !== "/__careersite/live.js") { return true; }
+    }
+    return false;
   }
 
   // A tab out of sight lets go of its connection, so that many open tabs cannot tie up the

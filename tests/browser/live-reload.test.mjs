@@ -1,6 +1,6 @@
 // `careersite serve` in a real browser: a careers leader's saves appear without touching it.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { exampleSite, launch, removeSite, repo, serve } from "./support.mjs";
@@ -28,14 +28,56 @@ after(async () => {
 
 const pagePath = () => join(root, "content", "pupils", "work-experience.md");
 
-test("a saved edit appears in the open page by itself", async () => {
+test("a saved edit appears in the open page by itself, without a reload", async () => {
   await page.goto(`${server.url}pupils/work-experience/`);
+  await page.evaluate(() => { window.notReloaded = true; });
   const markdown = readFileSync(pagePath(), "utf8");
-  writeFileSync(pagePath(), markdown.replace("Every Year 10 pupil spends", "Every Year 10 pupil now spends"));
+  writeFileSync(
+    pagePath(),
+    markdown
+      .replace("title: Work experience in Year 10", "title: Work experience in Years 10 and 12")
+      .replace("Every Year 10 pupil spends", "Every Year 10 pupil now spends"),
+  );
   await page.getByText("Every Year 10 pupil now spends").waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.notReloaded), true);
+  assert.equal(await page.title(), "Work experience in Years 10 and 12 – Riverside Academy");
 });
 
-test("the page keeps its scroll position when it reloads", async () => {
+test("a page whose file is removed is reloaded, and shows the page-not-found page", async () => {
+  const news = join(root, "content", "news", "new-careers-leader.md");
+  const markdown = readFileSync(news, "utf8");
+  await page.goto(`${server.url}news/new-careers-leader/`);
+  rmSync(news);
+  try {
+    await page.getByText("Sorry, there is no page at this address").waitFor({ timeout: 5000 });
+  } finally {
+    writeFileSync(news, markdown);
+  }
+  await page.getByText("Sorry, there is no page at this address").waitFor({ state: "detached", timeout: 5000 });
+});
+
+test("a page with a script the school allows is reloaded, so that the script runs again", async () => {
+  const config = join(root, "content", "site.yaml");
+  const settings = readFileSync(config, "utf8");
+  const parents = join(root, "content", "parents", "helping-your-child.md");
+  const markdown = readFileSync(parents, "utf8");
+  writeFileSync(config, `${settings}\nallow_scripts: true\n`);
+  writeFileSync(parents, `${markdown}\n<script>document.title += " (script ran)";</script>\n`);
+  try {
+    await page.goto(`${server.url}parents/helping-your-child/`);
+    await page.waitForFunction(() => document.title.endsWith("(script ran)"), null, { timeout: 5000 });
+    await page.evaluate(() => { window.notReloaded = true; });
+    writeFileSync(parents, `${markdown}\nA new line.\n\n<script>document.title += " (script ran)";</script>\n`);
+    await page.getByText("A new line.").waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => document.title.endsWith("(script ran)"), null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.notReloaded), undefined);
+  } finally {
+    writeFileSync(config, settings);
+    writeFileSync(parents, markdown);
+  }
+});
+
+test("the page keeps its scroll position when it is updated", async () => {
   await page.setViewportSize({ width: 400, height: 300 });
   await page.goto(`${server.url}pupils/work-experience/`);
   await page.evaluate(() => window.scrollTo(0, 500));
