@@ -230,9 +230,10 @@ fn bind(ip: IpAddr, port: u16) -> Result<(tiny_http::Server, std::net::SocketAdd
     ])
 }
 
-/// A listening socket whose connections send small writes at once. tiny_http writes headers
-/// and body separately, and with Nagle's algorithm the body then waits for the browser's
-/// delayed acknowledgement: some 40 ms on every response. Connections inherit the setting.
+/// A listening socket whose connections send small writes at once: with Nagle's algorithm, a
+/// write that follows another unacknowledged one (the next event on a stream, the rest of a
+/// large file) waits for the browser's delayed acknowledgement, some 40 ms. Connections
+/// inherit the setting.
 fn listen(address: std::net::SocketAddr) -> std::io::Result<std::net::TcpListener> {
     use socket2::{Domain, Protocol, Socket, Type};
     let socket = Socket::new(
