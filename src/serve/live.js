@@ -91,7 +91,11 @@
           tag.remove();
           address = eventsSince(tag);
         }
+        // Keyboard focus stays where it was, when the element is still there.
+        var focused = document.activeElement ? document.activeElement.id : "";
         document.body.replaceWith(document.adoptNode(next.body));
+        var again = focused && document.getElementById(focused);
+        if (again) { again.focus({ preventScroll: true }); }
       })
       .catch(reload);
   }

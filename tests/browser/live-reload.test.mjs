@@ -77,6 +77,18 @@ test("a page with a script the school allows is reloaded, so that the script run
   }
 });
 
+test("keyboard focus stays where it was when the page is updated", async () => {
+  await page.goto(`${server.url}pupils/work-experience/`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter"); // the skip link, to the main content
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("now spends", "really spends"));
+  await page.getByText("Every Year 10 pupil really spends").waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("really spends", "now spends"));
+  await page.getByText("Every Year 10 pupil now spends").waitFor({ timeout: 5000 });
+});
+
 test("the page keeps its scroll position when it is updated", async () => {
   await page.setViewportSize({ width: 400, height: 300 });
   await page.goto(`${server.url}pupils/work-experience/`);
