@@ -74,7 +74,7 @@ pub fn prepare(
         .collect();
     let summaries: Vec<Summary> = plan
         .targets
-        .iter()
+        .par_iter()
         .map(|target| summary(site, &bodies, target))
         .collect();
     let mut tera = templates::compile(theme)?;

@@ -2,7 +2,7 @@
 //! (a hub for each audience, a home page, and a listing for any folder without `_index.md`), so
 //! that every page has a parent to be listed on and navigation never leads nowhere.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::load::title_from_path;
 use crate::model::{Audience, Benchmark};
@@ -197,9 +197,11 @@ impl Plan {
             });
         }
         // Every site has a home page, even one whose content is only data files.
-        add_missing_folders(&mut targets, "_index.md", &site.config.school.name);
+        let mut folders_done = HashSet::new();
+        let school = &site.config.school.name;
+        add_missing_folders(&mut targets, &mut folders_done, "_index.md", school);
         for page in &site.pages {
-            add_missing_folders(&mut targets, &page.content_path, &site.config.school.name);
+            add_missing_folders(&mut targets, &mut folders_done, &page.content_path, school);
         }
         let targets: Vec<Target> = targets.into_values().collect();
         let children = children_of(site, &targets);
@@ -219,11 +221,21 @@ impl Plan {
     }
 }
 
-/// Gives each folder above `content_path` that has no page of its own a listing page.
-fn add_missing_folders(targets: &mut BTreeMap<String, Target>, content_path: &str, school: &str) {
-    let segments: Vec<&str> = content_path.split('/').collect();
-    for depth in 0..segments.len() {
-        let folder = segments[..depth].join("/");
+/// Gives each folder above `content_path` that has no page of its own a listing page. `done`
+/// holds the folders seen already, with all the folders above them, so that thousands of
+/// pages do not each walk up the same folders again.
+fn add_missing_folders<'a>(
+    targets: &mut BTreeMap<String, Target>,
+    done: &mut HashSet<&'a str>,
+    content_path: &'a str,
+    school: &str,
+) {
+    let mut folder = content_path;
+    loop {
+        folder = folder.rfind('/').map_or("", |end| &folder[..end]);
+        if !done.insert(folder) {
+            return;
+        }
         let index_path = if folder.is_empty() {
             "_index.md".to_string()
         } else {
@@ -247,6 +259,9 @@ fn add_missing_folders(targets: &mut BTreeMap<String, Target>, content_path: &st
             special: None,
             lists_children: true,
         });
+        if folder.is_empty() {
+            return;
+        }
     }
 }
 
