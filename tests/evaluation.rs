@@ -57,10 +57,20 @@ fn compass_results_are_a_labelled_chart_and_a_table() {
 }
 
 #[test]
-fn a_cohort_of_five_publishes_no_counts() {
-    let site = evaluation_site(&destinations(5, "school-sixth-form: 5"));
+fn a_cohort_of_five_publishes_neither_its_routes_nor_its_size() {
+    // A lone "Further education college: c" would say where all of them went.
+    let site = evaluation_site(&destinations(5, "further-education: 5"));
     site.build();
-    assert_eq!(published(&site), [["School sixth form", "c", "c"]]);
+    assert!(published(&site).is_empty());
+    let page = site.page("careers-programme/evaluation/index.html");
+    let main = page.text("main");
+    assert!(
+        main.contains("we do not publish where these leavers went, or how many there were"),
+        "{main}"
+    );
+    assert!(!main.contains("Further education college"), "{main}");
+    assert!(!main.contains("5 pupils left"), "{main}");
+    assert!(page.texts("svg.chart").is_empty());
 }
 
 #[test]
@@ -73,6 +83,54 @@ fn a_cohort_of_six_publishes_its_counts() {
             ["School sixth form", "6", "100%"],
             ["Not in education, employment or training", "0", "0%"]
         ]
+    );
+}
+
+#[test]
+fn zeros_are_hidden_beside_hidden_counts_so_they_cannot_be_worked_out() {
+    // With the zero shown, 40 - 30 - 8 leaves 2 for two hidden counts of at least 1 each.
+    let site = evaluation_site(&destinations(
+        40,
+        "school-sixth-form: 30, further-education: 8, apprenticeship: 1, employment: 1, neet: 0",
+    ));
+    site.build();
+    assert_eq!(
+        published(&site),
+        [
+            ["School sixth form", "30", "75%"],
+            ["Further education college", "8", "20%"],
+            ["Apprenticeship", "c", "c"],
+            ["Employment", "c", "c"],
+            ["Not in education, employment or training", "c", "c"]
+        ]
+    );
+}
+
+#[test]
+fn a_count_hidden_to_protect_another_is_not_called_too_few() {
+    let site = evaluation_site(&destinations(
+        100,
+        "school-sixth-form: 80, apprenticeship: 5, further-education: 15",
+    ));
+    site.build();
+    let page = site.page("careers-programme/evaluation/index.html");
+    let main = page.text("main");
+    assert!(!main.contains("too few"), "{main}");
+    assert!(main.contains("c: not published, so that no pupil can be identified"));
+    assert!(
+        page.text("svg.chart").contains("c (not published)"),
+        "{}",
+        page.text("svg.chart")
+    );
+}
+
+#[test]
+fn routes_adding_up_to_less_than_the_cohort_are_refused() {
+    // A route left out would be a count that no rule protects.
+    refused(
+        &destinations(40, "school-sixth-form: 30, further-education: 8"),
+        4,
+        "give the route of the other 2",
     );
 }
 
@@ -154,4 +212,17 @@ fn routes_adding_up_to_more_than_the_cohort_are_refused() {
 #[test]
 fn an_unknown_route_is_refused_with_the_routes() {
     refused(&destinations(10, "gap-year: 10"), 5, "`school-sixth-form`");
+}
+
+#[test]
+fn one_cohort_given_twice_is_refused() {
+    // Two sets of figures for the same pupils could be compared to work out a hidden count.
+    let once = "  - year: 2026\n    leaving: Year 11\n    cohort: 40\n    routes: {school-sixth-form: 38, neet: 2}\n";
+    let site = evaluation_site(&format!("destinations:\n{once}{once}"));
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/evaluation.yaml"), "{err}");
+    assert!(
+        err.contains("the destinations of the Year 11 leavers of 2026 are given twice"),
+        "{err}"
+    );
 }

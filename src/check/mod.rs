@@ -24,6 +24,7 @@ pub fn check(site: &Site, theme: &Theme) -> Diagnostics {
     unknown_templates(site, theme, &mut findings);
     audiences_without_hub(site, &mut findings);
     missing_logo(site, &mut findings);
+    destinations_given_twice(site, &mut findings);
     findings
 }
 
@@ -159,5 +160,26 @@ fn missing_logo(site: &Site, findings: &mut Diagnostics) {
                 .in_file(std::path::Path::new("content/site.yaml"))
                 .with_help("put the image under content/ and give its path from there, such as `images/logo.png`"),
         );
+    }
+}
+
+/// Two sets of figures for one cohort would let a reader compare them and work out a count
+/// that each hides.
+fn destinations_given_twice(site: &Site, findings: &mut Diagnostics) {
+    let Some(evaluation) = &site.careers.evaluation else {
+        return;
+    };
+    let mut seen = std::collections::HashSet::new();
+    for year in &evaluation.destinations {
+        if !seen.insert((year.year, year.leaving)) {
+            findings.push(
+                Diagnostic::error(format!(
+                    "the destinations of the {} leavers of {} are given twice",
+                    year.leaving, year.year
+                ))
+                .in_file(std::path::Path::new("content/evaluation.yaml"))
+                .with_help("keep one entry for each year and year group under `destinations:`"),
+            );
+        }
     }
 }

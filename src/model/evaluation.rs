@@ -67,11 +67,20 @@ impl TryFrom<WrittenDestinations> for Destinations {
     type Error = String;
 
     fn try_from(written: WrittenDestinations) -> Result<Self, Self::Error> {
+        // Suppression reasons from the cohort being the sum of the published counts: a route
+        // left out would be a count no rule protects.
         let counted: u32 = written.routes.values().sum();
         if counted > written.cohort {
             return Err(format!(
                 "the routes add up to {counted}, more than the cohort of `{}` leavers: check the counts",
                 written.cohort
+            ));
+        }
+        if counted < written.cohort {
+            return Err(format!(
+                "the routes add up to {counted}, but the cohort is `{}` leavers: give the route of the other {}, with `unknown:` for those whose destination is not known",
+                written.cohort,
+                written.cohort - counted
             ));
         }
         Ok(Destinations {

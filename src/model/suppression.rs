@@ -1,95 +1,243 @@
-//! Keeping published pupil numbers from identifying a child, as official statistics do: no count
-//! from a cohort under 6, no count from 1 to 5, and no count a reader could work back out from
-//! the total and the counts beside it.
+//! Keeping published pupil numbers from identifying a child, as official statistics do.
+//!
+//! The rule: **no hidden count can be worked out exactly from what the site publishes**, even by
+//! a reader who knows this algorithm. A year's counts add up to its cohort, which is published.
+//! So:
+//!
+//! 1. a cohort under [`THRESHOLD`] publishes nothing at all, not even its size;
+//! 2. a count from 1 to 5 is hidden;
+//! 3. when anything is hidden, zeros are hidden too: a shown zero would tell the reader that each
+//!    hidden count is at least 1, and the cohort would then pin two hidden 1s down;
+//! 4. a lone hidden count, or hidden counts that are all 5 (which the cohort would pin down, a
+//!    hidden count being at most 5), take the smallest shown count with them, and every count
+//!    equal to it, so that the reader cannot tell which of them was the small one. With
+//!    nothing left to take, nothing is published.
+//!
+//! Why that is enough: every published result has another set of counts that publishes the
+//! same and differs in each hidden count. Under rule 3, move one pupil between two hidden
+//! counts, all from 0 to 5 and neither all 0 nor all 5; under rule 4, swap the small count
+//! with one of those taken with it. `tests` checks it exhaustively.
 
 /// The smallest number of pupils that may be published.
 pub const THRESHOLD: u32 = 6;
 
 /// A count as it may be published.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Published {
     Shown(u32),
     /// Shown as `c`, as in official statistics.
     Suppressed,
 }
 
-/// Decides which of `counts`, out of `cohort`, may be shown.
-pub fn suppress(cohort: u32, counts: &[u32]) -> Vec<Published> {
+/// What may be published of one cohort's counts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Breakdown {
+    /// Neither the counts nor the cohort are published.
+    Withheld,
+    /// One entry per count, in the same order.
+    Counts(Vec<Published>),
+}
+
+/// Decides which of `counts` may be shown. The cohort is their sum, and is published unless the
+/// breakdown is withheld.
+pub fn suppress(counts: &[u32]) -> Breakdown {
+    match hidden(counts) {
+        None => Breakdown::Withheld,
+        Some(hidden) => Breakdown::Counts(
+            counts
+                .iter()
+                .zip(hidden)
+                .map(|(&count, hide)| {
+                    if hide {
+                        Published::Suppressed
+                    } else {
+                        Published::Shown(count)
+                    }
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Which counts to hide, or `None` when nothing may be published.
+fn hidden(counts: &[u32]) -> Option<Vec<bool>> {
+    let cohort: u32 = counts.iter().sum();
     if cohort < THRESHOLD {
-        return vec![Published::Suppressed; counts.len()];
+        return None;
+    }
+    let small = |count: u32| (1..THRESHOLD).contains(&count);
+    if !counts.iter().any(|&count| small(count)) {
+        return Some(vec![false; counts.len()]);
     }
     let mut hidden: Vec<bool> = counts
         .iter()
-        .map(|&c| (1..THRESHOLD).contains(&c))
+        .map(|&count| small(count) || count == 0)
         .collect();
-    // With the cohort published, a single hidden count is the cohort less the rest: hide the
-    // next smallest non-zero count too, so that only the sum of two or more can be worked out.
-    if hidden.iter().filter(|&&h| h).count() == 1 {
-        let next = counts
+    let hidden_counts = || counts.iter().zip(&hidden).filter(|(_, h)| **h);
+    let lone = hidden_counts().count() == 1;
+    let all_largest_small = hidden_counts().all(|(&count, _)| count == THRESHOLD - 1);
+    if lone || all_largest_small {
+        let smallest_shown = counts
             .iter()
-            .enumerate()
-            .filter(|&(i, &c)| !hidden[i] && c > 0)
-            .min_by_key(|&(i, &c)| (c, i))
-            .map(|(i, _)| i);
-        if let Some(i) = next {
-            hidden[i] = true;
+            .zip(&hidden)
+            .filter(|(_, h)| !**h)
+            .map(|(&count, _)| count)
+            .min()?;
+        for (hide, &count) in hidden.iter_mut().zip(counts) {
+            *hide |= count == smallest_shown;
         }
     }
-    counts
-        .iter()
-        .zip(hidden)
-        .map(|(&count, hide)| {
-            if hide {
-                Published::Suppressed
-            } else {
-                Published::Shown(count)
-            }
-        })
-        .collect()
+    Some(hidden)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::HashMap;
+
+    use super::Breakdown::{Counts, Withheld};
     use super::Published::{Shown, Suppressed};
     use super::*;
 
     #[test]
-    fn a_cohort_of_five_shows_no_counts_and_a_cohort_of_six_may() {
-        assert_eq!(suppress(5, &[5, 0]), [Suppressed, Suppressed]);
-        assert_eq!(suppress(6, &[6, 0]), [Shown(6), Shown(0)]);
+    fn a_cohort_of_five_publishes_nothing_and_a_cohort_of_six_may() {
+        assert_eq!(suppress(&[5]), Withheld);
+        assert_eq!(suppress(&[3, 2]), Withheld);
+        assert_eq!(suppress(&[6, 0]), Counts(vec![Shown(6), Shown(0)]));
     }
 
     #[test]
     fn counts_of_five_are_hidden_and_counts_of_six_are_shown() {
         assert_eq!(
-            suppress(40, &[6, 5, 29]),
-            [Suppressed, Suppressed, Shown(29)]
+            suppress(&[6, 5, 29]),
+            Counts(vec![Suppressed, Suppressed, Shown(29)])
         );
-        assert_eq!(suppress(40, &[6, 6, 28]), [Shown(6), Shown(6), Shown(28)]);
+        assert_eq!(
+            suppress(&[6, 6, 28]),
+            Counts(vec![Shown(6), Shown(6), Shown(28)])
+        );
     }
 
     #[test]
     fn a_lone_hidden_count_takes_the_next_smallest_with_it() {
         // 100 - 80 - 17 would reveal the 3.
         assert_eq!(
-            suppress(100, &[80, 3, 17]),
-            [Shown(80), Suppressed, Suppressed]
+            suppress(&[80, 3, 17]),
+            Counts(vec![Shown(80), Suppressed, Suppressed])
         );
     }
 
     #[test]
-    fn zeros_reveal_nobody_and_are_not_chosen_to_hide_another() {
+    fn zeros_are_hidden_when_anything_is_so_hidden_counts_are_not_known_to_be_one() {
+        // Shown as 30, 8, c, c with zeros published elsewhere, the two hidden counts must add
+        // to 2 and each be at least 1: both are 1.
         assert_eq!(
-            suppress(30, &[0, 2, 28]),
-            [Shown(0), Suppressed, Suppressed]
+            suppress(&[30, 8, 1, 1, 0]),
+            Counts(vec![
+                Shown(30),
+                Shown(8),
+                Suppressed,
+                Suppressed,
+                Suppressed
+            ])
+        );
+        assert_eq!(
+            suppress(&[28, 9, 1, 1, 1, 0]),
+            Counts(vec![
+                Shown(28),
+                Shown(9),
+                Suppressed,
+                Suppressed,
+                Suppressed,
+                Suppressed
+            ])
         );
     }
 
     #[test]
-    fn two_hidden_counts_need_no_more() {
+    fn zeros_are_shown_when_nothing_is_hidden() {
         assert_eq!(
-            suppress(50, &[1, 2, 47]),
-            [Suppressed, Suppressed, Shown(47)]
+            suppress(&[34, 6, 0]),
+            Counts(vec![Shown(34), Shown(6), Shown(0)])
         );
+    }
+
+    #[test]
+    fn hidden_counts_that_are_all_five_take_the_smallest_shown_and_its_equals() {
+        // 6, c, c would leave only 5 and 5 for a reader who knows a hidden count is at most 5.
+        assert_eq!(suppress(&[6, 5, 5]), Counts(vec![Suppressed; 3]));
+        assert_eq!(
+            suppress(&[40, 9, 5, 5, 9]),
+            Counts(vec![
+                Shown(40),
+                Suppressed,
+                Suppressed,
+                Suppressed,
+                Suppressed
+            ])
+        );
+        assert_eq!(suppress(&[5; 6]), Withheld);
+    }
+
+    /// Calls `each` with every way of sharing `cohort` pupils among `counts.len()` routes,
+    /// filling `counts` from position `from`.
+    fn every_sharing(cohort: u32, counts: &mut [u32], from: usize, each: &mut dyn FnMut(&[u32])) {
+        if from + 1 == counts.len() {
+            counts[from] = cohort;
+            each(counts);
+            return;
+        }
+        for count in 0..=cohort {
+            counts[from] = count;
+            every_sharing(cohort - count, counts, from + 1, each);
+        }
+    }
+
+    /// What a reader sees, packed into a number: the cohort (or that it was withheld) and each
+    /// count or `c`. Counts are below 64 here.
+    fn seen_key(cohort: u32, hidden: Option<&[bool]>, counts: &[u32]) -> u64 {
+        let Some(hidden) = hidden else {
+            return u64::MAX;
+        };
+        counts
+            .iter()
+            .zip(hidden)
+            .fold(u64::from(cohort), |key, (&count, &hide)| {
+                (key << 7) | if hide { 64 } else { u64::from(count) }
+            })
+    }
+
+    /// The oracle: for each number of routes and each cohort up to a size, groups every
+    /// possible set of counts by what the site would publish of it, and asserts that within each
+    /// group every hidden count takes at least two values. A reader who knows the cohort, the
+    /// shown counts and this very algorithm can narrow a hidden count to its group's values, and
+    /// no further. The sizes reach past five pupils on every route.
+    #[test]
+    fn no_hidden_count_can_be_worked_out_from_what_is_published() {
+        for (routes, largest_cohort) in [(1, 40), (2, 63), (3, 50), (4, 40), (5, 34), (6, 31)] {
+            // For each published result: one bit per value each count can take.
+            let mut possible: HashMap<u64, (Option<Vec<bool>>, Vec<u64>)> = HashMap::new();
+            for cohort in 0..=largest_cohort {
+                every_sharing(cohort, &mut vec![0; routes], 0, &mut |counts| {
+                    let hidden = hidden(counts);
+                    let key = seen_key(cohort, hidden.as_deref(), counts);
+                    let (_, values) = possible
+                        .entry(key)
+                        .or_insert_with(|| (hidden.clone(), vec![0; routes]));
+                    for (bits, &count) in values.iter_mut().zip(counts) {
+                        *bits |= 1 << count;
+                    }
+                });
+            }
+            for (hidden, values) in possible.values() {
+                for (i, bits) in values.iter().enumerate() {
+                    let is_hidden = hidden.as_ref().is_none_or(|h| h[i]);
+                    assert!(
+                        !is_hidden || bits.count_ones() >= 2,
+                        "{routes} routes, hidden {hidden:?}: count {i} can only be {}",
+                        bits.trailing_zeros()
+                    );
+                }
+            }
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::suppression::{Published, THRESHOLD, suppress};
+use crate::model::suppression::{Breakdown, Published, THRESHOLD, suppress};
 use crate::model::{Benchmark, Evaluation};
 use crate::render::charts::{self, Labels};
 use crate::render::views::{BenchmarkView, DateView};
@@ -55,7 +55,8 @@ pub struct SurveyResultView {
 pub struct DestinationsView {
     pub id: String,
     pub heading: String,
-    pub cohort: u32,
+    /// None when the cohort is too small for anything about it to be published.
+    pub cohort: Option<u32>,
     pub rows: Vec<DestinationRow>,
     pub suppressed: bool,
     pub chart: String,
@@ -147,7 +148,21 @@ fn compass(evaluation: &Evaluation) -> Option<CompassView> {
 fn destinations(year: &crate::model::Destinations) -> DestinationsView {
     let routes: Vec<_> = year.routes.iter().collect();
     let counts: Vec<u32> = routes.iter().map(|(_, count)| **count).collect();
-    let published = suppress(year.cohort, &counts);
+    let heading = format!("{} leavers, {}", year.leaving, year.year);
+    let id = format!("destinations-{}-{}", year.year, year.leaving.slug());
+    let published = match suppress(&counts) {
+        Breakdown::Withheld => {
+            return DestinationsView {
+                id,
+                heading,
+                cohort: None,
+                rows: Vec::new(),
+                suppressed: false,
+                chart: String::new(),
+            };
+        }
+        Breakdown::Counts(published) => published,
+    };
     let share = |count: u32| f64::from(count) * 100.0 / f64::from(year.cohort.max(1));
     let rows: Vec<DestinationRow> = routes
         .iter()
@@ -165,14 +180,12 @@ fn destinations(year: &crate::model::Destinations) -> DestinationsView {
             },
         })
         .collect();
-    let heading = format!("{} leavers, {}", year.leaving, year.year);
-    let id = format!("destinations-{}-{}", year.year, year.leaving.slug());
     let chart = charts::horizontal_percentages(
         &Labels {
             id: &id,
             title: &format!("Destinations of {heading}"),
             description: &format!(
-                "A bar chart of the share of the {} leavers who went on to each route. Routes with too few pupils to publish are marked c. The table below gives the same figures.",
+                "A bar chart of the share of the {} leavers who went on to each route. Routes whose numbers are not published are marked c. The table below gives the same figures.",
                 year.cohort
             ),
         },
@@ -187,12 +200,12 @@ fn destinations(year: &crate::model::Destinations) -> DestinationsView {
                 (route.label().to_string(), value)
             })
             .collect::<Vec<_>>(),
-        "c (too few to publish)",
+        "c (not published)",
     );
     DestinationsView {
         id,
         heading,
-        cohort: year.cohort,
+        cohort: Some(year.cohort),
         suppressed: published.contains(&Published::Suppressed),
         rows,
         chart,
