@@ -95,7 +95,12 @@ impl PublicUrl {
         let rest = text
             .strip_prefix("https://")
             .or_else(|| text.strip_prefix("http://"))?;
-        if rest.is_empty() || rest.starts_with('/') || text.contains(char::is_whitespace) {
+        // Page paths are appended to the address, so it must end in its path.
+        if rest.is_empty()
+            || rest.starts_with('/')
+            || text.contains(char::is_whitespace)
+            || text.contains(['?', '#'])
+        {
             return None;
         }
         let with_slash = if text.ends_with('/') {
@@ -134,8 +139,13 @@ impl<'de> Deserialize<'de> for PublicUrl {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         PublicUrl::parse(&text).ok_or_else(|| {
+            let why = if text.contains(['?', '#']) {
+                "the address of the site's folder cannot have a `?` or `#` part"
+            } else {
+                "write it in full"
+            };
             serde::de::Error::custom(format!(
-                "`{text}` is not a web address: write it in full, like https://www.school.sch.uk/careers/"
+                "`{text}` is not the site's web address: {why}, like https://www.school.sch.uk/careers/"
             ))
         })
     }
@@ -161,5 +171,7 @@ mod tests {
         assert!(PublicUrl::parse("www.school.sch.uk").is_none());
         assert!(PublicUrl::parse("ftp://school").is_none());
         assert!(PublicUrl::parse("https://").is_none());
+        assert!(PublicUrl::parse("https://school.org/?q").is_none());
+        assert!(PublicUrl::parse("https://school.org/careers#top").is_none());
     }
 }

@@ -105,7 +105,7 @@ pub fn root_prefix(depth: usize) -> String {
 /// `_index.md` and `index.md` stand for their folder. Folder and file names become lower case,
 /// with spaces and characters that are unsafe in addresses or on Windows turned into hyphens.
 pub fn url_path_for(content_path: &str) -> (String, PageKind) {
-    let without_ext = content_path.strip_suffix(".md").unwrap_or(content_path);
+    let without_ext = markdown_stem(content_path).unwrap_or(content_path);
     let (folder, stem) = match without_ext.rfind('/') {
         Some(i) => (&without_ext[..i], &without_ext[i + 1..]),
         None => ("", without_ext),
@@ -125,6 +125,14 @@ pub fn url_path_for(content_path: &str) -> (String, PageKind) {
     };
     let url_path = segments.iter().map(|s| format!("{s}/")).collect();
     (url_path, kind)
+}
+
+/// `content_path` without its `.md`, in any case (`Page.MD` is a page too, as Windows and
+/// macOS treat it), or `None` for a file that is not Markdown.
+pub fn markdown_stem(content_path: &str) -> Option<&str> {
+    let split = content_path.len().checked_sub(".md".len())?;
+    let (stem, extension) = (content_path.get(..split)?, content_path.get(split..)?);
+    extension.eq_ignore_ascii_case(".md").then_some(stem)
 }
 
 /// A name made safe for an address: lower case, with runs of anything but letters, digits, `_`

@@ -507,3 +507,87 @@ fn init_scaffolds_a_school_that_builds_and_never_overwrites() {
         again.stderr()
     );
 }
+
+#[test]
+fn a_school_file_where_careersite_writes_one_is_named_by_build_and_check_alike() {
+    let site = TestSite::new();
+    site.write(
+        "content/site.yaml",
+        "url: https://www.school.sch.uk/careers\ncompliance_page: true\n",
+    );
+    site.write("content/news.md", "---\ndate: 2026-01-05\n---\nNews.\n");
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2027-01-05\n",
+    );
+    for (file, what) in [
+        ("content/events/calendar.ics", "events calendar"),
+        ("content/atom.xml", "news feed"),
+        ("content/compliance/index.html", "compliance checklist"),
+        ("content/404.html", "page-not-found page"),
+    ] {
+        site.write(file, "mine");
+        let build = site.run(&["build"]).failure().stderr();
+        let check = site.run(&["check"]).failure().stdout();
+        for said in [&build, &check] {
+            assert!(said.contains(file), "{file}: {said}");
+            assert!(
+                said.contains(&format!("would be overwritten by the {what}")),
+                "{said}"
+            );
+        }
+        std::fs::remove_file(site.root().join(file)).unwrap();
+    }
+    site.build();
+}
+
+#[test]
+fn no_page_links_to_a_feed_that_is_not_written() {
+    let site = TestSite::new();
+    site.write(
+        "content/site.yaml",
+        "url: https://www.school.sch.uk/careers\n",
+    );
+    site.write("content/about.md", "About us.\n");
+    site.build();
+    assert!(!site.exists("atom.xml"));
+    assert!(
+        site.page("about/index.html")
+            .attrs("link[type='application/atom+xml']", "href")
+            .is_empty()
+    );
+    let check = site.run(&["check"]).stdout();
+    assert!(!check.contains("atom.xml"), "{check}");
+
+    site.write("content/news.md", "---\ndate: 2026-01-05\n---\nNews.\n");
+    site.build();
+    assert!(site.exists("atom.xml"));
+    assert_eq!(
+        site.page("about/index.html")
+            .attrs("link[type='application/atom+xml']", "href"),
+        ["../atom.xml"]
+    );
+}
+
+#[test]
+fn a_markdown_file_is_a_page_whatever_the_case_of_its_extension() {
+    let site = TestSite::new();
+    site.write("content/Options.MD", "# Options\n");
+    site.write("content/careers-fair.Md", "# Careers fair\n");
+    site.build();
+    assert_eq!(site.page("options/index.html").text("h1"), "Options");
+    assert_eq!(site.page("careers-fair/index.html").text("h1"), "Careers fair");
+    assert!(!site.exists("Options.MD") && !site.exists("careers-fair.Md"));
+}
+
+#[test]
+fn a_public_address_with_a_query_or_fragment_is_refused() {
+    // Page paths are appended to it: `https://x/?q` would publish addresses like `?q/pupils/`.
+    for url in ["https://www.school.sch.uk/?q", "https://www.school.sch.uk/careers#top"] {
+        let site = TestSite::new();
+        site.write("content/site.yaml", format!("url: {url}\n"));
+        let err = site.run(&["build"]).failure().stderr();
+        assert!(err.contains("content/site.yaml:1:6"), "{err}");
+        assert!(err.contains("cannot have a `?` or `#` part"), "{err}");
+    }
+}

@@ -20,7 +20,6 @@ use crate::theme::Theme;
 pub fn check(site: &Site, theme: &Theme) -> Diagnostics {
     let mut findings = Diagnostics::new();
     same_address(site, &mut findings);
-    output_name_clashes(site, theme, &mut findings);
     unknown_templates(site, theme, &mut findings);
     audiences_without_hub(site, &mut findings);
     missing_logo(site, &mut findings);
@@ -80,35 +79,6 @@ fn same_address(site: &Site, findings: &mut Diagnostics) {
                 .with_help("rename or move one of them; names differing only in capitals or punctuation count as the same"),
             );
             first_at.insert(&page.url_path, first);
-        }
-    }
-}
-
-/// Files under `content/` that would land where a page or a theme file is written.
-fn output_name_clashes(site: &Site, theme: &Theme, findings: &mut Diagnostics) {
-    for asset in &site.assets {
-        let page_file = site
-            .pages
-            .iter()
-            .any(|p| format!("{}index.html", p.url_path) == asset.content_path);
-        let theme_file = theme
-            .static_files
-            .iter()
-            .any(|f| f.name == asset.content_path);
-        let generated = matches!(
-            asset.content_path.as_str(),
-            "404.html" | "sitemap.xml" | "robots.txt"
-        );
-        if page_file || theme_file || generated {
-            findings.push(
-                Diagnostic::error(format!(
-                    "this file would be overwritten by the {} careersite writes at `{}`",
-                    if theme_file { "theme file" } else { "page" },
-                    asset.content_path
-                ))
-                .in_file(&crate::load::relative_to(&site.root, &asset.source))
-                .with_help("rename the file; to replace a theme file, put yours under themes/<name>/static/"),
-            );
         }
     }
 }

@@ -179,7 +179,7 @@ fn title_and_body(
 
 /// `pupils/year-11_options.md` → `Year 11 options`; `pupils/_index.md` → `Pupils`.
 pub fn title_from_path(content_path: &str) -> String {
-    let without_ext = content_path.trim_end_matches(".md");
+    let without_ext = crate::site::markdown_stem(content_path).unwrap_or(content_path);
     let mut segments = without_ext.rsplit('/');
     let mut name = segments.next().unwrap_or("");
     if matches!(name, "_index" | "index") {

@@ -44,7 +44,7 @@ pub fn content_files(root: &Path, content: &Path) -> Result<ContentFiles, Diagno
             );
             continue;
         };
-        if content_path.ends_with(".md") {
+        if crate::site::markdown_stem(&content_path).is_some() {
             files.pages.push((content_path, entry.into_path()));
         } else if !is_data_file(&content_path) {
             files.assets.push(Asset {

@@ -13,8 +13,17 @@ pub const FEED_FILE: &str = "atom.xml";
 /// How many of the newest pages the feed carries.
 const ENTRIES: usize = 50;
 
+/// Whether the site has a feed: it needs the public address, and a dated page to carry. Every
+/// page links to the feed exactly when this holds, so no page links to a feed never written.
+pub fn has_feed(site: &Site) -> bool {
+    site.config.url.is_some() && site.pages.iter().any(|page| page.front.date.is_some())
+}
+
 /// The feed, from the pages `plan` publishes and their `summaries` (in the same order).
 pub fn file(site: &Site, plan: &Plan, summaries: &[Summary]) -> Option<OutputFile> {
+    if !has_feed(site) {
+        return None;
+    }
     let url = site.config.url.as_ref()?;
     let mut dated: Vec<(&crate::site::Page, &str)> = plan
         .targets

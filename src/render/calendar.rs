@@ -12,6 +12,17 @@ use crate::write::{Contents, OutputFile};
 /// Longest content line in octets, before folding (RFC 5545 section 3.1).
 const LINE_LIMIT: usize = 75;
 
+/// The files [`files`] writes for `site`.
+pub fn paths(site: &Site) -> Vec<String> {
+    if site.careers.events.is_none() {
+        return Vec::new();
+    }
+    std::iter::once(None)
+        .chain(site.config.audiences.iter().copied().map(Some))
+        .map(calendar_file)
+        .collect()
+}
+
 pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
     let Some(events) = &site.careers.events else {
         return Vec::new();

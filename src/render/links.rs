@@ -90,7 +90,7 @@ impl LinkIndex {
             return Link::Broken(format!("`{destination}` points outside the content folder"));
         };
         let root = root_prefix(depth);
-        if target.ends_with(".md") {
+        if crate::site::markdown_stem(&target).is_some() {
             return match self.url_path_by_source.get(&target) {
                 Some(url_path) => Link::Local(format!("{root}{}{suffix}", page_href(url_path))),
                 None => Link::Broken(format!(

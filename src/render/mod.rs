@@ -7,6 +7,7 @@ mod careers;
 mod charts;
 pub mod links;
 mod markdown;
+mod outputs;
 mod plan;
 mod raw_html;
 mod sitemap;
@@ -63,6 +64,10 @@ pub fn prepare(
     today: jiff::civil::Date,
 ) -> Result<Prepared, Diagnostics> {
     let plan = Plan::new(site);
+    let clashes = outputs::clashes(site, theme, &plan);
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
     let links = links::LinkIndex::new(site, &plan.url_paths());
     let bodies: Vec<markdown::Html> = site
         .pages
@@ -431,6 +436,9 @@ fn breadcrumbs(plan: &Plan, summaries: &[Summary], url_path: &str) -> Vec<LinkVi
     crumbs
 }
 
+/// The page-not-found page, and the name of its template.
+const NOT_FOUND_FILE: &str = "404.html";
+
 /// `404.html` is served in place of any missing address, at any depth, so its links cannot be
 /// relative: they start from the site's public path (`/careers/`), or `/` when none is set.
 fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<OutputFile, Diagnostic> {
@@ -442,7 +450,7 @@ fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<Outpu
     let target = Target {
         url_path: String::new(),
         title: "Page not found".to_string(),
-        template: "404.html".to_string(),
+        template: NOT_FOUND_FILE.to_string(),
         page: None,
         special: None,
         lists_children: false,
@@ -453,7 +461,7 @@ fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<Outpu
             description: "",
             date: None,
             content: "",
-            path: "404.html",
+            path: NOT_FOUND_FILE,
             audiences: Vec::new(),
             benchmarks: Vec::new(),
             extra: None,
@@ -465,9 +473,9 @@ fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<Outpu
         audience: None,
         careers: None,
     };
-    let html = templates::render(tera, theme, "404.html", &context, site, &target)?;
+    let html = templates::render(tera, theme, NOT_FOUND_FILE, &context, site, &target)?;
     Ok(OutputFile {
-        path: "404.html".to_string(),
+        path: NOT_FOUND_FILE.to_string(),
         contents: Contents::Bytes(html.into_bytes()),
     })
 }

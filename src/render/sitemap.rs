@@ -7,6 +7,18 @@ use super::plan::Plan;
 use crate::site::Site;
 use crate::write::{Contents, OutputFile};
 
+const SITEMAP_FILE: &str = "sitemap.xml";
+const ROBOTS_FILE: &str = "robots.txt";
+
+/// The files [`files`] writes for `site`.
+pub fn paths(site: &Site) -> &'static [&'static str] {
+    if site.config.url.is_some() {
+        &[SITEMAP_FILE, ROBOTS_FILE]
+    } else {
+        &[]
+    }
+}
+
 pub fn files(site: &Site, plan: &Plan) -> Vec<OutputFile> {
     let Some(url) = &site.config.url else {
         return Vec::new();
@@ -26,15 +38,15 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<OutputFile> {
     xml.push_str("</urlset>\n");
     let robots = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        url.join("sitemap.xml")
+        url.join(SITEMAP_FILE)
     );
     vec![
         OutputFile {
-            path: "sitemap.xml".to_string(),
+            path: SITEMAP_FILE.to_string(),
             contents: Contents::Bytes(xml.into_bytes()),
         },
         OutputFile {
-            path: "robots.txt".to_string(),
+            path: ROBOTS_FILE.to_string(),
             contents: Contents::Bytes(robots.into_bytes()),
         },
     ]

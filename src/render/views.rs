@@ -52,7 +52,7 @@ impl SiteView {
                 .map(|&a| LinkView::audience(a))
                 .collect(),
             sections,
-            feed: config.url.as_ref().map(|_| super::atom::FEED_FILE),
+            feed: super::atom::has_feed(site).then_some(super::atom::FEED_FILE),
             content_security_policy: if config.allow_scripts {
                 CONTENT_SECURITY_POLICY_WITH_SCRIPTS
             } else {
