@@ -591,3 +591,34 @@ fn a_public_address_with_a_query_or_fragment_is_refused() {
         assert!(err.contains("cannot have a `?` or `#` part"), "{err}");
     }
 }
+
+#[test]
+fn control_characters_never_reach_a_page_the_feed_or_a_calendar() {
+    // One control character makes a feed reader reject the whole Atom feed.
+    let site = TestSite::new();
+    site.write(
+        "content/site.yaml",
+        "url: https://www.school.sch.uk/careers\n",
+    );
+    site.write(
+        "content/news.md",
+        "---\ntitle: \"Open\\x01 evening\\x1b\"\ndate: 2026-01-05\n---\nDoors open\u{7}.\n",
+    );
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: \"Careers\\x02 fair\"\n    start: 2027-01-05\n",
+    );
+    site.build();
+    let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    for (path, bytes) in site.snapshot() {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.chars().any(forbidden), "{path} has a control character");
+    }
+    let feed = std::fs::read_to_string(site.output().join("atom.xml")).unwrap();
+    let feed = roxmltree::Document::parse(&feed).expect("the feed is well-formed XML");
+    assert!(
+        feed.descendants()
+            .any(|n| n.has_tag_name("title") && n.text() == Some("Open evening"))
+    );
+    assert_eq!(site.page("news/index.html").text("h1"), "Open evening");
+}

@@ -6,7 +6,7 @@ use super::links::encode_path;
 use super::plan::Plan;
 use super::views::Summary;
 use crate::site::Site;
-use crate::write::{Contents, OutputFile};
+use crate::write::OutputFile;
 
 pub const FEED_FILE: &str = "atom.xml";
 
@@ -64,6 +64,6 @@ pub fn file(site: &Site, plan: &Plan, summaries: &[Summary]) -> Option<OutputFil
     xml.push_str("</feed>\n");
     Some(OutputFile {
         path: FEED_FILE.to_string(),
-        contents: Contents::Bytes(xml.into_bytes()),
+        contents: super::clean_text::publishable(xml),
     })
 }

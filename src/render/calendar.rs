@@ -7,7 +7,7 @@ use super::careers::{calendar_file, event_id};
 use super::markdown::plain_text;
 use crate::model::{Audience, Event, When};
 use crate::site::Site;
-use crate::write::{Contents, OutputFile};
+use crate::write::OutputFile;
 
 /// Longest content line in octets, before folding (RFC 5545 section 3.1).
 const LINE_LIMIT: usize = 75;
@@ -45,7 +45,7 @@ pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
                 .collect();
             OutputFile {
                 path: calendar_file(audience),
-                contents: Contents::Bytes(calendar(site, &name, &chosen, today).into_bytes()),
+                contents: super::clean_text::publishable(calendar(site, &name, &chosen, today)),
             }
         })
         .collect()

@@ -5,6 +5,7 @@ mod atom;
 mod calendar;
 mod careers;
 mod charts;
+mod clean_text;
 pub mod links;
 mod markdown;
 mod outputs;
@@ -245,7 +246,7 @@ impl Prepared {
         let html = templates::render(&self.tera, theme, &target.template, &context, site, &target)?;
         Ok(OutputFile {
             path: format!("{COMPLIANCE_PATH}index.html"),
-            contents: Contents::Bytes(html.into_bytes()),
+            contents: clean_text::publishable(html),
         })
     }
 
@@ -278,7 +279,7 @@ impl Prepared {
         let html = templates::render(&self.tera, theme, &target.template, &context, site, target)?;
         let file = OutputFile {
             path: format!("{}index.html", target.url_path),
-            contents: Contents::Bytes(html.into_bytes()),
+            contents: clean_text::publishable(html),
         };
         Ok((file, warnings))
     }
@@ -476,6 +477,6 @@ fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<Outpu
     let html = templates::render(tera, theme, NOT_FOUND_FILE, &context, site, &target)?;
     Ok(OutputFile {
         path: NOT_FOUND_FILE.to_string(),
-        contents: Contents::Bytes(html.into_bytes()),
+        contents: clean_text::publishable(html),
     })
 }

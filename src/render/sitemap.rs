@@ -43,7 +43,7 @@ pub fn files(site: &Site, plan: &Plan) -> Vec<OutputFile> {
     vec![
         OutputFile {
             path: SITEMAP_FILE.to_string(),
-            contents: Contents::Bytes(xml.into_bytes()),
+            contents: super::clean_text::publishable(xml),
         },
         OutputFile {
             path: ROBOTS_FILE.to_string(),
