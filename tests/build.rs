@@ -576,14 +576,20 @@ fn a_markdown_file_is_a_page_whatever_the_case_of_its_extension() {
     site.write("content/careers-fair.Md", "# Careers fair\n");
     site.build();
     assert_eq!(site.page("options/index.html").text("h1"), "Options");
-    assert_eq!(site.page("careers-fair/index.html").text("h1"), "Careers fair");
+    assert_eq!(
+        site.page("careers-fair/index.html").text("h1"),
+        "Careers fair"
+    );
     assert!(!site.exists("Options.MD") && !site.exists("careers-fair.Md"));
 }
 
 #[test]
 fn a_public_address_with_a_query_or_fragment_is_refused() {
     // Page paths are appended to it: `https://x/?q` would publish addresses like `?q/pupils/`.
-    for url in ["https://www.school.sch.uk/?q", "https://www.school.sch.uk/careers#top"] {
+    for url in [
+        "https://www.school.sch.uk/?q",
+        "https://www.school.sch.uk/careers#top",
+    ] {
         let site = TestSite::new();
         site.write("content/site.yaml", format!("url: {url}\n"));
         let err = site.run(&["build"]).failure().stderr();
@@ -612,7 +618,10 @@ fn control_characters_never_reach_a_page_the_feed_or_a_calendar() {
     let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
     for (path, bytes) in site.snapshot() {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.chars().any(forbidden), "{path} has a control character");
+        assert!(
+            !text.chars().any(forbidden),
+            "{path} has a control character"
+        );
     }
     let feed = std::fs::read_to_string(site.output().join("atom.xml")).unwrap();
     let feed = roxmltree::Document::parse(&feed).expect("the feed is well-formed XML");

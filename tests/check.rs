@@ -441,7 +441,7 @@ fn b8_no_guidance_interview_by_year_11() {
 fn primary_schools_get_adapted_expectations_and_items_marked_not_applicable_are_not_reported() {
     let site = TestSite::new();
     site.write("content/site.yaml", "school:\n  phase: primary\ncareers_leader:\n  name: Mrs Ward\n  email: w@oak.sch.uk\n  phone: 01632 960 456\nreview:\n  next: 2027-09-06\n")
-        .write("content/programme.yaml", "summary: S\naccess: {pupils: a, parents: b, staff: c, employers: d}\nimpact: I\nyears:\n  - year: Reception\n    activities:\n      - {title: Fire service, term: autumn, benchmarks: [1, 2, 3, 4, 5]}\n  - year: 6\n    activities:\n      - {title: Factory visit, term: summer, benchmarks: [5, 6, 7]}\n")
+        .write("content/programme.yaml", &primary_programme(&[0, 1, 2, 3, 4, 5]))
         .write("content/benchmarks.yaml", "benchmarks:\n  - benchmark: 8\n    requirements:\n      - {requirement: Guidance interview by 16, progress: not-applicable}\n")
         .write("content/evaluation.yaml", "compass:\n  - {date: 2026-07-10, scores: {1: 80}}\n");
     let report = Report::of(&site, &["--strict"]);
@@ -450,6 +450,82 @@ fn primary_schools_get_adapted_expectations_and_items_marked_not_applicable_are_
         0,
         "no provider access, destinations or Benchmark 8 expected: {:#}",
         report.json
+    );
+}
+
+/// A primary programme with an employer encounter in each of `years` (Reception as 0), and a
+/// Year 6 that serves the rest.
+fn primary_programme(years: &[u8]) -> String {
+    let mut yaml = String::from(
+        "summary: S\naccess: {pupils: a, parents: b, staff: c, employers: d}\nimpact: I\nyears:\n",
+    );
+    for &year in years {
+        let name = if year == 0 {
+            "Reception".to_string()
+        } else {
+            year.to_string()
+        };
+        yaml.push_str(&format!(
+            "  - year: {name}\n    activities:\n      - {{title: Visitor, term: autumn, benchmarks: [1, 2, 3, 4, 5]}}\n"
+        ));
+    }
+    yaml + "  - year: 6\n    activities:\n      - {title: Factory visit, term: summer, benchmarks: [5, 6, 7]}\n"
+}
+
+#[test]
+fn a_year_group_left_out_of_a_primary_programme_is_reported() {
+    let site = TestSite::new();
+    site.write("content/site.yaml", "school:\n  phase: primary\n")
+        .write(
+            "content/programme.yaml",
+            &primary_programme(&[0, 1, 2, 4, 5]),
+        );
+    let report = Report::of(&site, &[]);
+    let finding = report.only("B5");
+    assert_at(finding, "warning", "content/programme.yaml", Some(4));
+    assert_eq!(
+        finding["message"],
+        "Year 3 is not in the programme, so it has no careers activities and no encounter with employers (Benchmark 5 asks for one every year)"
+    );
+}
+
+#[test]
+fn a_year_group_left_out_of_a_secondary_programme_is_reported() {
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "  - year: 8\n    activities:\n      - {title: Enterprise day, term: summer, benchmarks: [5]}\n      - {title: Apprenticeship assembly, term: spring, benchmarks: [7], provider_encounter: true}\n",
+        "",
+    );
+    let report = Report::of(&site, &[]);
+    let finding = report.only("B5");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Year 8 is not in the programme"),
+        "{finding:#}"
+    );
+}
+
+#[test]
+fn a_benchmark_partly_not_applicable_and_partly_unrated_is_still_checked() {
+    // Unrated is "not assessed yet", not "not applicable".
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "benchmarks: [1, 2, 3, 4]",
+        "benchmarks: [1, 2, 4]",
+    );
+    site.write(
+        "content/benchmarks.yaml",
+        "benchmarks:\n  - benchmark: 3\n    requirements:\n      - {requirement: Sixth-form records, progress: n/a}\n      - {requirement: Records of each pupil's guidance}\n      - requirement: Is evaluated using feedback from\n        parts:\n          - {requirement: Pupils}\n",
+    );
+    assert_at(
+        Report::of(&site, &[]).only("B3"),
+        "warning",
+        "content/programme.yaml",
+        None,
     );
 }
 

@@ -34,6 +34,7 @@ pub fn check(site: &Site, out: &mut Findings) {
         }
     }
     let primary = site.config.school.phase == Phase::Primary;
+    missing_years(programme, site.config.school.phase, applies(5), out);
     if applies(5) {
         employer_encounters(programme, primary, out);
     }
@@ -119,6 +120,59 @@ fn employer_encounters(programme: &Programme, primary: bool, out: &mut Findings)
     }
 }
 
+/// Year groups the programme leaves out altogether: the phase's usual years (Reception to Year
+/// 6, Years 7 to 11, with 12 and 13 where there is a sixth form), and any year between the
+/// youngest and oldest it describes. A year left out has no activity of any benchmark.
+fn missing_years(programme: &Programme, phase: Phase, b5_applies: bool, out: &mut Findings) {
+    let described: Vec<u8> = programme.years.iter().map(|y| number(y.year)).collect();
+    let (Some(&youngest), Some(&oldest)) = (described.iter().min(), described.iter().max()) else {
+        return;
+    };
+    let sixth_form = oldest >= 12;
+    let usual = match phase {
+        Phase::Primary => Some((0, 6)),
+        Phase::Secondary => Some((7, if sixth_form { 13 } else { 11 })),
+        Phase::AllThrough => Some((0, if sixth_form { 13 } else { 11 })),
+        // Their year groups vary too much to expect any in particular.
+        Phase::Special | Phase::College => None,
+    };
+    let (from, to) = usual.map_or((youngest, oldest), |(from, to)| {
+        (from.min(youngest), to.max(oldest))
+    });
+    for missing in (from..=to).filter(|n| !described.contains(n)) {
+        let year = if missing == 0 {
+            YearGroup::Reception
+        } else {
+            YearGroup::Year(missing)
+        };
+        let (code, consequence) = if b5_applies {
+            (
+                "B5",
+                "no careers activities and no encounter with employers (Benchmark 5 asks for one every year)",
+            )
+        } else {
+            (
+                "B1",
+                "no careers activities (Benchmark 1 asks for a programme for every year)",
+            )
+        };
+        out.warning(
+            code,
+            &format!("{year} is not in the programme, so it has {consequence}"),
+            Place::field(PROGRAMME_YAML, &["years"]),
+            &format!("add `- year: {year}` with its activities under `years:`"),
+        );
+    }
+}
+
+/// Reception counts as 0.
+fn number(year: YearGroup) -> u8 {
+    match year {
+        YearGroup::Reception => 0,
+        YearGroup::Year(n) => n,
+    }
+}
+
 fn serves(year: &Year, benchmark: Benchmark) -> bool {
     year.activities
         .iter()
@@ -136,16 +190,13 @@ fn years_serving(programme: &Programme, benchmark: Benchmark) -> Vec<YearGroup> 
 
 /// Whether some year from `from` to `to` (Reception counts as 0) serves `benchmark`.
 fn served_between(programme: &Programme, benchmark: Benchmark, from: u8, to: u8) -> bool {
-    years_serving(programme, benchmark).into_iter().any(|year| {
-        let number = match year {
-            YearGroup::Reception => 0,
-            YearGroup::Year(n) => n,
-        };
-        (from..=to).contains(&number)
-    })
+    years_serving(programme, benchmark)
+        .into_iter()
+        .any(|year| (from..=to).contains(&number(year)))
 }
 
-/// A benchmark whose every rated requirement the school marks not applicable.
+/// A benchmark whose every requirement the school marks not applicable. A requirement left
+/// unrated has not been judged not applicable, so it keeps the benchmark's findings.
 fn marked_not_applicable(site: &Site, benchmark: Benchmark) -> bool {
     let Some(assessment) = &site.careers.self_assessment else {
         return false;
@@ -154,14 +205,19 @@ fn marked_not_applicable(site: &Site, benchmark: Benchmark) -> bool {
         .benchmarks
         .iter()
         .filter(|b| b.benchmark == benchmark)
-        .flat_map(|b| all_ratings(&b.requirements))
+        .flat_map(|b| ratings(&b.requirements))
         .peekable();
-    ratings.peek().is_some() && ratings.all(|p| p == Progress::NotApplicable)
+    ratings.peek().is_some() && ratings.all(|p| p == Some(Progress::NotApplicable))
 }
 
-fn all_ratings(requirements: &[crate::model::Requirement]) -> Vec<Progress> {
+/// The rating of each requirement, `None` where it has none; a heading over parts that has no
+/// rating of its own stands for its parts.
+fn ratings(requirements: &[crate::model::Requirement]) -> Vec<Option<Progress>> {
     requirements
         .iter()
-        .flat_map(|r| r.progress.into_iter().chain(all_ratings(&r.parts)))
+        .flat_map(|r| match (r.progress, r.parts.is_empty()) {
+            (None, false) => ratings(&r.parts),
+            (progress, _) => std::iter::once(progress).chain(ratings(&r.parts)).collect(),
+        })
         .collect()
 }

@@ -24,7 +24,10 @@ fn generated(site: &Site, theme: &Theme, plan: &Plan) -> HashMap<String, &'stati
         files.insert(path, "events calendar");
     }
     if site.config.compliance_page {
-        files.insert(format!("{COMPLIANCE_PATH}index.html"), "compliance checklist");
+        files.insert(
+            format!("{COMPLIANCE_PATH}index.html"),
+            "compliance checklist",
+        );
     }
     for file in &theme.static_files {
         files.insert(file.name.clone(), "theme file");
