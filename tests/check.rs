@@ -769,3 +769,79 @@ fn a_clean_school_sees_a_clean_checklist() {
             .contains("Nothing to fix")
     );
 }
+
+#[test]
+fn placeholder_links_are_reported_in_markdown_and_raw_html() {
+    let site = clean_site();
+    site.write(
+        "content/results.md",
+        "# Results\n\nSee [Compass+](#) for our results.\n\n<p>Or <a href=\"#\">the report</a>.</p>\n",
+    );
+    let report = Report::of(&site, &[]);
+    assert_eq!(report.exit, 1);
+    let mut placeholders: Vec<(u64, u64)> = report
+        .findings()
+        .iter()
+        .filter(|f| f["code"] == "LINK")
+        .map(|f| {
+            assert_eq!(f["file"], "content/results.md", "{f:#}");
+            (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap())
+        })
+        .collect();
+    placeholders.sort();
+    assert_eq!(placeholders, [(3, 5), (5, 10)]);
+    let build = site.build().stderr();
+    assert!(
+        build.contains("content/results.md:3:5") && build.contains("is a placeholder"),
+        "{build}"
+    );
+}
+
+/// The `file:line:column` of each broken link `build` warns of.
+fn places_of_broken_links(output: &str) -> Vec<String> {
+    output
+        .lines()
+        .filter_map(|line| line.strip_prefix("warning[LINK]: "))
+        .filter_map(|rest| {
+            let parts: Vec<&str> = rest.splitn(4, ':').collect();
+            (parts.len() == 4).then(|| parts[..3].join(":"))
+        })
+        .collect()
+}
+
+#[test]
+fn build_and_check_place_a_broken_link_at_the_same_line_and_column() {
+    let site = clean_site();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2027-01-05\n    description: |\n      Bring your [CV](cv-tips.md) and\n      read [the guide](guide.md).\n",
+    );
+    site.write("content/a.md", "# A\n\nSee [options](options.md).\n");
+    let report = Report::of(&site, &[]);
+    let mut from_check: Vec<String> = report
+        .findings()
+        .iter()
+        .filter(|f| f["code"] == "LINK")
+        .map(|f| {
+            format!(
+                "{}:{}:{}",
+                f["file"].as_str().unwrap(),
+                f["line"],
+                f["column"]
+            )
+        })
+        .collect();
+    from_check.sort();
+    assert_eq!(
+        from_check,
+        [
+            "content/a.md:3:15",
+            "content/events.yaml:5:23",
+            "content/events.yaml:6:24"
+        ]
+    );
+    let build = site.build().stderr();
+    let mut from_build = places_of_broken_links(&build);
+    from_build.sort();
+    assert_eq!(from_build, from_check, "{build}");
+}

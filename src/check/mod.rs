@@ -56,6 +56,9 @@ pub fn report(
             .cloned(),
     );
     findings.extend(published(site, &rendered.files));
+    // Text from a data file is shown on several pages, and would be reported once for each.
+    findings.sort_by_cached_key(ToString::to_string);
+    findings.dedup();
     findings
 }
 

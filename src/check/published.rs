@@ -11,7 +11,7 @@ use scraper::{ElementRef, Html, Selector};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::load::CONTENT_DIR;
-use crate::render::links::has_scheme;
+use crate::render::links::{has_scheme, is_placeholder};
 use crate::site::Site;
 use crate::write::{Contents, OutputFile};
 
@@ -145,6 +145,29 @@ fn links(
                     external
                         .entry(target.to_string())
                         .or_insert_with(|| page.path.to_string());
+                }
+                continue;
+            }
+            if element == "a[href]" && is_placeholder(target) {
+                // The school's own placeholders only: found in its Markdown or data files.
+                let text = text_of(node);
+                let written = [
+                    format!("[{text}]({target})"),
+                    format!("href=\"{target}\""),
+                    format!("]({target})"),
+                ];
+                if let Some(location) = written
+                    .iter()
+                    .find_map(|needle| page.sources.locate(page.path, needle))
+                {
+                    findings.push(
+                        Diagnostic::error(format!(
+                            "`{target}` is a placeholder, not the address of a page"
+                        ))
+                        .at(location)
+                        .coded("LINK")
+                        .with_help("put the page's file name (`year-11.md`) or its web address in the link, or take the link out"),
+                    );
                 }
                 continue;
             }

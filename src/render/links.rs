@@ -71,7 +71,12 @@ impl LinkIndex {
     /// Links may name a Markdown file (`year-11.md`), an address (`/pupils/`) or a file
     /// (`policy.pdf`), relative to the page's file or, with a leading `/`, to `content/`.
     pub fn resolve(&self, content_path: &str, depth: usize, destination: &str) -> Link {
-        if destination.is_empty() || destination.starts_with('#') || has_scheme(destination) {
+        if is_placeholder(destination) {
+            return Link::Broken(format!(
+                "`{destination}` is a placeholder, not the address of a page"
+            ));
+        }
+        if destination.starts_with('#') || has_scheme(destination) {
             return Link::External;
         }
         if destination.starts_with("//") {
@@ -107,6 +112,12 @@ impl LinkIndex {
         }
         Link::Broken(format!("there is no page or file at `{destination}`"))
     }
+}
+
+/// A link written to be filled in later (`[Compass+](#)`, `href="#"`, `[x]()`): it leads
+/// nowhere, and a reader who follows it is left where they were.
+pub fn is_placeholder(destination: &str) -> bool {
+    matches!(destination.trim(), "" | "#")
 }
 
 /// Whether a link names its scheme (`https:`, `mailto:`, `tel:`), so leads outside the site.

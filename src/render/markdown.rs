@@ -31,6 +31,8 @@ pub struct Source<'a> {
     pub file: &'a Path,
     /// The line of `file` on which `text` starts, when known.
     pub first_line: Option<usize>,
+    /// Otherwise, the whole of `file`, to find a problem's line in.
+    pub file_text: Option<&'a str>,
     /// The path under `content/` that relative links start from.
     pub content_path: &'a str,
     /// How many folders deep the page showing this HTML is published.
@@ -45,6 +47,7 @@ impl<'a> Source<'a> {
             text: &page.body,
             file: &page.source,
             first_line: Some(page.body_line),
+            file_text: None,
             content_path: &page.content_path,
             depth: page.depth(),
             allow_scripts,
@@ -194,17 +197,49 @@ fn rewrite_links(
             }
             Link::External => {}
             Link::Broken(reason) => warnings.push(
-                located(Diagnostic::warning(format!("broken link: {reason}")), source, range.start)
-                    .coded("LINK")
+                located(
+                    Diagnostic::warning(format!("broken link: {reason}")),
+                    source,
+                    link_place(source.text, range, dest_url),
+                )
+                .coded("LINK")
                     .with_help("link to another page by its file name, such as `year-11.md`, or to a file under content/"),
             ),
         }
     }
 }
 
+/// Where a broken link is shown, as `check` finds it in the published page's source: at its
+/// address, or at the start of a link with none.
+fn link_place(text: &str, range: &std::ops::Range<usize>, destination: &str) -> usize {
+    if crate::render::links::is_placeholder(destination) {
+        return range.start;
+    }
+    let written = text.get(range.clone()).unwrap_or("");
+    written
+        .find(destination)
+        .map_or(range.start, |i| range.start + i)
+}
+
 fn located(diagnostic: Diagnostic, source: &Source<'_>, offset: usize) -> Diagnostic {
-    match source.first_line {
-        Some(line) => diagnostic.at(Location::at_offset(source.file, source.text, offset, line)),
+    if let Some(line) = source.first_line {
+        return diagnostic.at(Location::at_offset(source.file, source.text, offset, line));
+    }
+    // Text from a YAML field: find the rest of its line in the file it came from.
+    let rest_of_line = source
+        .text
+        .get(offset..)
+        .and_then(|rest| rest.lines().next());
+    let found = source
+        .file_text
+        .zip(
+            rest_of_line
+                .map(str::trim_end)
+                .filter(|rest| !rest.is_empty()),
+        )
+        .and_then(|(file_text, rest)| Some((file_text, file_text.find(rest)?)));
+    match found {
+        Some((file_text, at)) => diagnostic.at(Location::at_offset(source.file, file_text, at, 1)),
         None => diagnostic.in_file(source.file),
     }
 }
@@ -388,10 +423,10 @@ mod tests {
     }
 
     #[test]
-    fn broken_links_warn_at_their_line() {
+    fn broken_links_warn_at_their_address() {
         let out = render_alone("Text\n\nSee [the plan](plan.md).\n");
         let at = out.warnings[0].position.as_ref().unwrap();
-        assert_eq!((at.line, at.column), (7, 5));
+        assert_eq!((at.line, at.column), (7, 16));
     }
 
     #[test]

@@ -127,6 +127,9 @@ struct DataMarkdown<'a> {
     links: &'a LinkIndex,
     allow_scripts: bool,
     file: PathBuf,
+    /// The data file as written, read when a warning needs its line.
+    file_text: std::cell::OnceCell<Option<String>>,
+    root: &'a std::path::Path,
     content_path: &'static str,
     depth: usize,
     warnings: Vec<Diagnostic>,
@@ -137,17 +140,25 @@ impl DataMarkdown<'_> {
         if text.trim().is_empty() {
             return String::new();
         }
-        let rendered = markdown::render(
-            &markdown::Source {
-                text,
-                file: &self.file,
-                first_line: None,
-                content_path: self.content_path,
-                depth: self.depth,
-                allow_scripts: self.allow_scripts,
-            },
-            self.links,
-        );
+        let mut source = markdown::Source {
+            text,
+            file: &self.file,
+            first_line: None,
+            file_text: None,
+            content_path: self.content_path,
+            depth: self.depth,
+            allow_scripts: self.allow_scripts,
+        };
+        let mut rendered = markdown::render(&source, self.links);
+        if !rendered.warnings.is_empty() {
+            // Rendered again, rarely, to place each warning at its line in the data file.
+            let (root, file) = (self.root, &self.file);
+            source.file_text = self
+                .file_text
+                .get_or_init(|| std::fs::read_to_string(root.join(file)).ok())
+                .as_deref();
+            rendered = markdown::render(&source, self.links);
+        }
         self.warnings.extend(rendered.warnings);
         rendered.html
     }
@@ -166,6 +177,8 @@ pub fn home(
         links,
         allow_scripts: site.config.allow_scripts,
         file: PathBuf::from(CONTENT_DIR).join(EVENTS_FILE),
+        file_text: Default::default(),
+        root: &site.root,
         content_path: EVENTS_FILE,
         depth: 0,
         warnings: Vec::new(),
@@ -196,6 +209,8 @@ pub fn view(
         links,
         allow_scripts: site.config.allow_scripts,
         file: PathBuf::from(CONTENT_DIR).join(name),
+        file_text: Default::default(),
+        root: &site.root,
         content_path: name,
         depth,
         warnings: Vec::new(),
