@@ -631,3 +631,22 @@ fn control_characters_never_reach_a_page_the_feed_or_a_calendar() {
     );
     assert_eq!(site.page("news/index.html").text("h1"), "Open evening");
 }
+
+#[test]
+fn a_heading_cannot_take_the_id_the_skip_link_leads_to() {
+    let site = TestSite::new();
+    site.write("content/a.md", "# A\n\n## Start here {#main}\n\nText.\n");
+    let build = site.build().stderr();
+    assert!(
+        build.contains("content/a.md:3:1") && build.contains("the id `main` is the theme's"),
+        "{build}"
+    );
+    let page = site.page("a/index.html");
+    assert_eq!(page.attrs("[id='main']", "id").len(), 1);
+    assert_eq!(
+        page.texts("main#main").len(),
+        1,
+        "the skip link's target is the main content"
+    );
+    assert_eq!(page.attrs("h2#main-1", "id"), ["main-1"]);
+}

@@ -12,7 +12,33 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::site::{Page, slugify};
 
 /// Ids the theme itself uses, which headings must not take.
-const THEME_IDS: [&str; 2] = ["main", "audience-nav-label"];
+/// Ids the built-in theme gives its own elements, including each year group's heading on the
+/// year-by-year page: a heading in a page's Markdown never takes one, or the skip link and the
+/// theme's own links would lead to the wrong place. A test keeps this list in step with the
+/// templates.
+const THEME_IDS: [&str; 21] = [
+    "main",
+    "audience-nav-label",
+    "calendars",
+    "compass",
+    "coverage",
+    "self-assessment",
+    "year-contents",
+    "reception",
+    "year-1",
+    "year-2",
+    "year-3",
+    "year-4",
+    "year-5",
+    "year-6",
+    "year-7",
+    "year-8",
+    "year-9",
+    "year-10",
+    "year-11",
+    "year-12",
+    "year-13",
+];
 
 /// Longest description derived from a page's first paragraph, in characters.
 const SUMMARY_LENGTH: usize = 160;
@@ -84,7 +110,7 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
             })
         )
     });
-    assign_heading_ids(&mut events, demote);
+    assign_heading_ids(source, &mut events, demote, &mut warnings);
     let summary = first_paragraph(&events);
 
     let mut html = String::with_capacity(source.text.len() * 3 / 2);
@@ -244,23 +270,40 @@ fn located(diagnostic: Diagnostic, source: &Source<'_>, offset: usize) -> Diagno
     }
 }
 
-fn assign_heading_ids(events: &mut [(Event, std::ops::Range<usize>)], demote: bool) {
-    let mut used: HashSet<String> = THEME_IDS.iter().map(|s| s.to_string()).collect();
+fn assign_heading_ids(
+    source: &Source<'_>,
+    events: &mut [(Event, std::ops::Range<usize>)],
+    demote: bool,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    // Ids the headings have claimed so far, and those a made-up id must also keep clear of.
+    let mut claimed: HashSet<String> = THEME_IDS.iter().map(|s| s.to_string()).collect();
+    let mut avoided = claimed.clone();
     for (event, _) in events.iter() {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
-            used.insert(id.to_string());
+            avoided.insert(id.to_string());
         }
     }
     for index in 0..events.len() {
         let text = match &events[index].0 {
-            Event::Start(Tag::Heading { id: None, .. }) => heading_text(&events[index + 1..]),
+            Event::Start(Tag::Heading { .. }) => heading_text(&events[index + 1..]),
             _ => String::new(),
         };
+        let start = events[index].1.start;
         match &mut events[index].0 {
             Event::Start(Tag::Heading { id, level, .. }) => {
-                if id.is_none() {
-                    *id = Some(CowStr::from(unique_id(&text, &mut used)));
-                }
+                let given = id.take();
+                let unique = match &given {
+                    Some(given) if !claimed.contains(given.as_ref()) => given.to_string(),
+                    Some(given) => {
+                        let unique = unique_id(given, &mut avoided);
+                        warnings.push(taken_id(source, start, given, &unique));
+                        unique
+                    }
+                    None => unique_id(&text, &mut avoided),
+                };
+                claimed.insert(unique.clone());
+                *id = Some(CowStr::from(unique));
                 if demote {
                     *level = lower(*level);
                 }
@@ -269,6 +312,25 @@ fn assign_heading_ids(events: &mut [(Event, std::ops::Range<usize>)], demote: bo
             _ => {}
         }
     }
+}
+
+/// A heading's `{#id}` that the theme or an earlier heading already has: two elements with one
+/// id would send the skip link, or a link to the heading, to the wrong place.
+fn taken_id(source: &Source<'_>, offset: usize, given: &str, unique: &str) -> Diagnostic {
+    let whose = if THEME_IDS.contains(&given) {
+        "the theme's"
+    } else {
+        "another heading's"
+    };
+    located(
+        Diagnostic::warning(format!(
+            "the id `{given}` is {whose}, so this heading's id is `{unique}`"
+        )),
+        source,
+        offset,
+    )
+    .coded("ID")
+    .with_help("give the heading another id in `{#…}`, or none: one is made from its text")
 }
 
 fn heading_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
@@ -420,6 +482,64 @@ mod tests {
         assert!(html.contains("<del>no</del>"));
         assert!(html.contains("“Hi”"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn every_id_the_built_in_templates_write_is_reserved() {
+        let templates =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
+        for entry in walkdir::WalkDir::new(templates) {
+            let entry = entry.unwrap();
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            for id in text
+                .split(" id=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next())
+            {
+                assert!(
+                    id.contains("{{") || THEME_IDS.contains(&id),
+                    "{}: `{id}` is not in THEME_IDS",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_heading_never_takes_an_id_the_theme_or_another_heading_has() {
+        let out = render_alone(
+            "## Start {#main}\n\n## Compass\n\n## Later {#later}\n\n## Again {#later}\n",
+        );
+        assert!(
+            out.html.contains("<h2 id=\"main-1\">Start</h2>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<h2 id=\"compass-1\">Compass</h2>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<h2 id=\"later\">Later</h2>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<h2 id=\"later-1\">Again</h2>"),
+            "{}",
+            out.html
+        );
+        let messages: Vec<&str> = out.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the id `main` is the theme's, so this heading's id is `main-1`",
+                "the id `later` is another heading's, so this heading's id is `later-1`"
+            ]
+        );
     }
 
     #[test]
