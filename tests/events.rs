@@ -216,3 +216,94 @@ fn a_malformed_time_is_refused_with_the_forms_allowed() {
     assert!(err.contains("content/events.yaml:3:12"), "{err}");
     assert!(err.contains("2026-01-29T18:00 for a time"), "{err}");
 }
+
+/// Two open evenings on one day, listed in this order: the first for pupils, the second for
+/// parents.
+const TWO_OPEN_EVENINGS: &str = r#"
+events:
+  - title: Open evening
+    start: 2027-01-14T19:00
+    audiences: [pupils]
+  - title: Open evening
+    start: 2027-01-14T17:00
+    audiences: [parents]
+"#;
+
+fn two_open_evenings() -> TestSite {
+    let site = events_site();
+    site.write("content/events.yaml", TWO_OPEN_EVENINGS);
+    site.build();
+    site
+}
+
+/// The `(URL, UID)` of each event in a calendar feed.
+fn links_and_uids(site: &TestSite, name: &str) -> Vec<(String, String)> {
+    use icalendar::Component;
+    let calendar: icalendar::Calendar = calendar(site, name).parse().unwrap();
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            (
+                e.get_url().unwrap().to_string(),
+                e.get_uid().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn events_with_the_same_date_and_title_get_distinct_ids() {
+    let site = two_open_evenings();
+    let page = site.page("events/index.html");
+    assert_eq!(
+        page.attrs(".event", "id"),
+        ["2027-01-14-open-evening-2", "2027-01-14-open-evening"],
+        "numbered in the order they are listed in events.yaml, whatever their times"
+    );
+    let ids = page.attrs("[id]", "id");
+    let unique: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "every id on the page is unique: {ids:?}"
+    );
+}
+
+#[test]
+fn every_link_to_a_repeated_event_leads_to_that_event() {
+    let site = two_open_evenings();
+    let events = "https://www.riverside.sch.uk/careers/events/";
+    assert_eq!(
+        links_and_uids(&site, "parents.ics"),
+        [(
+            format!("{events}#2027-01-14-open-evening-2"),
+            "2027-01-14-open-evening-2@www.riverside.sch.uk".to_string()
+        )],
+        "the parents' evening is the second one listed"
+    );
+    assert_eq!(
+        links_and_uids(&site, "calendar.ics"),
+        [
+            (
+                format!("{events}#2027-01-14-open-evening"),
+                "2027-01-14-open-evening@www.riverside.sch.uk".to_string()
+            ),
+            (
+                format!("{events}#2027-01-14-open-evening-2"),
+                "2027-01-14-open-evening-2@www.riverside.sch.uk".to_string()
+            ),
+        ],
+        "an event keeps its address and UID in every feed"
+    );
+    assert_eq!(
+        site.page("parents/index.html").attrs(".event", "id"),
+        ["2027-01-14-open-evening-2"],
+        "the parents' page calls it what the events page does"
+    );
+    assert_eq!(
+        site.page("index.html").attrs(".event", "id"),
+        ["2027-01-14-open-evening-2", "2027-01-14-open-evening"]
+    );
+}

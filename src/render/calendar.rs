@@ -1,11 +1,9 @@
 //! iCalendar feeds (RFC 5545): one for all events and one per audience, so a parent can
 //! subscribe to the parents' calendar. Times are written in UTC, converted from UK time.
 
-use std::collections::HashSet;
-
-use super::careers::{calendar_file, event_id};
+use super::careers::{AnchoredEvent, anchored, calendar_file};
 use super::markdown::plain_text;
-use crate::model::{Audience, Event, When};
+use crate::model::{Audience, When};
 use crate::site::Site;
 use crate::write::{Contents, OutputFile};
 
@@ -16,6 +14,7 @@ pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
     let Some(events) = &site.careers.events else {
         return Vec::new();
     };
+    let events = anchored(&events.events);
     let school = &site.config.school.name;
     let mut feeds = vec![(None, format!("{school} careers events"))];
     feeds.extend(site.config.audiences.iter().map(|&a| {
@@ -27,10 +26,9 @@ pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
     feeds
         .into_iter()
         .map(|(audience, name)| {
-            let chosen: Vec<&Event> = events
-                .events
+            let chosen: Vec<&AnchoredEvent> = events
                 .iter()
-                .filter(|e| audience.is_none_or(|a: Audience| e.audiences.contains(&a)))
+                .filter(|e| audience.is_none_or(|a: Audience| e.event.audiences.contains(&a)))
                 .collect();
             OutputFile {
                 path: calendar_file(audience),
@@ -40,7 +38,12 @@ pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
         .collect()
 }
 
-fn calendar(site: &Site, name: &str, events: &[&Event], today: jiff::civil::Date) -> String {
+fn calendar(
+    site: &Site,
+    name: &str,
+    events: &[&AnchoredEvent],
+    today: jiff::civil::Date,
+) -> String {
     let host = site
         .config
         .url
@@ -59,16 +62,9 @@ fn calendar(site: &Site, name: &str, events: &[&Event], today: jiff::civil::Date
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", escape(name)));
-    let mut uids = HashSet::new();
-    for event in events {
-        let mut uid = format!("{}@{host}", event_id(event));
-        let mut n = 2;
-        while !uids.insert(uid.clone()) {
-            uid = format!("{}-{n}@{host}", event_id(event));
-            n += 1;
-        }
+    for AnchoredEvent { id, event } in events {
         line("BEGIN:VEVENT".into());
-        line(format!("UID:{uid}"));
+        line(format!("UID:{id}@{host}"));
         line(format!("DTSTAMP:{stamp}"));
         line(format!("DTSTART{}", ical_time(event.start, false)));
         match (event.start, event.end) {
@@ -85,7 +81,7 @@ fn calendar(site: &Site, name: &str, events: &[&Event], today: jiff::civil::Date
             line(format!("DESCRIPTION:{}", escape(&description)));
         }
         if let Some(url) = &site.config.url {
-            line(format!("URL:{}#{}", url.join("events/"), event_id(event)));
+            line(format!("URL:{}#{id}", url.join("events/")));
         }
         line("END:VEVENT".into());
     }
