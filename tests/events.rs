@@ -307,3 +307,82 @@ fn every_link_to_a_repeated_event_leads_to_that_event() {
         ["2027-01-14-open-evening-2", "2027-01-14-open-evening"]
     );
 }
+
+#[test]
+fn a_time_skipped_when_the_clocks_go_forward_is_refused() {
+    let site = TestSite::new();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2026-03-29T01:30\n    end: 2026-03-29T02:30\n",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/events.yaml:3:12"), "{err}");
+    assert!(
+        err.contains(
+            "1:30 on 29 March 2026 (`2026-03-29T01:30`) does not exist in the UK: the clocks go forward from 1:00 to 2:00"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("write a time before 1:00 or from 2:00"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_end_time_skipped_when_the_clocks_go_forward_is_refused_at_the_end() {
+    let site = TestSite::new();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2027-03-28T00:30\n    end: 2027-03-28 01:00\n",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/events.yaml:4:10"), "{err}");
+    assert!(
+        err.contains("1:00 on 28 March 2027 (`2027-03-28 01:00`) does not exist in the UK"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_time_repeated_when_the_clocks_go_back_is_read_as_the_first_time_round() {
+    let site = events_site();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Night walk\n    start: 2026-10-25T01:30\n    end: 2026-10-25T02:30\n",
+    );
+    site.build();
+    let text = calendar(&site, "calendar.ics");
+    assert!(
+        text.contains("DTSTART:20261025T003000Z\r\nDTEND:20261025T023000Z\r\n"),
+        "1:30 British Summer Time, so two hours long: {text}"
+    );
+}
+
+#[test]
+fn an_event_date_implausibly_far_away_is_refused() {
+    for when in ["9999-12-31T23:30", "2207-01-28", "1926-01-28"] {
+        let site = TestSite::new();
+        site.write(
+            "content/events.yaml",
+            format!("events:\n  - title: Fair\n    start: {when}\n"),
+        );
+        let err = site.run(&["build"]).failure().stderr();
+        assert!(err.contains("content/events.yaml:3:12"), "{err}");
+        assert!(err.contains(&format!("`{when}` is too far away")), "{err}");
+        assert!(err.contains("in the years 2000 to 2100"), "{err}");
+    }
+}
+
+#[test]
+fn events_from_2000_to_2100_are_accepted() {
+    let site = events_site();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: First\n    start: 2000-01-01\n  - title: Last\n    start: 2100-12-31T23:30\n    end: 2100-12-31T23:59\n",
+    );
+    site.build();
+    let text = calendar(&site, "calendar.ics");
+    assert!(text.contains("DTSTART;VALUE=DATE:20000101\r\nDTEND;VALUE=DATE:20000102\r\n"));
+    assert!(text.contains("DTSTART:21001231T233000Z\r\nDTEND:21001231T235900Z\r\n"));
+}

@@ -94,25 +94,11 @@ fn calendar(
 fn ical_time(when: When, is_end: bool) -> String {
     match when {
         When::Day(day) => {
-            let day = if is_end {
-                day.civil().tomorrow().unwrap_or(day.civil())
-            } else {
-                day.civil()
-            };
+            let day = if is_end { day.next() } else { day.civil() };
             format!(";VALUE=DATE:{}", day.strftime("%Y%m%d"))
         }
-        When::Time(time) => {
-            let utc = time
-                .to_zoned(uk_time_zone())
-                .map(|zoned| zoned.timestamp())
-                .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-            format!(":{}", utc.strftime("%Y%m%dT%H%M%SZ"))
-        }
+        When::Time(time) => format!(":{}", time.instant().strftime("%Y%m%dT%H%M%SZ")),
     }
-}
-
-fn uk_time_zone() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
 /// Escapes a TEXT value (RFC 5545 section 3.3.11).

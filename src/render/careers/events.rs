@@ -156,25 +156,25 @@ fn view(AnchoredEvent { id, event }: AnchoredEvent<'_>, md: &mut DataMarkdown<'_
 
 fn describe_when(start: When, end: Option<When>) -> String {
     let day = |d: jiff::civil::Date| d.strftime("%A %-d %B %Y").to_string();
+    let day_and_clock =
+        |t: jiff::civil::DateTime| format!("{}, {}", day(t.date()), clock(t.time()));
     match (start, end) {
         (When::Day(s), None) => day(s.civil()),
         (When::Day(s), Some(e)) if e.date() == s.civil() => day(s.civil()),
         (When::Day(s), Some(e)) => format!("{} to {}", day(s.civil()), day(e.date())),
-        (When::Time(s), None) => format!("{}, {}", day(s.date()), clock(s.time())),
-        (When::Time(s), Some(When::Time(e))) if e.date() == s.date() => {
+        (When::Time(s), None) => day_and_clock(s.civil()),
+        (When::Time(s), Some(When::Time(e))) if e.civil().date() == s.civil().date() => {
             format!(
-                "{}, {} to {}",
-                day(s.date()),
-                clock(s.time()),
-                clock(e.time())
+                "{} to {}",
+                day_and_clock(s.civil()),
+                clock(e.civil().time())
             )
         }
         (When::Time(s), Some(e)) => format!(
-            "{}, {} to {}",
-            day(s.date()),
-            clock(s.time()),
+            "{} to {}",
+            day_and_clock(s.civil()),
             match e {
-                When::Time(t) => format!("{}, {}", day(t.date()), clock(t.time())),
+                When::Time(t) => day_and_clock(t.civil()),
                 When::Day(d) => day(d.civil()),
             }
         ),
