@@ -216,3 +216,173 @@ fn a_malformed_time_is_refused_with_the_forms_allowed() {
     assert!(err.contains("content/events.yaml:3:12"), "{err}");
     assert!(err.contains("2026-01-29T18:00 for a time"), "{err}");
 }
+
+/// Two open evenings on one day, listed in this order: the first for pupils, the second for
+/// parents.
+const TWO_OPEN_EVENINGS: &str = r#"
+events:
+  - title: Open evening
+    start: 2027-01-14T19:00
+    audiences: [pupils]
+  - title: Open evening
+    start: 2027-01-14T17:00
+    audiences: [parents]
+"#;
+
+fn two_open_evenings() -> TestSite {
+    let site = events_site();
+    site.write("content/events.yaml", TWO_OPEN_EVENINGS);
+    site.build();
+    site
+}
+
+/// The `(URL, UID)` of each event in a calendar feed.
+fn links_and_uids(site: &TestSite, name: &str) -> Vec<(String, String)> {
+    use icalendar::Component;
+    let calendar: icalendar::Calendar = calendar(site, name).parse().unwrap();
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            (
+                e.get_url().unwrap().to_string(),
+                e.get_uid().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn events_with_the_same_date_and_title_get_distinct_ids() {
+    let site = two_open_evenings();
+    let page = site.page("events/index.html");
+    assert_eq!(
+        page.attrs(".event", "id"),
+        ["2027-01-14-open-evening-2", "2027-01-14-open-evening"],
+        "numbered in the order they are listed in events.yaml, whatever their times"
+    );
+    let ids = page.attrs("[id]", "id");
+    let unique: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "every id on the page is unique: {ids:?}"
+    );
+}
+
+#[test]
+fn every_link_to_a_repeated_event_leads_to_that_event() {
+    let site = two_open_evenings();
+    let events = "https://www.riverside.sch.uk/careers/events/";
+    assert_eq!(
+        links_and_uids(&site, "parents.ics"),
+        [(
+            format!("{events}#2027-01-14-open-evening-2"),
+            "2027-01-14-open-evening-2@www.riverside.sch.uk".to_string()
+        )],
+        "the parents' evening is the second one listed"
+    );
+    assert_eq!(
+        links_and_uids(&site, "calendar.ics"),
+        [
+            (
+                format!("{events}#2027-01-14-open-evening"),
+                "2027-01-14-open-evening@www.riverside.sch.uk".to_string()
+            ),
+            (
+                format!("{events}#2027-01-14-open-evening-2"),
+                "2027-01-14-open-evening-2@www.riverside.sch.uk".to_string()
+            ),
+        ],
+        "an event keeps its address and UID in every feed"
+    );
+    assert_eq!(
+        site.page("parents/index.html").attrs(".event", "id"),
+        ["2027-01-14-open-evening-2"],
+        "the parents' page calls it what the events page does"
+    );
+    assert_eq!(
+        site.page("index.html").attrs(".event", "id"),
+        ["2027-01-14-open-evening-2", "2027-01-14-open-evening"]
+    );
+}
+
+#[test]
+fn a_time_skipped_when_the_clocks_go_forward_is_refused() {
+    let site = TestSite::new();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2026-03-29T01:30\n    end: 2026-03-29T02:30\n",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/events.yaml:3:12"), "{err}");
+    assert!(
+        err.contains(
+            "1:30 on 29 March 2026 (`2026-03-29T01:30`) does not exist in the UK: the clocks go forward from 1:00 to 2:00"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("write a time before 1:00 or from 2:00"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_end_time_skipped_when_the_clocks_go_forward_is_refused_at_the_end() {
+    let site = TestSite::new();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2027-03-28T00:30\n    end: 2027-03-28 01:00\n",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("content/events.yaml:4:10"), "{err}");
+    assert!(
+        err.contains("1:00 on 28 March 2027 (`2027-03-28 01:00`) does not exist in the UK"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_time_repeated_when_the_clocks_go_back_is_read_as_the_first_time_round() {
+    let site = events_site();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Night walk\n    start: 2026-10-25T01:30\n    end: 2026-10-25T02:30\n",
+    );
+    site.build();
+    let text = calendar(&site, "calendar.ics");
+    assert!(
+        text.contains("DTSTART:20261025T003000Z\r\nDTEND:20261025T023000Z\r\n"),
+        "1:30 British Summer Time, so two hours long: {text}"
+    );
+}
+
+#[test]
+fn an_event_date_implausibly_far_away_is_refused() {
+    for when in ["9999-12-31T23:30", "2207-01-28", "1926-01-28"] {
+        let site = TestSite::new();
+        site.write(
+            "content/events.yaml",
+            format!("events:\n  - title: Fair\n    start: {when}\n"),
+        );
+        let err = site.run(&["build"]).failure().stderr();
+        assert!(err.contains("content/events.yaml:3:12"), "{err}");
+        assert!(err.contains(&format!("`{when}` is too far away")), "{err}");
+        assert!(err.contains("in the years 2000 to 2100"), "{err}");
+    }
+}
+
+#[test]
+fn events_from_2000_to_2100_are_accepted() {
+    let site = events_site();
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: First\n    start: 2000-01-01\n  - title: Last\n    start: 2100-12-31T23:30\n    end: 2100-12-31T23:59\n",
+    );
+    site.build();
+    let text = calendar(&site, "calendar.ics");
+    assert!(text.contains("DTSTART;VALUE=DATE:20000101\r\nDTEND;VALUE=DATE:20000102\r\n"));
+    assert!(text.contains("DTSTART:21001231T233000Z\r\nDTEND:21001231T235900Z\r\n"));
+}

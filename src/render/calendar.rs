@@ -1,11 +1,9 @@
 //! iCalendar feeds (RFC 5545): one for all events and one per audience, so a parent can
 //! subscribe to the parents' calendar. Times are written in UTC, converted from UK time.
 
-use std::collections::HashSet;
-
-use super::careers::{calendar_file, event_id};
+use super::careers::{AnchoredEvent, anchored, calendar_file};
 use super::markdown::plain_text;
-use crate::model::{Audience, Event, When};
+use crate::model::{Audience, When};
 use crate::site::Site;
 use crate::write::OutputFile;
 
@@ -27,6 +25,7 @@ pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
     let Some(events) = &site.careers.events else {
         return Vec::new();
     };
+    let events = anchored(&events.events);
     let school = &site.config.school.name;
     let mut feeds = vec![(None, format!("{school} careers events"))];
     feeds.extend(site.config.audiences.iter().map(|&a| {
@@ -38,10 +37,9 @@ pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
     feeds
         .into_iter()
         .map(|(audience, name)| {
-            let chosen: Vec<&Event> = events
-                .events
+            let chosen: Vec<&AnchoredEvent> = events
                 .iter()
-                .filter(|e| audience.is_none_or(|a: Audience| e.audiences.contains(&a)))
+                .filter(|e| audience.is_none_or(|a: Audience| e.event.audiences.contains(&a)))
                 .collect();
             OutputFile {
                 path: calendar_file(audience),
@@ -51,7 +49,12 @@ pub fn files(site: &Site, today: jiff::civil::Date) -> Vec<OutputFile> {
         .collect()
 }
 
-fn calendar(site: &Site, name: &str, events: &[&Event], today: jiff::civil::Date) -> String {
+fn calendar(
+    site: &Site,
+    name: &str,
+    events: &[&AnchoredEvent],
+    today: jiff::civil::Date,
+) -> String {
     let host = site
         .config
         .url
@@ -70,16 +73,9 @@ fn calendar(site: &Site, name: &str, events: &[&Event], today: jiff::civil::Date
     line("CALSCALE:GREGORIAN".into());
     line("METHOD:PUBLISH".into());
     line(format!("X-WR-CALNAME:{}", escape(name)));
-    let mut uids = HashSet::new();
-    for event in events {
-        let mut uid = format!("{}@{host}", event_id(event));
-        let mut n = 2;
-        while !uids.insert(uid.clone()) {
-            uid = format!("{}-{n}@{host}", event_id(event));
-            n += 1;
-        }
+    for AnchoredEvent { id, event } in events {
         line("BEGIN:VEVENT".into());
-        line(format!("UID:{uid}"));
+        line(format!("UID:{id}@{host}"));
         line(format!("DTSTAMP:{stamp}"));
         line(format!("DTSTART{}", ical_time(event.start, false)));
         match (event.start, event.end) {
@@ -96,7 +92,7 @@ fn calendar(site: &Site, name: &str, events: &[&Event], today: jiff::civil::Date
             line(format!("DESCRIPTION:{}", escape(&description)));
         }
         if let Some(url) = &site.config.url {
-            line(format!("URL:{}#{}", url.join("events/"), event_id(event)));
+            line(format!("URL:{}#{id}", url.join("events/")));
         }
         line("END:VEVENT".into());
     }
@@ -109,25 +105,11 @@ fn calendar(site: &Site, name: &str, events: &[&Event], today: jiff::civil::Date
 fn ical_time(when: When, is_end: bool) -> String {
     match when {
         When::Day(day) => {
-            let day = if is_end {
-                day.civil().tomorrow().unwrap_or(day.civil())
-            } else {
-                day.civil()
-            };
+            let day = if is_end { day.next() } else { day.civil() };
             format!(";VALUE=DATE:{}", day.strftime("%Y%m%d"))
         }
-        When::Time(time) => {
-            let utc = time
-                .to_zoned(uk_time_zone())
-                .map(|zoned| zoned.timestamp())
-                .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
-            format!(":{}", utc.strftime("%Y%m%dT%H%M%SZ"))
-        }
+        When::Time(time) => format!(":{}", time.instant().strftime("%Y%m%dT%H%M%SZ")),
     }
-}
-
-fn uk_time_zone() -> jiff::tz::TimeZone {
-    jiff::tz::TimeZone::get("Europe/London").unwrap_or(jiff::tz::TimeZone::UTC)
 }
 
 /// Escapes a TEXT value (RFC 5545 section 3.3.11).

@@ -1,5 +1,7 @@
 //! The events page and the events shown on audience hubs.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::DataMarkdown;
@@ -28,9 +30,47 @@ pub struct EventView {
     pub description: String,
 }
 
-/// A stable anchor for an event, unique among `events`: its date and title.
-pub fn event_id(event: &Event) -> String {
+/// An event and its anchor on the events page, which no other event shares.
+pub struct AnchoredEvent<'a> {
+    pub id: String,
+    pub event: &'a Event,
+}
+
+/// Anchors each event by its date and title. Events that share both are numbered `-2`, `-3`…
+/// in the order events.yaml lists them, so that adding an event at the end moves no other
+/// event's anchor; and no number takes the anchor another event has by its own title.
+pub fn anchored(events: &[Event]) -> Vec<AnchoredEvent<'_>> {
+    let natural: Vec<String> = events.iter().map(natural_id).collect();
+    let mut taken: HashSet<String> = natural.iter().cloned().collect();
+    let mut seen = HashSet::new();
+    events
+        .iter()
+        .zip(natural)
+        .map(|(event, id)| {
+            let id = if seen.insert(id.clone()) {
+                id
+            } else {
+                numbered(&id, &mut taken)
+            };
+            AnchoredEvent { id, event }
+        })
+        .collect()
+}
+
+fn natural_id(event: &Event) -> String {
     format!("{}-{}", event.start.date(), slugify(&event.title))
+}
+
+/// The first of `base-2`, `base-3`… not yet taken, now taken.
+fn numbered(base: &str, taken: &mut HashSet<String>) -> String {
+    let mut n = 2;
+    loop {
+        let id = format!("{base}-{n}");
+        if taken.insert(id.clone()) {
+            return id;
+        }
+        n += 1;
+    }
 }
 
 pub fn calendar_file(audience: Option<Audience>) -> String {
@@ -46,7 +86,7 @@ pub(super) fn events_page(
     today: jiff::civil::Date,
     md: &mut DataMarkdown<'_>,
 ) -> EventsView {
-    let (upcoming, past) = split_by_date(events.iter().collect(), today);
+    let (upcoming, past) = split_by_date(anchored(events), today);
     let mut feeds = vec![LinkView {
         title: "All events".to_string(),
         href: calendar_file(None),
@@ -72,9 +112,9 @@ pub(super) fn upcoming_for(
     md: &mut DataMarkdown<'_>,
 ) -> Vec<EventView> {
     let (upcoming, _) = split_by_date(
-        events
-            .iter()
-            .filter(|e| audience.is_none_or(|a| e.audiences.contains(&a)))
+        anchored(events)
+            .into_iter()
+            .filter(|e| audience.is_none_or(|a| e.event.audiences.contains(&a)))
             .collect(),
         today,
     );
@@ -83,18 +123,21 @@ pub(super) fn upcoming_for(
 
 /// Events still to come (soonest first) and those over (latest first). An event is upcoming
 /// until the end of its last day.
-fn split_by_date(mut events: Vec<&Event>, today: jiff::civil::Date) -> (Vec<&Event>, Vec<&Event>) {
-    events.sort_by_key(|e| (e.start.sort_key(), e.title.clone()));
-    let (upcoming, mut past): (Vec<&Event>, Vec<&Event>) = events
+fn split_by_date(
+    mut events: Vec<AnchoredEvent<'_>>,
+    today: jiff::civil::Date,
+) -> (Vec<AnchoredEvent<'_>>, Vec<AnchoredEvent<'_>>) {
+    events.sort_by_key(|e| (e.event.start.sort_key(), e.event.title.clone()));
+    let (upcoming, mut past): (Vec<_>, Vec<_>) = events
         .into_iter()
-        .partition(|e| e.end.unwrap_or(e.start).date() >= today);
+        .partition(|e| e.event.end.unwrap_or(e.event.start).date() >= today);
     past.reverse();
     (upcoming, past)
 }
 
-fn view(event: &Event, md: &mut DataMarkdown<'_>) -> EventView {
+fn view(AnchoredEvent { id, event }: AnchoredEvent<'_>, md: &mut DataMarkdown<'_>) -> EventView {
     EventView {
-        id: event_id(event),
+        id,
         title: event.title.clone(),
         when: describe_when(event.start, event.end),
         start: DateView {
@@ -113,25 +156,25 @@ fn view(event: &Event, md: &mut DataMarkdown<'_>) -> EventView {
 
 fn describe_when(start: When, end: Option<When>) -> String {
     let day = |d: jiff::civil::Date| d.strftime("%A %-d %B %Y").to_string();
+    let day_and_clock =
+        |t: jiff::civil::DateTime| format!("{}, {}", day(t.date()), clock(t.time()));
     match (start, end) {
         (When::Day(s), None) => day(s.civil()),
         (When::Day(s), Some(e)) if e.date() == s.civil() => day(s.civil()),
         (When::Day(s), Some(e)) => format!("{} to {}", day(s.civil()), day(e.date())),
-        (When::Time(s), None) => format!("{}, {}", day(s.date()), clock(s.time())),
-        (When::Time(s), Some(When::Time(e))) if e.date() == s.date() => {
+        (When::Time(s), None) => day_and_clock(s.civil()),
+        (When::Time(s), Some(When::Time(e))) if e.civil().date() == s.civil().date() => {
             format!(
-                "{}, {} to {}",
-                day(s.date()),
-                clock(s.time()),
-                clock(e.time())
+                "{} to {}",
+                day_and_clock(s.civil()),
+                clock(e.civil().time())
             )
         }
         (When::Time(s), Some(e)) => format!(
-            "{}, {} to {}",
-            day(s.date()),
-            clock(s.time()),
+            "{} to {}",
+            day_and_clock(s.civil()),
             match e {
-                When::Time(t) => format!("{}, {}", day(t.date()), clock(t.time())),
+                When::Time(t) => day_and_clock(t.civil()),
                 When::Day(d) => day(d.civil()),
             }
         ),

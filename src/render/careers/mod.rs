@@ -23,8 +23,8 @@ use crate::load::{
 use crate::model::{Benchmark, Contact};
 use crate::site::Site;
 use benchmarks::{BenchmarkPageView, OverviewView};
+pub use events::{AnchoredEvent, anchored, calendar_file};
 use events::{EventView, EventsView};
-pub use events::{calendar_file, event_id};
 use plans::{ActionRowView, StrategicPlanView};
 use programme::ProgrammeView;
 
