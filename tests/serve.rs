@@ -635,3 +635,18 @@ fn open_previews_and_idle_browser_connections_do_not_hold_up_new_requests() {
     assert_eq!(errors, 0);
     assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
 }
+
+#[test]
+fn a_link_broken_by_a_one_page_save_shows_on_the_compliance_checklist() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    site.edit(
+        PAGE,
+        "## After your placement",
+        "## After your placement\n\nSee [the old form](old-form.md).",
+    );
+    let line = server.wait_for("Rebuilt");
+    assert!(line.starts_with("Rebuilt 1 page in"), "{line}");
+    server.wait_for_page("/compliance/", "old-form.md");
+    assert_serves_what_build_writes(&server, &site);
+}

@@ -245,7 +245,7 @@ impl Prepared {
         };
         let html = templates::render(&self.tera, theme, &target.template, &context, site, &target)?;
         Ok(OutputFile {
-            path: format!("{COMPLIANCE_PATH}index.html"),
+            path: COMPLIANCE_FILE.to_string(),
             contents: clean_text::publishable(html),
         })
     }
@@ -386,6 +386,8 @@ pub fn escape_xml(text: &str) -> String {
 
 /// Where the compliance checklist is published, when it is.
 pub const COMPLIANCE_PATH: &str = "compliance/";
+/// The checklist's file.
+pub const COMPLIANCE_FILE: &str = "compliance/index.html";
 
 /// The careers pages the programme page points to.
 const PROGRAMME_LINKS: [plan::Special; 7] = {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::plan::Plan;
-use super::{COMPLIANCE_PATH, NOT_FOUND_FILE, atom, calendar, sitemap};
+use super::{COMPLIANCE_FILE, COMPLIANCE_PATH, NOT_FOUND_FILE, atom, calendar, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use crate::theme::Theme;
@@ -24,10 +24,7 @@ fn generated(site: &Site, theme: &Theme, plan: &Plan) -> HashMap<String, &'stati
         files.insert(path, "events calendar");
     }
     if site.config.compliance_page {
-        files.insert(
-            format!("{COMPLIANCE_PATH}index.html"),
-            "compliance checklist",
-        );
+        files.insert(COMPLIANCE_FILE.to_string(), "compliance checklist");
     }
     for file in &theme.static_files {
         files.insert(file.name.clone(), "theme file");

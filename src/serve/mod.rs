@@ -158,6 +158,9 @@ fn rebuild(
                     describe(changed)
                 );
             }
+            if pages == 1 {
+                refresh_checklist(root, session, state, clients);
+            }
         }
         Err(diagnostics) => {
             // Until a whole build succeeds again, no save may take the one-page shortcut.
@@ -167,6 +170,29 @@ fn rebuild(
             clients.problem(&text);
             write_state(state).problem = Some(text);
         }
+    }
+}
+
+/// After one page was rendered alone and is already on screen, builds the whole site again to
+/// bring the compliance checklist up to date: a page's text can break a link, or mend one.
+fn refresh_checklist(
+    root: &Path,
+    session: &mut Option<session::Session>,
+    state: &RwLock<SiteState>,
+    clients: &Clients,
+) {
+    let Ok(session::Update::Site(rendered)) = session::update(session, root, &[]) else {
+        // A problem elsewhere will be reported by the next save, as it is now.
+        return;
+    };
+    let checklist = rendered
+        .files
+        .into_iter()
+        .find(|file| file.path == crate::render::COMPLIANCE_FILE);
+    if let Some(checklist) = checklist
+        && write_state(state).refresh_file(checklist)
+    {
+        clients.changed(Change::Page);
     }
 }
 

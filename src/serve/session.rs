@@ -64,7 +64,7 @@ impl Session {
     /// Renders one page again if `path` is a page whose text alone changed; `None` when the
     /// whole site must be rebuilt.
     fn one_page(&mut self, root: &Path, path: &Path) -> Option<Result<Update, Diagnostics>> {
-        if !path.starts_with(CONTENT_DIR) || path.extension()? != "md" {
+        if !path.starts_with(CONTENT_DIR) || crate::site::markdown_stem(path.to_str()?).is_none() {
             return None;
         }
         let index = self.site.pages.iter().position(|p| p.source == path)?;

@@ -50,6 +50,21 @@ impl SiteState {
         self.version += 1;
     }
 
+    /// Replaces one file if its bytes changed, and says whether they did, so that open pages
+    /// are told only when there is something new to show.
+    pub fn refresh_file(&mut self, file: crate::write::OutputFile) -> bool {
+        let Contents::Bytes(bytes) = file.contents else {
+            return false;
+        };
+        let same =
+            matches!(self.files.get(&file.path), Some(Served::Bytes(old)) if **old == *bytes);
+        if !same {
+            self.files.insert(file.path, Served::Bytes(bytes.into()));
+            self.version += 1;
+        }
+        !same
+    }
+
     /// Replaces the site with a new build; the problem, if any, is over.
     pub fn replace(&mut self, rendered: Rendered) {
         self.files = rendered
