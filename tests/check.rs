@@ -441,7 +441,7 @@ fn b8_no_guidance_interview_by_year_11() {
 fn primary_schools_get_adapted_expectations_and_items_marked_not_applicable_are_not_reported() {
     let site = TestSite::new();
     site.write("content/site.yaml", "school:\n  phase: primary\ncareers_leader:\n  name: Mrs Ward\n  email: w@oak.sch.uk\n  phone: 01632 960 456\nreview:\n  next: 2027-09-06\n")
-        .write("content/programme.yaml", &primary_programme(&[0, 1, 2, 3, 4, 5]))
+        .write("content/programme.yaml", primary_programme(&[0, 1, 2, 3, 4, 5]))
         .write("content/benchmarks.yaml", "benchmarks:\n  - benchmark: 8\n    requirements:\n      - {requirement: Guidance interview by 16, progress: not-applicable}\n")
         .write("content/evaluation.yaml", "compass:\n  - {date: 2026-07-10, scores: {1: 80}}\n");
     let report = Report::of(&site, &["--strict"]);
@@ -478,7 +478,7 @@ fn a_year_group_left_out_of_a_primary_programme_is_reported() {
     site.write("content/site.yaml", "school:\n  phase: primary\n")
         .write(
             "content/programme.yaml",
-            &primary_programme(&[0, 1, 2, 4, 5]),
+            primary_programme(&[0, 1, 2, 4, 5]),
         );
     let report = Report::of(&site, &[]);
     let finding = report.only("B5");
