@@ -153,3 +153,31 @@ fn text_from_yaml_is_escaped_everywhere_it_appears() {
         );
     }
 }
+
+#[test]
+fn heading_attributes_other_than_id_and_classes_are_removed_with_a_warning() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "# A\n\n## Hello {#hi .big onclick=\"steal()\" onfocus=steal() autofocus style=\"color:red\"}\n",
+    );
+    site.write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2027-01-05\n    description: \"## Come {onmouseover=steal()}\"\n",
+    );
+    let run = site.build();
+    let page = site.page("a/index.html");
+    let html = page.0.html();
+    for gone in ["onclick", "onfocus", "autofocus", "style=", "steal"] {
+        assert!(!html.contains(gone), "{gone} is still there");
+    }
+    assert_eq!(page.attrs("h2#hi", "class"), ["big"]);
+    let events = site.page("events/index.html").0.html();
+    assert!(!events.contains("onmouseover"), "{events}");
+    let err = run.stderr();
+    assert!(
+        err.contains("content/a.md:3:1")
+            && err.contains("removed `onclick`, `onfocus`, `autofocus`, `style` from a heading"),
+        "{err}"
+    );
+}

@@ -291,7 +291,13 @@ fn assign_heading_ids(
         };
         let start = events[index].1.start;
         match &mut events[index].0 {
-            Event::Start(Tag::Heading { id, level, .. }) => {
+            Event::Start(Tag::Heading {
+                id, level, attrs, ..
+            }) => {
+                if !source.allow_scripts && !attrs.is_empty() {
+                    warnings.push(heading_attributes_removed(source, start, attrs));
+                    attrs.clear();
+                }
                 let given = id.take();
                 let unique = match &given {
                     Some(given) if !claimed.contains(given.as_ref()) => given.to_string(),
@@ -312,6 +318,26 @@ fn assign_heading_ids(
             _ => {}
         }
     }
+}
+
+/// `## Heading {onclick=… style=…}`: heading attributes other than an id and classes would
+/// pass raw HTML's sanitiser by, so they are taken out like any other handler or style.
+fn heading_attributes_removed(
+    source: &Source<'_>,
+    offset: usize,
+    attrs: &[(CowStr<'_>, Option<CowStr<'_>>)],
+) -> Diagnostic {
+    let names: Vec<String> = attrs.iter().map(|(name, _)| format!("`{name}`")).collect();
+    located(
+        Diagnostic::warning(format!(
+            "removed {} from a heading: a heading may have only an `{{#id}}` and `{{.classes}}`",
+            names.join(", ")
+        )),
+        source,
+        offset,
+    )
+    .coded("UNSAFE-HTML")
+    .with_help("take the attribute out of the `{…}` after the heading")
 }
 
 /// A heading's `{#id}` that the theme or an earlier heading already has: two elements with one
