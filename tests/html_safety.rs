@@ -181,3 +181,72 @@ fn heading_attributes_other_than_id_and_classes_are_removed_with_a_warning() {
         "{err}"
     );
 }
+
+#[test]
+fn pictures_video_and_sound_from_other_sites_are_not_loaded_and_each_is_warned_of() {
+    // The Content Security Policy would block them: readers would see broken media.
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "# A\n\n![The careers fair](https://photos.example.com/fair.jpg)\n\n<img src=\"https://photos.example.com/b.jpg\" alt=\"B\">\n\n<video src=\"//cdn.example.com/v.mp4\" controls></video>\n\n<audio><source src=\"https://cdn.example.com/a.mp3\"></audio>\n\n![Ours](logo.svg)\n",
+    );
+    site.write(
+        "content/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let run = site.build();
+    let page = site.page("a/index.html");
+    let html = page.0.html();
+    assert!(
+        !html.contains("src=\"https://") && !html.contains("src=\"//"),
+        "{html}"
+    );
+    assert_eq!(
+        page.link("The careers fair"),
+        "https://photos.example.com/fair.jpg",
+        "a Markdown picture from another site becomes a link to it"
+    );
+    assert_eq!(page.attrs(".content img", "src"), ["../logo.svg"]);
+    let err = run.stderr();
+    for (line, what) in [
+        (
+            3,
+            "the picture `https://photos.example.com/fair.jpg` is on another site",
+        ),
+        (5, "the address `https://photos.example.com/b.jpg`"),
+        (7, "the address `//cdn.example.com/v.mp4`"),
+        (9, "the address `https://cdn.example.com/a.mp3`"),
+    ] {
+        assert!(
+            err.contains(&format!("content/a.md:{line}:")) && err.contains(what),
+            "no warning of {what} on line {line}:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn a_copied_html_or_svg_file_with_a_script_is_refused_unless_scripts_are_allowed() {
+    let site = TestSite::new();
+    site.write("content/a.md", "# A\n");
+    site.write(
+        "content/images/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"steal()\"><circle r=\"4\"/></svg>",
+    );
+    site.write(
+        "content/old/page.HTML",
+        "<p>Old</p><script>steal()</script>",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(
+        err.contains("content/images/logo.svg") && err.contains("an `onload` handler"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/old/page.HTML") && err.contains("a <script> element"),
+        "{err}"
+    );
+    assert!(!site.output().exists(), "nothing is published");
+    site.write("content/site.yaml", "allow_scripts: true\n");
+    site.build();
+    assert!(site.exists("images/logo.svg"));
+}

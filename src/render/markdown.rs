@@ -198,7 +198,41 @@ fn rewrite_links(
     events: &mut [(Event, std::ops::Range<usize>)],
     warnings: &mut Vec<Diagnostic>,
 ) {
+    // For each image open, whether it became a link, so its end becomes the link's end.
+    let mut images_made_links: Vec<bool> = Vec::new();
     for (event, range) in events.iter_mut() {
+        if let Event::Start(Tag::Image { dest_url, .. }) = event
+            && raw_html::is_remote(dest_url)
+        {
+            warnings.push(remote_image(source, range.start, dest_url));
+            images_made_links.push(true);
+            let Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) = std::mem::replace(event, Event::SoftBreak)
+            else {
+                unreachable!("matched as an image just above");
+            };
+            *event = Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            });
+            continue;
+        }
+        match event {
+            Event::Start(Tag::Image { .. }) => images_made_links.push(false),
+            Event::End(TagEnd::Image) => {
+                if images_made_links.pop() == Some(true) {
+                    *event = Event::End(TagEnd::Link);
+                }
+                continue;
+            }
+            _ => {}
+        }
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
             event
         else {
@@ -318,6 +352,20 @@ fn assign_heading_ids(
             _ => {}
         }
     }
+}
+
+/// A picture from another site would be refused by the page's Content Security Policy and
+/// show as broken: it becomes a link to the picture, its description the link's text.
+fn remote_image(source: &Source<'_>, offset: usize, address: &str) -> Diagnostic {
+    located(
+        Diagnostic::warning(format!(
+            "the picture `{address}` is on another site, so it is shown as a link to it"
+        )),
+        source,
+        offset,
+    )
+    .coded("REMOTE-MEDIA")
+    .with_help("save the picture under content/ (if the school may publish it) and use its file name, such as `images/fair.jpg`")
 }
 
 /// `## Heading {onclick=… style=…}`: heading attributes other than an id and classes would

@@ -10,7 +10,7 @@ pub mod links;
 mod markdown;
 mod outputs;
 mod plan;
-mod raw_html;
+pub mod raw_html;
 mod sitemap;
 mod templates;
 mod views;

@@ -31,13 +31,48 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("source", ["src", "srcset", "type", "media"])
         .add_tag_attributes("track", ["src", "kind", "srclang", "label", "default"])
         .link_rel(None)
-        .url_relative(ammonia::UrlRelative::PassThrough);
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .attribute_filter(|element, attribute, value| {
+            if loads_media(element, attribute) && is_remote(value) {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
     cleaner
 });
 
+/// Whether `attribute` of `element` is an address the browser loads into the page by itself:
+/// pictures, video and sound, which the Content Security Policy allows only from the site.
+fn loads_media(element: &str, attribute: &str) -> bool {
+    matches!(
+        (element, attribute),
+        ("img" | "source", "src" | "srcset")
+            | ("video", "src" | "poster")
+            | ("audio" | "track", "src")
+    )
+}
+
+/// An address on another site: `https://…`, `http://…` or `//…`. (A `srcset` lists several;
+/// any of them being remote counts.)
+pub fn is_remote(url: &str) -> bool {
+    let url = url.trim().to_ascii_lowercase();
+    url.starts_with("//")
+        || url.starts_with("http:")
+        || url.starts_with("https:")
+        || url.contains(" http:")
+        || url.contains(" https:")
+        || url.contains(",http:")
+        || url.contains(",https:")
+        || url.contains(" //")
+}
+
+/// Why a handler, a script or a script address is taken out.
+pub const RUNS_SCRIPTS: &str = "pages may not run scripts";
+
 /// Elements whose work is lost when they are taken out, and why that is.
 const REMOVED_ELEMENTS: [(&str, &str); 12] = [
-    ("script", "pages may not run scripts"),
+    ("script", RUNS_SCRIPTS),
     ("style", "the theme's stylesheet styles every page"),
     ("iframe", "pages may not embed content from other sites"),
     ("frame", "pages may not embed content from other sites"),
@@ -80,13 +115,19 @@ pub fn dangers(raw: &str) -> BTreeSet<(String, &'static str, String)> {
             if attribute.len() > 2 && attribute.starts_with("on") {
                 found.insert((
                     format!("an `{attribute}` handler"),
-                    "pages may not run scripts",
+                    RUNS_SCRIPTS,
                     attribute.to_string(),
+                ));
+            } else if loads_media(name, attribute) && is_remote(value) {
+                found.insert((
+                    format!("the address `{}`", shorten(value)),
+                    "pages load pictures, video and sound only from the school's own site",
+                    value.chars().take(10).collect(),
                 ));
             } else if URL_ATTRIBUTES.contains(&attribute) && is_script_url(value) {
                 found.insert((
                     format!("the address `{}`", shorten(value)),
-                    "pages may not run scripts",
+                    RUNS_SCRIPTS,
                     value.chars().take(10).collect(),
                 ));
             }
