@@ -191,3 +191,42 @@ fn a_missing_content_folder_is_explained() {
     assert!(run.stderr().contains("content"), "{}", run.stderr());
     assert!(!site.output().exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_outside_the_site_is_refused_and_never_published() {
+    // A link to /proc/self/environ would publish the build's environment: CI's secrets.
+    for (link, target) in [
+        ("content/downloads/env.txt", "/proc/self/environ"),
+        ("content/downloads/passwd.txt", "/etc/passwd"),
+    ] {
+        let site = TestSite::example();
+        std::fs::create_dir_all(site.root().join("content/downloads")).unwrap();
+        std::os::unix::fs::symlink(target, site.root().join(link)).unwrap();
+        refused(&site, link, "points outside the site's folder");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_folder_outside_the_site_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("id_rsa"), "secret").unwrap();
+    let site = TestSite::example();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("content/keys")).unwrap();
+    refused(&site, "content/keys", "points outside the site's folder");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_elsewhere_in_the_site_is_published() {
+    let site = TestSite::example();
+    site.write("shared/policy.pdf", "%PDF-1.4");
+    std::os::unix::fs::symlink(
+        site.root().join("shared/policy.pdf"),
+        site.root().join("content/policy.pdf"),
+    )
+    .unwrap();
+    site.build();
+    assert!(site.exists("policy.pdf"));
+}

@@ -20,12 +20,13 @@ pub fn content_files(root: &Path, content: &Path) -> Result<ContentFiles, Diagno
         assets: Vec::new(),
     };
     let mut problems = Diagnostics::new();
-    let walker = WalkDir::new(content)
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut walker = WalkDir::new(content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_hidden_or_temporary(entry.file_name()));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -33,6 +34,15 @@ pub fn content_files(root: &Path, content: &Path) -> Result<ContentFiles, Diagno
                 continue;
             }
         };
+        if entry.path_is_symlink()
+            && let Some(problem) = link_out_of_the_site(root, &real_root, entry.path())
+        {
+            problems.push(problem);
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
@@ -86,12 +96,40 @@ pub fn is_hidden_or_temporary(name: &std::ffi::OsStr) -> bool {
         || name.ends_with("___")
 }
 
+/// A link under `content/` whose target is outside the site's folder, or in the system's own
+/// `/proc`, `/sys` or `/dev`: publishing it could publish the build's environment (its
+/// secrets), a password file or a private key.
+fn link_out_of_the_site(root: &Path, real_root: &Path, link: &Path) -> Option<Diagnostic> {
+    let shown = relative_to(root, link);
+    let Ok(target) = std::fs::canonicalize(link) else {
+        return Some(
+            Diagnostic::error("this link points to something that is not there")
+                .in_file(&shown)
+                .with_help("remove the link, or point it at a file in the site's folder"),
+        );
+    };
+    let system = ["/proc", "/sys", "/dev"]
+        .iter()
+        .any(|system| target.starts_with(system));
+    if system || !target.starts_with(real_root) {
+        return Some(
+            Diagnostic::error(format!(
+                "this link points outside the site's folder, to {}, which is not published",
+                target.display()
+            ))
+            .in_file(&shown)
+            .with_help("copy the file into content/ instead of linking to it, or remove the link"),
+        );
+    }
+    None
+}
+
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
     let path = err.path().map(|p| relative_to(root, p)).unwrap_or_default();
     if err.loop_ancestor().is_some() {
         return Diagnostic::error("this folder link points back at a folder that contains it")
             .in_file(&path)
-            .with_help("remove the link, or point it at a folder outside `content/`");
+            .with_help("remove the link, or point it at another folder in the site's folder");
     }
     match err.io_error() {
         Some(io) => Diagnostic::io("read", &path, io),
