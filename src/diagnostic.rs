@@ -28,20 +28,7 @@ pub struct Location {
 impl Location {
     /// The location of byte `offset` in `text`, where `text` itself starts at `first_line` of `file`.
     pub fn at_offset(file: &Path, text: &str, offset: usize, first_line: usize) -> Self {
-        let offset = floor_char_boundary(text, offset.min(text.len()));
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        Location {
-            file: file.to_path_buf(),
-            line: first_line + before.matches('\n').count(),
-            column: text[line_start..offset].chars().count() + 1,
-            source_line: Some(
-                text[line_start..line_end]
-                    .trim_end_matches('\r')
-                    .to_string(),
-            ),
-        }
+        LineStarts::new(text).location(file, text, offset, first_line)
     }
 
     /// The location of `line`:`column` (both from 1) in `text`, which starts at `first_line` of `file`.
@@ -55,6 +42,39 @@ impl Location {
             line: first_line + line.saturating_sub(1),
             column: column.max(1),
             source_line,
+        }
+    }
+}
+
+/// Where each line of a text starts, so that many problems in one long file are each placed in
+/// a moment, not by counting lines from the top every time.
+pub struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub fn new(text: &str) -> Self {
+        LineStarts(
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        )
+    }
+
+    /// The location of byte `offset` in `text` (the text these starts were found in), which
+    /// starts at `first_line` of `file`.
+    pub fn location(&self, file: &Path, text: &str, offset: usize, first_line: usize) -> Location {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.0.partition_point(|&start| start <= offset) - 1;
+        let line_start = self.0[line];
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        Location {
+            file: file.to_path_buf(),
+            line: first_line + line,
+            column: text[line_start..offset].chars().count() + 1,
+            source_line: Some(
+                text[line_start..line_end]
+                    .trim_end_matches('\r')
+                    .to_string(),
+            ),
         }
     }
 }

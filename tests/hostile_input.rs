@@ -230,3 +230,27 @@ fn a_link_to_a_file_elsewhere_in_the_site_is_published() {
     site.build();
     assert!(site.exists("policy.pdf"));
 }
+
+#[test]
+fn thousands_of_broken_links_in_a_page_list_the_first_hundred_and_count_the_rest() {
+    let site = TestSite::new();
+    let links: String = (0..5_000)
+        .map(|i| format!("[a](missing-{i}.md)\n"))
+        .collect();
+    site.write("content/a.md", format!("# A\n\n{links}"));
+    let build = site.build().stderr();
+    assert!(
+        build.contains("and 4900 more problems like those above in this text, not listed"),
+        "{build}"
+    );
+    let check = site.run(&["check", "--format", "json"]).failure().stdout();
+    let report: serde_json::Value = serde_json::from_str(&check).unwrap();
+    let links = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "LINK")
+        .count();
+    assert_eq!(links, 100);
+    assert!(check.contains("and 4900 more problems like those above on this page"));
+}

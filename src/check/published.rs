@@ -4,6 +4,7 @@
 //! header cells. Findings are placed in the Markdown or YAML they came from, where the
 //! offending text can be found there.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -63,22 +64,19 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
             site,
             path,
             sources: &sources,
+            placed: Cell::new(0),
         };
-        links(
-            &context,
-            html,
-            &existing,
-            &ids,
-            &mut external,
-            &mut findings,
-        );
-        lint(&context, html, &mut findings);
+        let mut on_page = Diagnostics::new();
+        links(&context, html, &existing, &ids, &mut external, &mut on_page);
+        lint(&context, html, &mut on_page);
+        findings.extend(listed(on_page, &sources.file_for(path)));
     }
     for (url, page) in external {
         let page = Page {
             site,
             path: &page,
             sources: &sources,
+            placed: Cell::new(0),
         };
         findings.push(
             page.finding(
@@ -96,6 +94,27 @@ struct Page<'a> {
     site: &'a Site,
     path: &'a str,
     sources: &'a Sources,
+    /// How many findings on this page have been made so far.
+    placed: Cell<usize>,
+}
+
+/// How many findings one page lists: a page with thousands of one mistake (a pasted list of
+/// broken links) gets the first ones and a line saying how many more.
+const LISTED_PER_PAGE: usize = 100;
+
+fn listed(mut findings: Diagnostics, file: &std::path::Path) -> Diagnostics {
+    if findings.len() > LISTED_PER_PAGE {
+        let unlisted = findings.len() - LISTED_PER_PAGE;
+        findings.truncate(LISTED_PER_PAGE);
+        findings.push(
+            Diagnostic::error(format!(
+                "and {unlisted} more problems like those above on this page, not listed"
+            ))
+            .in_file(file)
+            .with_help("put right the ones listed, and check again to see the rest"),
+        );
+    }
+    findings
 }
 
 /// Whether `link` is to another site, not to this one's own public address.
@@ -109,9 +128,14 @@ fn is_external(site: &Site, link: &str) -> bool {
 }
 
 impl Page<'_> {
-    /// A finding about `needle` on this page, placed where the content has it.
+    /// A finding about `needle` on this page, placed where the content has it. Past the
+    /// findings a page lists, placing (a search of the source) is skipped.
     fn finding(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
-        match self.sources.locate(self.path, needle) {
+        self.placed.set(self.placed.get() + 1);
+        let location = (self.placed.get() <= LISTED_PER_PAGE)
+            .then(|| self.sources.locate(self.path, needle))
+            .flatten();
+        match location {
             Some(location) => diagnostic.at(location),
             None => diagnostic.in_file(&self.sources.file_for(self.path)),
         }

@@ -7,8 +7,9 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::links::{Link, LinkIndex};
+use super::placed::Placed;
 use super::raw_html;
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::Diagnostic;
 use crate::site::{Page, slugify};
 
 /// Ids the theme itself uses, which headings must not take.
@@ -91,14 +92,14 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
         .into_offset_iter()
         .collect();
 
-    let mut warnings = Vec::new();
+    let mut warnings = Placed::new(source);
     rewrite_links(source, links, &mut events, &mut warnings);
     let has_raw_html = events
         .iter()
         .any(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let sanitise = has_raw_html && !source.allow_scripts;
     if sanitise {
-        warn_of_unsafe_html(source, &events, &mut warnings);
+        warn_of_unsafe_html(&events, &mut warnings);
     }
     // The page title is the only h1; a body that uses h1 too is moved one level down throughout.
     let demote = events.iter().any(|(e, _)| {
@@ -126,7 +127,7 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
             html
         },
         summary,
-        warnings,
+        warnings: warnings.into_list(),
     }
 }
 
@@ -161,11 +162,7 @@ fn align_by_class(html: String) -> String {
 }
 
 /// Warns of each thing in the raw HTML that will be taken out, at the raw HTML that holds it.
-fn warn_of_unsafe_html(
-    source: &Source<'_>,
-    events: &[(Event, std::ops::Range<usize>)],
-    warnings: &mut Vec<Diagnostic>,
-) {
+fn warn_of_unsafe_html(events: &[(Event, std::ops::Range<usize>)], warnings: &mut Placed<'_, '_>) {
     let raw: Vec<(&str, usize)> = events
         .iter()
         .filter_map(|(e, range)| match e {
@@ -180,15 +177,11 @@ fn warn_of_unsafe_html(
             .iter()
             .find(|(text, _)| text.to_ascii_lowercase().contains(&needle))
             .map_or(raw[0].1, |(_, offset)| *offset);
-        warnings.push(
-            located(
-                Diagnostic::warning(format!("removed {what} from the page's HTML: {why}")),
-                source,
-                offset,
-            )
-            .coded("UNSAFE-HTML")
-            .with_help("take it out of the Markdown; should the school's web team have checked it and want it kept, set `allow_scripts: true` in content/site.yaml"),
-        );
+        warnings.add(offset, || {
+            Diagnostic::warning(format!("removed {what} from the page's HTML: {why}"))
+                .coded("UNSAFE-HTML")
+                .with_help("take it out of the Markdown; should the school's web team have checked it and want it kept, set `allow_scripts: true` in content/site.yaml")
+        });
     }
 }
 
@@ -196,7 +189,7 @@ fn rewrite_links(
     source: &Source<'_>,
     links: &LinkIndex,
     events: &mut [(Event, std::ops::Range<usize>)],
-    warnings: &mut Vec<Diagnostic>,
+    warnings: &mut Placed<'_, '_>,
 ) {
     // For each image open, whether it became a link, so its end becomes the link's end.
     let mut images_made_links: Vec<bool> = Vec::new();
@@ -204,7 +197,7 @@ fn rewrite_links(
         if let Event::Start(Tag::Image { dest_url, .. }) = event
             && raw_html::is_remote(dest_url)
         {
-            warnings.push(remote_image(source, range.start, dest_url));
+            warnings.add(range.start, || remote_image(dest_url));
             images_made_links.push(true);
             let Event::Start(Tag::Image {
                 link_type,
@@ -241,30 +234,22 @@ fn rewrite_links(
         match links.resolve(source.content_path, source.depth, dest_url) {
             Link::Local(href) => *dest_url = CowStr::from(href),
             Link::External if !source.allow_scripts && raw_html::is_script_url(dest_url) => {
-                warnings.push(
-                    located(
-                        Diagnostic::warning(format!(
-                            "removed the address `{dest_url}` from a link: pages may not run scripts"
-                        )),
-                        source,
-                        range.start,
-                    )
+                warnings.add(range.start, || {
+                    Diagnostic::warning(format!(
+                        "removed the address `{dest_url}` from a link: pages may not run scripts"
+                    ))
                     .coded("UNSAFE-HTML")
-                    .with_help("link to a page or a web address (https://…) instead"),
-                );
+                    .with_help("link to a page or a web address (https://…) instead")
+                });
                 // An empty address keeps the link's text and leads nowhere harmful.
                 *dest_url = CowStr::Borrowed("");
             }
             Link::External => {}
-            Link::Broken(reason) => warnings.push(
-                located(
-                    Diagnostic::warning(format!("broken link: {reason}")),
-                    source,
-                    link_place(source.text, range, dest_url),
-                )
-                .coded("LINK")
-                    .with_help("link to another page by its file name, such as `year-11.md`, or to a file under content/"),
-            ),
+            Link::Broken(reason) => warnings.add(link_place(source.text, range, dest_url), || {
+                Diagnostic::warning(format!("broken link: {reason}"))
+                    .coded("LINK")
+                    .with_help("link to another page by its file name, such as `year-11.md`, or to a file under content/")
+            }),
         }
     }
 }
@@ -281,34 +266,11 @@ fn link_place(text: &str, range: &std::ops::Range<usize>, destination: &str) -> 
         .map_or(range.start, |i| range.start + i)
 }
 
-fn located(diagnostic: Diagnostic, source: &Source<'_>, offset: usize) -> Diagnostic {
-    if let Some(line) = source.first_line {
-        return diagnostic.at(Location::at_offset(source.file, source.text, offset, line));
-    }
-    // Text from a YAML field: find the rest of its line in the file it came from.
-    let rest_of_line = source
-        .text
-        .get(offset..)
-        .and_then(|rest| rest.lines().next());
-    let found = source
-        .file_text
-        .zip(
-            rest_of_line
-                .map(str::trim_end)
-                .filter(|rest| !rest.is_empty()),
-        )
-        .and_then(|(file_text, rest)| Some((file_text, file_text.find(rest)?)));
-    match found {
-        Some((file_text, at)) => diagnostic.at(Location::at_offset(source.file, file_text, at, 1)),
-        None => diagnostic.in_file(source.file),
-    }
-}
-
 fn assign_heading_ids(
     source: &Source<'_>,
     events: &mut [(Event, std::ops::Range<usize>)],
     demote: bool,
-    warnings: &mut Vec<Diagnostic>,
+    warnings: &mut Placed<'_, '_>,
 ) {
     // Ids the headings have claimed so far, and those a made-up id must also keep clear of.
     let mut claimed: HashSet<String> = THEME_IDS.iter().map(|s| s.to_string()).collect();
@@ -329,7 +291,7 @@ fn assign_heading_ids(
                 id, level, attrs, ..
             }) => {
                 if !source.allow_scripts && !attrs.is_empty() {
-                    warnings.push(heading_attributes_removed(source, start, attrs));
+                    warnings.add(start, || heading_attributes_removed(attrs));
                     attrs.clear();
                 }
                 let given = id.take();
@@ -337,7 +299,7 @@ fn assign_heading_ids(
                     Some(given) if !claimed.contains(given.as_ref()) => given.to_string(),
                     Some(given) => {
                         let unique = unique_id(given, &mut avoided);
-                        warnings.push(taken_id(source, start, given, &unique));
+                        warnings.add(start, || taken_id(given, &unique));
                         unique
                     }
                     None => unique_id(&text, &mut avoided),
@@ -356,53 +318,37 @@ fn assign_heading_ids(
 
 /// A picture from another site would be refused by the page's Content Security Policy and
 /// show as broken: it becomes a link to the picture, its description the link's text.
-fn remote_image(source: &Source<'_>, offset: usize, address: &str) -> Diagnostic {
-    located(
-        Diagnostic::warning(format!(
-            "the picture `{address}` is on another site, so it is shown as a link to it"
-        )),
-        source,
-        offset,
-    )
+fn remote_image(address: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "the picture `{address}` is on another site, so it is shown as a link to it"
+    ))
     .coded("REMOTE-MEDIA")
     .with_help("save the picture under content/ (if the school may publish it) and use its file name, such as `images/fair.jpg`")
 }
 
 /// `## Heading {onclick=… style=…}`: heading attributes other than an id and classes would
 /// pass raw HTML's sanitiser by, so they are taken out like any other handler or style.
-fn heading_attributes_removed(
-    source: &Source<'_>,
-    offset: usize,
-    attrs: &[(CowStr<'_>, Option<CowStr<'_>>)],
-) -> Diagnostic {
+fn heading_attributes_removed(attrs: &[(CowStr<'_>, Option<CowStr<'_>>)]) -> Diagnostic {
     let names: Vec<String> = attrs.iter().map(|(name, _)| format!("`{name}`")).collect();
-    located(
-        Diagnostic::warning(format!(
-            "removed {} from a heading: a heading may have only an `{{#id}}` and `{{.classes}}`",
-            names.join(", ")
-        )),
-        source,
-        offset,
-    )
+    Diagnostic::warning(format!(
+        "removed {} from a heading: a heading may have only an `{{#id}}` and `{{.classes}}`",
+        names.join(", ")
+    ))
     .coded("UNSAFE-HTML")
     .with_help("take the attribute out of the `{…}` after the heading")
 }
 
 /// A heading's `{#id}` that the theme or an earlier heading already has: two elements with one
 /// id would send the skip link, or a link to the heading, to the wrong place.
-fn taken_id(source: &Source<'_>, offset: usize, given: &str, unique: &str) -> Diagnostic {
+fn taken_id(given: &str, unique: &str) -> Diagnostic {
     let whose = if THEME_IDS.contains(&given) {
         "the theme's"
     } else {
         "another heading's"
     };
-    located(
-        Diagnostic::warning(format!(
-            "the id `{given}` is {whose}, so this heading's id is `{unique}`"
-        )),
-        source,
-        offset,
-    )
+    Diagnostic::warning(format!(
+        "the id `{given}` is {whose}, so this heading's id is `{unique}`"
+    ))
     .coded("ID")
     .with_help("give the heading another id in `{#…}`, or none: one is made from its text")
 }

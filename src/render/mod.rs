@@ -9,6 +9,7 @@ mod clean_text;
 pub mod links;
 mod markdown;
 mod outputs;
+mod placed;
 mod plan;
 pub mod raw_html;
 mod sitemap;
