@@ -254,3 +254,32 @@ fn thousands_of_broken_links_in_a_page_list_the_first_hundred_and_count_the_rest
     assert_eq!(links, 100);
     assert!(check.contains("and 4900 more problems like those above on this page"));
 }
+
+#[test]
+fn raw_html_nested_thousands_deep_is_left_out_before_it_is_parsed() {
+    // 40,000 nested elements took seconds to parse, and 1.8 million never finished.
+    let site = TestSite::new();
+    let deep = "<div>".repeat(2_000_000);
+    site.write("content/a.md", format!("# A\n\nBefore.\n\n{deep}\n"));
+    let build = site.build().stderr();
+    assert!(
+        build.contains("content/a.md:5:1") && build.contains("more than the 256 a page may have"),
+        "{build}"
+    );
+    let page = site.page("a/index.html");
+    assert!(page.text(".content").contains("Before."));
+    assert!(page.0.html().matches("<div").count() < 50);
+}
+
+#[test]
+fn a_folder_too_many_folders_deep_is_refused() {
+    // Each page's links grow with its depth: 2,000 folders deep wrote 11 GB.
+    let site = TestSite::example();
+    let deep = vec!["a"; 25].join("/");
+    site.write(&format!("content/{deep}/page.md"), "# Deep\n");
+    refused(
+        &site,
+        &format!("content/{}", vec!["a"; 21].join("/")),
+        "more than the 20 a site may have",
+    );
+}

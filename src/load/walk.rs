@@ -14,6 +14,11 @@ pub struct ContentFiles {
     pub assets: Vec<Asset>,
 }
 
+/// How many folders deep a page may be. Every page links to the top of the site and to each
+/// folder above it, so pages 2,000 folders deep wrote 11 GB; no school's site needs more than a
+/// handful.
+const DEEPEST_FOLDER: usize = 20;
+
 pub fn content_files(root: &Path, content: &Path) -> Result<ContentFiles, Diagnostics> {
     let mut files = ContentFiles {
         pages: Vec::new(),
@@ -34,6 +39,18 @@ pub fn content_files(root: &Path, content: &Path) -> Result<ContentFiles, Diagno
                 continue;
             }
         };
+        if entry.depth() > DEEPEST_FOLDER && entry.file_type().is_dir() {
+            problems.push(
+                Diagnostic::error(format!(
+                    "this folder is {} folders deep in content/, more than the {DEEPEST_FOLDER} a site may have",
+                    entry.depth()
+                ))
+                .in_file(&relative_to(root, entry.path()))
+                .with_help("move its pages into a folder nearer the top of content/"),
+            );
+            walker.skip_current_dir();
+            continue;
+        }
         if entry.path_is_symlink()
             && let Some(problem) = link_out_of_the_site(root, &real_root, entry.path())
         {

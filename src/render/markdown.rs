@@ -94,6 +94,7 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
 
     let mut warnings = Placed::new(source);
     rewrite_links(source, links, &mut events, &mut warnings);
+    leave_out_html_nested_too_deep(&mut events, &mut warnings);
     let has_raw_html = events
         .iter()
         .any(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
@@ -159,6 +160,37 @@ fn align_by_class(html: String) -> String {
             &format!(" class=\"align-{side}\""),
         )
     })
+}
+
+/// Raw HTML nested deeper than [`raw_html::DEEPEST`] is left out, all of it, before anything
+/// parses it: no school's table or list nests so deep, and parsing it would hang the build.
+fn leave_out_html_nested_too_deep(
+    events: &mut Vec<(Event, std::ops::Range<usize>)>,
+    warnings: &mut Placed<'_, '_>,
+) {
+    let is_raw = |e: &Event| matches!(e, Event::Html(_) | Event::InlineHtml(_));
+    let joined: String = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Html(text) | Event::InlineHtml(text) => Some(text.as_ref()),
+            _ => None,
+        })
+        .collect();
+    let depth = raw_html::nesting_depth(&joined);
+    if depth <= raw_html::DEEPEST {
+        return;
+    }
+    if let Some((_, range)) = events.iter().find(|(e, _)| is_raw(e)) {
+        warnings.add(range.start, || {
+            Diagnostic::warning(format!(
+                "the HTML here nests {depth} elements deep, more than the {} a page may have, so all of this page's HTML is left out",
+                raw_html::DEEPEST
+            ))
+            .coded("UNSAFE-HTML")
+            .with_help("write the content in Markdown, or paste HTML with fewer elements inside one another")
+        });
+    }
+    events.retain(|(e, _)| !is_raw(e));
 }
 
 /// Warns of each thing in the raw HTML that will be taken out, at the raw HTML that holds it.
