@@ -51,6 +51,8 @@ pub struct Destinations {
     /// The year group they left from, such as Year 11 or Year 13.
     pub leaving: super::YearGroup,
     pub cohort: u32,
+    /// Every route that leavers from this year group can take, in a fixed order, with 0 for
+    /// those the school does not list.
     pub routes: BTreeMap<Route, u32>,
 }
 
@@ -83,11 +85,31 @@ impl TryFrom<WrittenDestinations> for Destinations {
                 written.cohort - counted
             ));
         }
+        let possible = Route::open_to(written.leaving);
+        if let Some(route) = written.routes.keys().find(|r| !possible.contains(r)) {
+            return Err(format!(
+                "`{}` is not a route that {} leavers take: use {}",
+                route.key(),
+                written.leaving,
+                possible
+                    .iter()
+                    .map(|r| format!("`{}`", r.key()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        // The same rows every year, listed or not: were a route missing only when nobody took
+        // it, a listed route would be known to have somebody, and the cohort could then pin
+        // hidden counts down.
+        let routes = possible
+            .iter()
+            .map(|&route| (route, written.routes.get(&route).copied().unwrap_or(0)))
+            .collect();
         Ok(Destinations {
             year: written.year,
             leaving: written.leaving,
             cohort: written.cohort,
-            routes: written.routes,
+            routes,
         })
     }
 }
@@ -107,6 +129,55 @@ pub enum Route {
 }
 
 impl Route {
+    /// The routes open to leavers from `year`: after Year 11, the DfE's key stage 4 destination
+    /// measures; after Year 13, its 16 to 18 measures; after any other year, all of them.
+    pub fn open_to(year: super::YearGroup) -> &'static [Route] {
+        use Route::*;
+        match year {
+            super::YearGroup::Year(11) => &[
+                SchoolSixthForm,
+                SixthFormCollege,
+                FurtherEducation,
+                Apprenticeship,
+                Employment,
+                Neet,
+                Unknown,
+            ],
+            super::YearGroup::Year(13) => &[
+                FurtherEducation,
+                HigherEducation,
+                Apprenticeship,
+                Employment,
+                Neet,
+                Unknown,
+            ],
+            _ => &[
+                SchoolSixthForm,
+                SixthFormCollege,
+                FurtherEducation,
+                HigherEducation,
+                Apprenticeship,
+                Employment,
+                Neet,
+                Unknown,
+            ],
+        }
+    }
+
+    /// As written in `evaluation.yaml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Route::SchoolSixthForm => "school-sixth-form",
+            Route::SixthFormCollege => "sixth-form-college",
+            Route::FurtherEducation => "further-education",
+            Route::HigherEducation => "higher-education",
+            Route::Apprenticeship => "apprenticeship",
+            Route::Employment => "employment",
+            Route::Neet => "neet",
+            Route::Unknown => "unknown",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Route::SchoolSixthForm => "School sixth form",

@@ -163,7 +163,7 @@ fn destinations(year: &crate::model::Destinations) -> DestinationsView {
         }
         Breakdown::Counts(published) => published,
     };
-    let share = |count: u32| f64::from(count) * 100.0 / f64::from(year.cohort.max(1));
+    let share = |count: u32| f64::from(count) * 100.0 / f64::from(year.cohort);
     let rows: Vec<DestinationRow> = routes
         .iter()
         .zip(&published)
