@@ -638,7 +638,8 @@ fn a_heading_cannot_take_the_id_the_skip_link_leads_to() {
     site.write("content/a.md", "# A\n\n## Start here {#main}\n\nText.\n");
     let build = site.build().stderr();
     assert!(
-        build.contains("content/a.md:3:1") && build.contains("the id `main` is the theme's"),
+        build.contains("content/a.md:3:1")
+            && build.contains("the id `main` is already used by the page around this text"),
         "{build}"
     );
     let page = site.page("a/index.html");
@@ -649,4 +650,29 @@ fn a_heading_cannot_take_the_id_the_skip_link_leads_to() {
         "the skip link's target is the main content"
     );
     assert_eq!(page.attrs("h2#main-1", "id"), ["main-1"]);
+}
+
+#[test]
+fn a_heading_named_after_a_year_group_keeps_its_id_on_an_ordinary_page() {
+    // The year-by-year page gives year groups their ids; an ordinary page may use them.
+    let site = TestSite::new();
+    site.write(
+        "content/pupils/options.md",
+        "# Options\n\n## Year 9\n\nChoices.\n",
+    );
+    site.write(
+        "content/parents/help.md",
+        "# Help\n\nSee [Year 9](../pupils/options.md#year-9).\n",
+    );
+    let build = site.build().stderr();
+    assert!(!build.contains("already used"), "{build}");
+    assert_eq!(
+        site.page("pupils/options/index.html").attrs("h2", "id"),
+        ["year-9"]
+    );
+    let check = site.run(&["check"]).stdout();
+    assert!(
+        !check.contains("ANCHOR") && !check.contains("ID"),
+        "{check}"
+    );
 }

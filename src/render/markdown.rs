@@ -13,33 +13,6 @@ use crate::diagnostic::Diagnostic;
 use crate::site::{Page, slugify};
 
 /// Ids the theme itself uses, which headings must not take.
-/// Ids the built-in theme gives its own elements, including each year group's heading on the
-/// year-by-year page: a heading in a page's Markdown never takes one, or the skip link and the
-/// theme's own links would lead to the wrong place. A test keeps this list in step with the
-/// templates.
-const THEME_IDS: [&str; 21] = [
-    "main",
-    "audience-nav-label",
-    "calendars",
-    "compass",
-    "coverage",
-    "self-assessment",
-    "year-contents",
-    "reception",
-    "year-1",
-    "year-2",
-    "year-3",
-    "year-4",
-    "year-5",
-    "year-6",
-    "year-7",
-    "year-8",
-    "year-9",
-    "year-10",
-    "year-11",
-    "year-12",
-    "year-13",
-];
 
 /// Longest description derived from a page's first paragraph, in characters.
 const SUMMARY_LENGTH: usize = 160;
@@ -66,10 +39,12 @@ pub struct Source<'a> {
     pub depth: usize,
     /// The school has said, in `site.yaml`, that its raw HTML may run scripts.
     pub allow_scripts: bool,
+    /// Ids the theme gives elements of the page this text is shown on.
+    pub theme_ids: &'a HashSet<String>,
 }
 
 impl<'a> Source<'a> {
-    pub fn page(page: &'a Page, allow_scripts: bool) -> Self {
+    pub fn page(page: &'a Page, allow_scripts: bool, theme_ids: &'a HashSet<String>) -> Self {
         Source {
             text: &page.body,
             file: &page.source,
@@ -78,6 +53,7 @@ impl<'a> Source<'a> {
             content_path: &page.content_path,
             depth: page.depth(),
             allow_scripts,
+            theme_ids,
         }
     }
 }
@@ -305,7 +281,7 @@ fn assign_heading_ids(
     warnings: &mut Placed<'_, '_>,
 ) {
     // Ids the headings have claimed so far, and those a made-up id must also keep clear of.
-    let mut claimed: HashSet<String> = THEME_IDS.iter().map(|s| s.to_string()).collect();
+    let mut claimed: HashSet<String> = source.theme_ids.clone();
     let mut avoided = claimed.clone();
     for (event, _) in events.iter() {
         if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
@@ -331,7 +307,7 @@ fn assign_heading_ids(
                     Some(given) if !claimed.contains(given.as_ref()) => given.to_string(),
                     Some(given) => {
                         let unique = unique_id(given, &mut avoided);
-                        warnings.add(start, || taken_id(given, &unique));
+                        warnings.add(start, || taken_id(source.theme_ids, given, &unique));
                         unique
                     }
                     None => unique_id(&text, &mut avoided),
@@ -370,16 +346,16 @@ fn heading_attributes_removed(attrs: &[(CowStr<'_>, Option<CowStr<'_>>)]) -> Dia
     .with_help("take the attribute out of the `{…}` after the heading")
 }
 
-/// A heading's `{#id}` that the theme or an earlier heading already has: two elements with one
+/// A heading's `{#id}` that the page's template or an earlier heading already has: two elements with one
 /// id would send the skip link, or a link to the heading, to the wrong place.
-fn taken_id(given: &str, unique: &str) -> Diagnostic {
-    let whose = if THEME_IDS.contains(&given) {
-        "the theme's"
+fn taken_id(theme_ids: &HashSet<String>, given: &str, unique: &str) -> Diagnostic {
+    let whose = if theme_ids.contains(given) {
+        "the page around this text"
     } else {
-        "another heading's"
+        "another heading"
     };
     Diagnostic::warning(format!(
-        "the id `{given}` is {whose}, so this heading's id is `{unique}`"
+        "the id `{given}` is already used by {whose}, so this heading's id is `{unique}`"
     ))
     .coded("ID")
     .with_help("give the heading another id in `{#…}`, or none: one is made from its text")
@@ -501,8 +477,9 @@ mod tests {
             pages: vec![page(body)],
             assets: Vec::new(),
         };
+        let theme_ids: HashSet<String> = ["main", "compass"].map(String::from).into();
         render(
-            &Source::page(&site.pages[0], false),
+            &Source::page(&site.pages[0], false, &theme_ids),
             &LinkIndex::new(&site, &[]),
         )
     }
@@ -537,29 +514,6 @@ mod tests {
     }
 
     #[test]
-    fn every_id_the_built_in_templates_write_is_reserved() {
-        let templates =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates");
-        for entry in walkdir::WalkDir::new(templates) {
-            let entry = entry.unwrap();
-            let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                continue;
-            };
-            for id in text
-                .split(" id=\"")
-                .skip(1)
-                .filter_map(|s| s.split('"').next())
-            {
-                assert!(
-                    id.contains("{{") || THEME_IDS.contains(&id),
-                    "{}: `{id}` is not in THEME_IDS",
-                    entry.path().display()
-                );
-            }
-        }
-    }
-
-    #[test]
     fn a_heading_never_takes_an_id_the_theme_or_another_heading_has() {
         let out = render_alone(
             "## Start {#main}\n\n## Compass\n\n## Later {#later}\n\n## Again {#later}\n",
@@ -588,8 +542,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "the id `main` is the theme's, so this heading's id is `main-1`",
-                "the id `later` is another heading's, so this heading's id is `later-1`"
+                "the id `main` is already used by the page around this text, so this heading's id is `main-1`",
+                "the id `later` is already used by another heading, so this heading's id is `later-1`"
             ]
         );
     }

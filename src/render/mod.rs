@@ -14,6 +14,7 @@ mod plan;
 pub mod raw_html;
 mod sitemap;
 mod templates;
+mod theme_ids;
 mod views;
 
 use rayon::prelude::*;
@@ -53,6 +54,7 @@ pub fn render(
 /// HTML, how each is listed, and the compiled templates. `serve` keeps it between saves.
 pub struct Prepared {
     plan: Plan,
+    theme_ids: theme_ids::ThemeIds,
     links: links::LinkIndex,
     bodies: Vec<markdown::Html>,
     summaries: Vec<Summary>,
@@ -71,11 +73,15 @@ pub fn prepare(
         return Err(clashes);
     }
     let links = links::LinkIndex::new(site, &plan.url_paths());
+    let theme_ids = theme_ids::ThemeIds::new(theme);
+    let templates = plan.page_templates(site.pages.len());
     let bodies: Vec<markdown::Html> = site
         .pages
         .par_iter()
-        .map(|page| {
-            let source = markdown::Source::page(page, site.config.allow_scripts);
+        .zip(&templates)
+        .map(|(page, template)| {
+            let ids = theme_ids.on(template);
+            let source = markdown::Source::page(page, site.config.allow_scripts, ids);
             markdown::render(&source, &links)
         })
         .collect();
@@ -91,6 +97,7 @@ pub fn prepare(
     );
     Ok(Prepared {
         plan,
+        theme_ids,
         links,
         bodies,
         summaries,
@@ -191,7 +198,8 @@ impl Prepared {
             .targets
             .iter()
             .position(|t| t.page == Some(page))?;
-        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts);
+        let ids = self.theme_ids.on(&self.plan.targets[target].template);
+        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);
         let body = markdown::render(&source, &self.links);
         let previous = std::mem::replace(&mut self.bodies[page], body);
         if summary(site, &self.bodies, &self.plan.targets[target]) != self.summaries[target] {
@@ -261,15 +269,22 @@ impl Prepared {
         let (careers, warnings) = match target.special {
             Some(special) => {
                 let depth = url_depth(&target.url_path);
-                let (mut view, warnings) =
-                    careers::view(site, special, depth, &self.links, self.today);
+                let (mut view, warnings) = careers::view(
+                    site,
+                    special,
+                    depth,
+                    &self.links,
+                    self.theme_ids.all(),
+                    self.today,
+                );
                 if special == plan::Special::Programme {
                     view.related = links_to(&self.plan, &PROGRAMME_LINKS);
                 }
                 (Some(view), warnings)
             }
             None if target.url_path.is_empty() => {
-                let (mut view, warnings) = careers::home(site, &self.links, self.today);
+                let (mut view, warnings) =
+                    careers::home(site, &self.links, self.theme_ids.all(), self.today);
                 view.related = links_to(&self.plan, &HOME_LINKS);
                 (Some(view), warnings)
             }

@@ -216,6 +216,17 @@ impl Plan {
         }
     }
 
+    /// The template each of a site's `pages` is shown with, by its index in `Site::pages`.
+    pub fn page_templates(&self, pages: usize) -> Vec<&str> {
+        let mut templates = vec![""; pages];
+        for target in &self.targets {
+            if let Some(page) = target.page {
+                templates[page] = &target.template;
+            }
+        }
+        templates
+    }
+
     pub fn url_paths(&self) -> Vec<String> {
         self.targets.iter().map(|t| t.url_path.clone()).collect()
     }

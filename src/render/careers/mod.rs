@@ -130,6 +130,7 @@ struct DataMarkdown<'a> {
     /// The data file as written, read when a warning needs its line.
     file_text: std::cell::OnceCell<Option<String>>,
     root: &'a std::path::Path,
+    theme_ids: &'a std::collections::HashSet<String>,
     content_path: &'static str,
     depth: usize,
     warnings: Vec<Diagnostic>,
@@ -148,6 +149,7 @@ impl DataMarkdown<'_> {
             content_path: self.content_path,
             depth: self.depth,
             allow_scripts: self.allow_scripts,
+            theme_ids: self.theme_ids,
         };
         let mut rendered = markdown::render(&source, self.links);
         if !rendered.warnings.is_empty() {
@@ -171,6 +173,7 @@ const HOME_EVENTS: usize = 3;
 pub fn home(
     site: &Site,
     links: &LinkIndex,
+    theme_ids: &std::collections::HashSet<String>,
     today: jiff::civil::Date,
 ) -> (CareersView, Vec<Diagnostic>) {
     let mut events_md = DataMarkdown {
@@ -179,6 +182,7 @@ pub fn home(
         file: PathBuf::from(CONTENT_DIR).join(EVENTS_FILE),
         file_text: Default::default(),
         root: &site.root,
+        theme_ids,
         content_path: EVENTS_FILE,
         depth: 0,
         warnings: Vec::new(),
@@ -203,6 +207,7 @@ pub fn view(
     special: Special,
     depth: usize,
     links: &LinkIndex,
+    theme_ids: &std::collections::HashSet<String>,
     today: jiff::civil::Date,
 ) -> (CareersView, Vec<Diagnostic>) {
     let data_file = |name: &'static str| DataMarkdown {
@@ -211,6 +216,7 @@ pub fn view(
         file: PathBuf::from(CONTENT_DIR).join(name),
         file_text: Default::default(),
         root: &site.root,
+        theme_ids,
         content_path: name,
         depth,
         warnings: Vec::new(),
