@@ -789,7 +789,7 @@ fn placeholder_links_are_reported_in_markdown_and_raw_html() {
         })
         .collect();
     placeholders.sort();
-    assert_eq!(placeholders, [(3, 5), (5, 10)]);
+    assert_eq!(placeholders, [(3, 5), (5, 16)]);
     let build = site.build().stderr();
     assert!(
         build.contains("content/results.md:3:5") && build.contains("is a placeholder"),
@@ -844,4 +844,40 @@ fn build_and_check_place_a_broken_link_at_the_same_line_and_column() {
     let mut from_build = places_of_broken_links(&build);
     from_build.sort();
     assert_eq!(from_build, from_check, "{build}");
+}
+
+#[test]
+fn every_broken_or_placeholder_link_is_reported_once_at_its_own_place_by_build_and_check() {
+    let site = clean_site();
+    site.write(
+        "content/help.md",
+        "# Help\n\nOur old plan is gone. See [the plan][p].\n\nSee [**Unifrog**](#) and [the portal][portal].\n\n<p><a href='#'>Report</a></p>\n\nAgain, [the plan](plan.md) and [the plan](plan.md).\n\n[p]: plan.md\n[portal]: #\n",
+    );
+    let report = Report::of(&site, &[]);
+    assert_eq!(report.exit, 1);
+    let mut from_check: Vec<String> = report
+        .findings()
+        .iter()
+        .filter(|f| f["code"] == "LINK")
+        .map(|f| format!("{}:{}", f["line"], f["column"]))
+        .collect();
+    from_check.sort();
+    assert_eq!(
+        from_check,
+        ["3:27", "5:26", "5:5", "7:13", "9:19", "9:43"],
+        "{:#}",
+        report.json
+    );
+    let build = site.build().stderr();
+    let mut from_build: Vec<String> = places_of_broken_links(&build)
+        .into_iter()
+        .map(|place| place.trim_start_matches("content/help.md:").to_string())
+        .collect();
+    from_build.sort();
+    let markdown_only: Vec<&String> = from_check.iter().filter(|p| *p != "7:13").collect();
+    assert_eq!(
+        from_build.iter().collect::<Vec<_>>(),
+        markdown_only,
+        "{build}"
+    );
 }

@@ -49,15 +49,15 @@ pub fn report(
 ) -> Diagnostics {
     let mut findings = warnings.to_vec();
     findings.extend(compliance(site, today));
-    // The published pages are checked below, with every link's place in the content; the
-    // Markdown stage's own warnings about links would say the same again.
-    findings.extend(
-        rendered
-            .warnings
-            .iter()
-            .filter(|w| w.code != Some("LINK"))
-            .cloned(),
-    );
+    // Links written in Markdown are found broken while rendering, each at its own place; a
+    // broken link stops nothing in `build`, but is an error here. The published pages are
+    // checked below for the rest: links in raw HTML and anchors.
+    findings.extend(rendered.warnings.iter().cloned().map(|mut finding| {
+        if matches!(finding.code, Some("LINK" | "IMAGE")) {
+            finding.severity = crate::diagnostic::Severity::Error;
+        }
+        finding
+    }));
     findings.extend(published(site, &rendered.files));
     // Text from a data file is shown on several pages, and would be reported once for each.
     findings.sort_by_cached_key(ToString::to_string);

@@ -128,6 +128,32 @@ fn is_external(site: &Site, link: &str) -> bool {
 }
 
 impl Page<'_> {
+    /// Where `attribute="target"` is written in raw HTML in the page's sources.
+    fn raw_html_place(&self, attribute: &str, target: &str) -> Option<Location> {
+        [
+            format!("{attribute}=\"{target}\""),
+            format!("{attribute}='{target}'"),
+        ]
+        .iter()
+        .find_map(|needle| self.sources.locate(self.path, needle))
+        .map(|mut location| {
+            location.column += attribute.len() + 2;
+            location
+        })
+    }
+
+    /// Whether `target` is a Markdown link's address in the page's sources.
+    fn written_in_markdown(&self, target: &str) -> bool {
+        [
+            format!("]({target}"),
+            format!("]: {target}"),
+            format!("](<{target}"),
+            format!(": <{target}>"),
+        ]
+        .iter()
+        .any(|needle| self.sources.locate(self.path, needle).is_some())
+    }
+
     /// A finding about `needle` on this page, placed where the content has it. Past the
     /// findings a page lists, placing (a search of the source) is skipped.
     fn finding(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
@@ -173,20 +199,11 @@ fn links(
                 continue;
             }
             if element == "a[href]" && is_placeholder(target) {
-                // The school's own placeholders only: found in its Markdown or data files.
-                let text = text_of(node);
-                let written = [
-                    format!("[{text}]({target})"),
-                    format!("href=\"{target}\""),
-                    format!("]({target})"),
-                ];
-                if let Some(location) = written
-                    .iter()
-                    .find_map(|needle| page.sources.locate(page.path, needle))
-                {
+                // Markdown placeholders were reported while rendering; these are raw HTML's.
+                if let Some(location) = page.raw_html_place(attribute, target) {
                     findings.push(
                         Diagnostic::error(format!(
-                            "`{target}` is a placeholder, not the address of a page"
+                            "`{target}` is a placeholder, not the address of a page (for a link back to the top, use `#main`)"
                         ))
                         .at(location)
                         .coded("LINK")
@@ -211,14 +228,17 @@ fn links(
                 "LINK"
             };
             let Some(resolved) = resolved.filter(|r| existing.contains(r.as_str())) else {
-                findings.push(
-                    page.finding(
-                        Diagnostic::error(format!("`{target}` leads nowhere on the published site")),
-                        address,
-                    )
-                    .coded(code)
-                    .with_help("link to a page by its file name (`year-11.md`) or to a file under content/, and check the spelling"),
-                );
+                let problem = Diagnostic::error(format!(
+                    "`{target}` leads nowhere on the published site"
+                ))
+                .coded(code)
+                .with_help("link to a page by its file name (`year-11.md`) or to a file under content/, and check the spelling");
+                // Markdown's broken links were reported while rendering, each at its place.
+                if let Some(location) = page.raw_html_place(attribute, target) {
+                    findings.push(problem.at(location));
+                } else if !page.written_in_markdown(target) {
+                    findings.push(page.finding(problem, address));
+                }
                 continue;
             };
             if let Some(fragment) = fragment.filter(|f| !f.is_empty())

@@ -73,7 +73,7 @@ impl LinkIndex {
     pub fn resolve(&self, content_path: &str, depth: usize, destination: &str) -> Link {
         if is_placeholder(destination) {
             return Link::Broken(format!(
-                "`{destination}` is a placeholder, not the address of a page"
+                "`{destination}` is a placeholder, not the address of a page (for a link back to the top, use `#main`)"
             ));
         }
         if destination.starts_with('#') || has_scheme(destination) {

@@ -234,6 +234,7 @@ fn rewrite_links(
             }
             _ => {}
         }
+        let is_image = matches!(event, Event::Start(Tag::Image { .. }));
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
             event
         else {
@@ -254,8 +255,13 @@ fn rewrite_links(
             }
             Link::External => {}
             Link::Broken(reason) => warnings.add(link_place(source.text, range, dest_url), || {
-                Diagnostic::warning(format!("broken link: {reason}"))
-                    .coded("LINK")
+                let (what, code) = if is_image {
+                    ("picture", "IMAGE")
+                } else {
+                    ("link", "LINK")
+                };
+                Diagnostic::warning(format!("broken {what}: {reason}"))
+                    .coded(code)
                     .with_help("link to another page by its file name, such as `year-11.md`, or to a file under content/")
             }),
         }
