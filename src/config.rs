@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::model::{AccessibilityStatement, Audience, Contact, ProviderAccess, Review};
+use crate::model::{AccessibilityStatement, Audience, Contact, ProviderAccess, Review, YearRange};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -58,6 +58,9 @@ impl Default for SiteConfig {
 pub struct School {
     pub name: String,
     pub phase: Phase,
+    /// The year groups the school has, such as `Reception to Year 6` or `7 to 13`, so that
+    /// `check` can tell a year group missing from the programme.
+    pub years: Option<YearRange>,
     pub address: Option<String>,
     /// An image under `content/`, shown in the header.
     pub logo: Option<String>,
@@ -68,6 +71,7 @@ impl Default for School {
         School {
             name: "Careers".to_string(),
             phase: Phase::Secondary,
+            years: None,
             address: None,
             logo: None,
         }

@@ -881,3 +881,36 @@ fn every_broken_or_placeholder_link_is_reported_once_at_its_own_place_by_build_a
         "{build}"
     );
 }
+
+#[test]
+fn a_school_with_fewer_year_groups_gets_no_warning_for_those_it_does_not_have() {
+    // A junior school (Years 3 to 6): no Reception, Year 1 or Year 2 to report.
+    let site = TestSite::new();
+    site.write("content/site.yaml", "school:\n  phase: primary\n")
+        .write("content/programme.yaml", primary_programme(&[3, 4, 5]));
+    let report = Report::of(&site, &[]);
+    assert!(
+        !report.findings().iter().any(|f| f["message"]
+            .as_str()
+            .unwrap()
+            .contains("is not in the programme")),
+        "{:#}",
+        report.json
+    );
+}
+
+#[test]
+fn the_year_groups_in_site_yaml_say_which_years_the_programme_must_cover() {
+    let site = clean_site();
+    site.edit(
+        "content/site.yaml",
+        "  phase: secondary\n",
+        "  phase: secondary\n  years: Year 6 to Year 13\n",
+    );
+    let report = Report::of(&site, &[]);
+    let finding = report.only("B1");
+    assert_eq!(
+        finding["message"],
+        "Year 6 is not in the programme, so it has no careers activities (Benchmark 1 asks for a programme for every year)"
+    );
+}

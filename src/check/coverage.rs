@@ -34,7 +34,7 @@ pub fn check(site: &Site, out: &mut Findings) {
         }
     }
     let primary = site.config.school.phase == Phase::Primary;
-    missing_years(programme, site.config.school.phase, applies(5), out);
+    missing_years(programme, site, applies, out);
     if applies(5) {
         employer_encounters(programme, primary, out);
     }
@@ -120,47 +120,53 @@ fn employer_encounters(programme: &Programme, primary: bool, out: &mut Findings)
     }
 }
 
-/// Year groups the programme leaves out altogether: the phase's usual years (Reception to Year
-/// 6, Years 7 to 11, with 12 and 13 where there is a sixth form), and any year between the
-/// youngest and oldest it describes. A year left out has no activity of any benchmark.
-fn missing_years(programme: &Programme, phase: Phase, b5_applies: bool, out: &mut Findings) {
+/// Year groups the programme leaves out altogether: those of `school.years` in site.yaml, or,
+/// without it, any between the youngest and oldest the programme describes (schools' age
+/// ranges vary too much to assume one). A year left out has no activity of any benchmark.
+fn missing_years(
+    programme: &Programme,
+    site: &Site,
+    applies: impl Fn(u64) -> bool,
+    out: &mut Findings,
+) {
     let described: Vec<u8> = programme.years.iter().map(|y| number(y.year)).collect();
-    let (Some(&youngest), Some(&oldest)) = (described.iter().min(), described.iter().max()) else {
+    let range = match site.config.school.years {
+        Some(range) => Some((number(range.youngest), number(range.oldest))),
+        None => described
+            .iter()
+            .min()
+            .zip(described.iter().max())
+            .map(|(&youngest, &oldest)| (youngest, oldest)),
+    };
+    let Some((youngest, oldest)) = range else {
         return;
     };
-    let sixth_form = oldest >= 12;
-    let usual = match phase {
-        Phase::Primary => Some((0, 6)),
-        Phase::Secondary => Some((7, if sixth_form { 13 } else { 11 })),
-        Phase::AllThrough => Some((0, if sixth_form { 13 } else { 11 })),
-        // Their year groups vary too much to expect any in particular.
-        Phase::Special | Phase::College => None,
-    };
-    let (from, to) = usual.map_or((youngest, oldest), |(from, to)| {
-        (from.min(youngest), to.max(oldest))
-    });
-    for missing in (from..=to).filter(|n| !described.contains(n)) {
+    let primary = site.config.school.phase == Phase::Primary;
+    for missing in (youngest..=oldest).filter(|n| !described.contains(n)) {
         let year = if missing == 0 {
             YearGroup::Reception
         } else {
             YearGroup::Year(missing)
         };
-        let (code, consequence) = if b5_applies {
+        // The same years Benchmark 5's own check expects an employer encounter in.
+        let (code, consequence) = if applies(5) && (primary || missing >= 7) {
             (
                 "B5",
                 "no careers activities and no encounter with employers (Benchmark 5 asks for one every year)",
             )
-        } else {
+        } else if applies(1) {
             (
                 "B1",
                 "no careers activities (Benchmark 1 asks for a programme for every year)",
             )
+        } else {
+            continue;
         };
         out.warning(
             code,
             &format!("{year} is not in the programme, so it has {consequence}"),
             Place::field(PROGRAMME_YAML, &["years"]),
-            &format!("add `- year: {year}` with its activities under `years:`"),
+            &format!("add `- year: {year}` with its activities under `years:`, or, if the school has no {year}, give its year groups as `years:` under `school:` in content/site.yaml"),
         );
     }
 }

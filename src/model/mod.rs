@@ -22,4 +22,4 @@ pub use events::{Event, Events, When};
 pub use programme::{Access, Activity, Programme, Term, Year};
 pub use self_assessment::{BenchmarkAssessment, Priority, Progress, Requirement, SelfAssessment};
 pub use statutory::{AccessibilityStatement, Contact, ProviderAccess, Review};
-pub use year_group::YearGroup;
+pub use year_group::{YearGroup, YearRange};

@@ -83,6 +83,40 @@ impl<'de> Deserialize<'de> for YearGroup {
     }
 }
 
+/// The year groups a school has, such as `Reception to Year 6` or `7 to 13`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearRange {
+    pub youngest: YearGroup,
+    pub oldest: YearGroup,
+}
+
+impl YearRange {
+    pub fn parse(text: &str) -> Option<Self> {
+        let lower = text.to_lowercase();
+        let (from, to) = lower
+            .split_once(" to ")
+            .or_else(|| lower.split_once('-'))
+            .or_else(|| lower.split_once('–'))?;
+        let (youngest, oldest) = (YearGroup::parse(from)?, YearGroup::parse(to)?);
+        (youngest <= oldest).then_some(YearRange { youngest, oldest })
+    }
+
+    pub fn contains(self, year: YearGroup) -> bool {
+        (self.youngest..=self.oldest).contains(&year)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearRange {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        YearRange::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a range of year groups: write the youngest and the oldest, such as `Reception to Year 6` or `7 to 13`"
+            ))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +128,20 @@ mod tests {
         assert_eq!(YearGroup::parse("Reception"), Some(YearGroup::Reception));
         assert_eq!(YearGroup::parse("Year 14"), None);
         assert_eq!(YearGroup::Year(12).key_stage(), "Key stage 5");
+    }
+
+    #[test]
+    fn year_ranges_read_as_schools_write_them() {
+        let range = |youngest, oldest| Some(YearRange { youngest, oldest });
+        assert_eq!(
+            YearRange::parse("Reception to Year 6"),
+            range(YearGroup::Reception, YearGroup::Year(6))
+        );
+        assert_eq!(
+            YearRange::parse("7-13"),
+            range(YearGroup::Year(7), YearGroup::Year(13))
+        );
+        assert_eq!(YearRange::parse("11 to 7"), None);
+        assert_eq!(YearRange::parse("Year 7"), None);
     }
 }
