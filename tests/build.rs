@@ -525,6 +525,7 @@ fn a_school_file_where_careersite_writes_one_is_named_by_build_and_check_alike()
         ("content/atom.xml", "news feed"),
         ("content/compliance/index.html", "compliance checklist"),
         ("content/404.html", "page-not-found page"),
+        ("content/Sitemap.XML", "sitemap"),
     ] {
         site.write(file, "mine");
         let build = site.run(&["build"]).failure().stderr();

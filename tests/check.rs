@@ -914,3 +914,23 @@ fn the_year_groups_in_site_yaml_say_which_years_the_programme_must_cover() {
         "Year 6 is not in the programme, so it has no careers activities (Benchmark 1 asks for a programme for every year)"
     );
 }
+
+#[test]
+fn parts_left_unrated_under_a_heading_marked_not_applicable_are_not_applicable_too() {
+    let site = clean_site();
+    site.edit(
+        "content/programme.yaml",
+        "benchmarks: [1, 2, 3, 4]",
+        "benchmarks: [1, 2, 4]",
+    );
+    site.write(
+        "content/benchmarks.yaml",
+        "benchmarks:\n  - benchmark: 3\n    requirements:\n      - requirement: Sixth-form records\n        progress: n/a\n        parts:\n          - {requirement: Year 12}\n          - {requirement: Year 13}\n",
+    );
+    let report = Report::of(&site, &[]);
+    assert!(
+        !report.findings().iter().any(|f| f["code"] == "B3"),
+        "{:#}",
+        report.json
+    );
+}

@@ -216,14 +216,29 @@ fn marked_not_applicable(site: &Site, benchmark: Benchmark) -> bool {
     ratings.peek().is_some() && ratings.all(|p| p == Some(Progress::NotApplicable))
 }
 
-/// The rating of each requirement, `None` where it has none; a heading over parts that has no
-/// rating of its own stands for its parts.
+/// The rating of each requirement, `None` where it has none. A heading over parts stands for
+/// its parts: with no rating of its own it adds none, and parts left unrated take its rating.
 fn ratings(requirements: &[crate::model::Requirement]) -> Vec<Option<Progress>> {
+    rated_under(requirements, None)
+}
+
+fn rated_under(
+    requirements: &[crate::model::Requirement],
+    heading: Option<Progress>,
+) -> Vec<Option<Progress>> {
     requirements
         .iter()
-        .flat_map(|r| match (r.progress, r.parts.is_empty()) {
-            (None, false) => ratings(&r.parts),
-            (progress, _) => std::iter::once(progress).chain(ratings(&r.parts)).collect(),
+        .flat_map(|r| {
+            let own = r.progress.or(heading);
+            if r.parts.is_empty() {
+                vec![own]
+            } else {
+                r.progress
+                    .into_iter()
+                    .map(Some)
+                    .chain(rated_under(&r.parts, own))
+                    .collect()
+            }
         })
         .collect()
 }

@@ -8,7 +8,8 @@ use crate::write::Contents;
 /// `text` as bytes to publish, without control characters (but tabs and line breaks) and
 /// Unicode noncharacters.
 pub fn publishable(text: String) -> Contents {
-    // Most pages have none of the bytes that can start such a character: skip the char scan.
+    // Text with none of the bytes that can start such a character (ASCII, say) skips the
+    // character-by-character scan.
     let suspect = text
         .bytes()
         .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b >= 0xC2);

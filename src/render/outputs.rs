@@ -10,29 +10,72 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use crate::theme::Theme;
 
-/// Every output path careersite generates for `site`, with what it is, in the reader's words.
-fn generated(site: &Site, theme: &Theme, plan: &Plan) -> HashMap<String, &'static str> {
-    let mut files = HashMap::new();
-    files.insert(NOT_FOUND_FILE.to_string(), "page-not-found page");
-    for path in sitemap::paths(site) {
-        files.insert(path.to_string(), "search engines' file");
+/// What a generated file is, for the careers leader whose file is in its way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Generated {
+    Page,
+    NotFoundPage,
+    Sitemap,
+    Robots,
+    Feed,
+    Calendar,
+    Checklist,
+    ThemeFile,
+}
+
+impl Generated {
+    fn label(self) -> &'static str {
+        match self {
+            Generated::Page => "page",
+            Generated::NotFoundPage => "page-not-found page",
+            Generated::Sitemap => "sitemap (written when `url:` is set in site.yaml)",
+            Generated::Robots => "robots.txt (written when `url:` is set in site.yaml)",
+            Generated::Feed => "news feed",
+            Generated::Calendar => "events calendar",
+            Generated::Checklist => "compliance checklist",
+            Generated::ThemeFile => "theme file",
+        }
+    }
+}
+
+/// Every output path careersite generates for `site`, in lower case: a host or a computer that
+/// does not tell capitals apart would see `Sitemap.xml` and `sitemap.xml` as one file.
+fn generated(site: &Site, theme: &Theme, plan: &Plan) -> HashMap<String, Generated> {
+    let mut files = vec![(NOT_FOUND_FILE.to_string(), Generated::NotFoundPage)];
+    for &path in sitemap::paths(site) {
+        let kind = if path.ends_with(".xml") {
+            Generated::Sitemap
+        } else {
+            Generated::Robots
+        };
+        files.push((path.to_string(), kind));
     }
     if atom::has_feed(site) {
-        files.insert(atom::FEED_FILE.to_string(), "news feed");
+        files.push((atom::FEED_FILE.to_string(), Generated::Feed));
     }
-    for path in calendar::paths(site) {
-        files.insert(path, "events calendar");
-    }
+    files.extend(
+        calendar::paths(site)
+            .into_iter()
+            .map(|path| (path, Generated::Calendar)),
+    );
     if site.config.compliance_page {
-        files.insert(COMPLIANCE_FILE.to_string(), "compliance checklist");
+        files.push((COMPLIANCE_FILE.to_string(), Generated::Checklist));
     }
-    for file in &theme.static_files {
-        files.insert(file.name.clone(), "theme file");
-    }
-    for target in &plan.targets {
-        files.insert(format!("{}index.html", target.url_path), "page");
-    }
+    files.extend(
+        theme
+            .static_files
+            .iter()
+            .map(|file| (file.name.clone(), Generated::ThemeFile)),
+    );
+    files.extend(
+        plan.targets
+            .iter()
+            .map(|target| (format!("{}index.html", target.url_path), Generated::Page)),
+    );
     files
+        .into_iter()
+        .map(|(path, kind)| (path.to_lowercase(), kind))
+        .collect()
 }
 
 /// School files that would be written over by a file careersite generates, and pages at the
@@ -41,14 +84,15 @@ pub fn clashes(site: &Site, theme: &Theme, plan: &Plan) -> Diagnostics {
     let generated = generated(site, theme, plan);
     let mut problems = Diagnostics::new();
     for asset in &site.assets {
-        if let Some(what) = generated.get(&asset.content_path) {
+        if let Some(&kind) = generated.get(&asset.content_path.to_lowercase()) {
             problems.push(
                 Diagnostic::error(format!(
-                    "this file would be overwritten by the {what} careersite writes at `{}`",
+                    "this file would be overwritten by the {} careersite writes at `{}`",
+                    kind.label(),
                     asset.content_path
                 ))
                 .in_file(&crate::load::relative_to(&site.root, &asset.source))
-                .with_help(if *what == "theme file" {
+                .with_help(if kind == Generated::ThemeFile {
                     "rename the file; to replace a theme file, put yours under themes/<name>/static/"
                 } else {
                     "rename or move the file"

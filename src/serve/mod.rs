@@ -121,16 +121,16 @@ fn rebuild(
     let started = Instant::now();
     match session::update(session, root, changed) {
         Ok(update) => {
-            let (pages, warnings) = match update {
+            let (pages, warnings, one_page) = match update {
                 session::Update::Site(mut rendered) => {
                     let pages = rendered.pages;
                     let warnings = std::mem::take(&mut rendered.warnings);
                     write_state(state).replace(rendered);
-                    (pages, warnings)
+                    (pages, warnings, false)
                 }
                 session::Update::Page { file, warnings } => {
                     write_state(state).replace_file(file);
-                    (1, warnings)
+                    (1, warnings, true)
                 }
             };
             if !quiet {
@@ -158,7 +158,7 @@ fn rebuild(
                     describe(changed)
                 );
             }
-            if pages == 1 {
+            if one_page {
                 refresh_checklist(root, session, state, clients);
             }
         }
