@@ -12,8 +12,6 @@ use super::raw_html;
 use crate::diagnostic::Diagnostic;
 use crate::site::{Page, slugify};
 
-/// Ids the theme itself uses, which headings must not take.
-
 /// Longest description derived from a page's first paragraph, in characters.
 const SUMMARY_LENGTH: usize = 160;
 
