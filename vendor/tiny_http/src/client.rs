@@ -6,6 +6,7 @@ use std::io::{BufReader, BufWriter, ErrorKind, Read};
 
 use std::net::SocketAddr;
 use std::str::FromStr;
+use std::time::{Duration, Instant};
 
 use crate::common::{HTTPVersion, Method};
 use crate::util::RefinedTcpStream;
@@ -36,10 +37,23 @@ pub struct ClientConnection {
     secure: bool,
 }
 
+/// careersite: the longest request line, and header line, that is read. Apache's default limit
+/// for each (LimitRequestLine, LimitRequestFieldSize) is 8190 bytes; upstream issue #56, PR #232.
+const MAX_LINE: usize = 8 * 1024;
+/// careersite: the most that is read of a request's line and headers together.
+const MAX_HEAD: usize = 64 * 1024;
+/// careersite: how long a client has to send its request line and headers, however slowly it
+/// trickles them in; each read also times out on its own (see lib.rs).
+const HEAD_TIME: Duration = Duration::from_secs(10);
+
 /// Error that can happen when reading a request.
 #[derive(Debug)]
 enum ReadError {
     WrongRequestLine,
+    /// careersite: the request line is longer than `MAX_LINE`.
+    RequestLineTooLong,
+    /// careersite: a header line is longer than `MAX_LINE`, or the head than `MAX_HEAD`.
+    HeadTooLarge(HTTPVersion),
     WrongHeader(HTTPVersion),
     /// the client sent an unrecognized `Expect` header
     ExpectationFailed(HTTPVersion),
@@ -77,11 +91,20 @@ impl ClientConnection {
     ///
     /// Reads until `CRLF` is reached. The next read will start
     ///  at the first byte of the new line.
-    fn read_next_line(&mut self) -> IoResult<AsciiString> {
+    ///
+    /// careersite: `Ok(None)` when the line would be longer than `limit`, or the head would
+    /// outlast `deadline`, so that no client can make the server hold more, or wait longer.
+    fn read_next_line(&mut self, limit: usize, deadline: Instant) -> IoResult<Option<AsciiString>> {
         let mut buf = Vec::new();
         let mut prev_byte_was_cr = false;
 
         loop {
+            if buf.len() > limit {
+                return Ok(None);
+            }
+            if Instant::now() > deadline {
+                return Err(IoError::new(ErrorKind::TimedOut, "Request head too slow"));
+            }
             let byte = self.next_header_source.by_ref().bytes().next();
 
             let byte = match byte {
@@ -92,6 +115,7 @@ impl ClientConnection {
             if byte == b'\n' && prev_byte_was_cr {
                 buf.pop(); // removing the '\r'
                 return AsciiString::from_ascii(buf)
+                    .map(Some)
                     .map_err(|_| IoError::new(ErrorKind::InvalidInput, "Header is not in ASCII"));
             }
 
@@ -104,10 +128,16 @@ impl ClientConnection {
     /// Reads a request from the stream.
     /// Blocks until the header has been read.
     fn read(&mut self) -> Result<Request, ReadError> {
+        let deadline = Instant::now() + HEAD_TIME;
+        let mut head_left = MAX_HEAD;
         let (method, path, version, headers) = {
             // reading the request line
             let (method, path, version) = {
-                let line = self.read_next_line().map_err(ReadError::ReadIoError)?;
+                let line = self
+                    .read_next_line(MAX_LINE, deadline)
+                    .map_err(ReadError::ReadIoError)?
+                    .ok_or(ReadError::RequestLineTooLong)?;
+                head_left = head_left.saturating_sub(line.len() + 2);
 
                 parse_request_line(
                     line.as_str().trim(), // TODO: remove this conversion
@@ -118,7 +148,11 @@ impl ClientConnection {
             let headers = {
                 let mut headers = Vec::new();
                 loop {
-                    let line = self.read_next_line().map_err(ReadError::ReadIoError)?;
+                    let line = self
+                        .read_next_line(MAX_LINE.min(head_left), deadline)
+                        .map_err(ReadError::ReadIoError)?
+                        .ok_or_else(|| ReadError::HeadTooLarge(version.clone()))?;
+                    head_left = head_left.saturating_sub(line.len() + 2);
 
                     if line.is_empty() {
                         break;
@@ -195,6 +229,22 @@ impl Iterator for ClientConnection {
                                  // se we have to close
                 }
 
+                Err(ReadError::RequestLineTooLong) => {
+                    let writer = self.sink.next().unwrap();
+                    let response = Response::new_empty(StatusCode(414));
+                    response
+                        .raw_print(writer, HTTPVersion(1, 1), &[], false, None)
+                        .ok();
+                    return None;
+                }
+
+                Err(ReadError::HeadTooLarge(ver)) => {
+                    let writer = self.sink.next().unwrap();
+                    let response = Response::new_empty(StatusCode(431));
+                    response.raw_print(writer, ver, &[], false, None).ok();
+                    return None;
+                }
+
                 Err(ReadError::WrongHeader(ver)) => {
                     let writer = self.sink.next().unwrap();
                     let response = Response::new_empty(StatusCode(400));
@@ -258,6 +308,11 @@ impl Iterator for ClientConnection {
                 None if *rq.http_version() == HTTPVersion(1, 0) => self.no_more_requests = true,
                 _ => (),
             };
+
+            // careersite: every answer says `Connection: close` and is written by careersite
+            // itself, past tiny_http; so no request is read after this one, and the connection
+            // closes once the answer is written, rather than when the client closes it.
+            self.no_more_requests = true;
 
             // returning the request
             return Some(rq);

@@ -5,6 +5,7 @@ use std::os::unix::net as unix_net;
 use std::{
     net::{Shutdown, SocketAddr, TcpListener, TcpStream, ToSocketAddrs},
     path::PathBuf,
+    time::Duration,
 };
 
 /// Unified listener. Either a [`TcpListener`] or [`std::os::unix::net::UnixListener`]
@@ -92,6 +93,20 @@ impl Connection {
             Self::Tcp(s) => s.shutdown(how),
             #[cfg(unix)]
             Self::Unix(s) => s.shutdown(how),
+        }
+    }
+
+    /// careersite: bounds how long one read or write may wait, so that a client that stops
+    /// sending or reading frees its thread and its files.
+    pub(crate) fn set_timeouts(&self, read: Duration, write: Duration) -> std::io::Result<()> {
+        match self {
+            Self::Tcp(s) => s
+                .set_read_timeout(Some(read))
+                .and_then(|()| s.set_write_timeout(Some(write))),
+            #[cfg(unix)]
+            Self::Unix(s) => s
+                .set_read_timeout(Some(read))
+                .and_then(|()| s.set_write_timeout(Some(write))),
         }
     }
 

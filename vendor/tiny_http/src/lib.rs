@@ -125,6 +125,14 @@ mod ssl;
 mod test;
 mod util;
 
+/// careersite: how long one read from a client may wait; see also `HEAD_TIME` in client.rs.
+const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// careersite: how long one write to a client that has stopped reading may wait.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// careersite: how soon a failed accept is tried again; soon enough not to keep a client
+/// waiting long, late enough not to spin while files are short.
+const ACCEPT_RETRY: Duration = Duration::from_millis(20);
+
 /// The main class of this library.
 ///
 /// Destroying this object will immediately close the listening socket and the reading
@@ -294,7 +302,10 @@ impl Server {
                 let new_client = match server.accept() {
                     Ok((sock, _)) => {
                         use util::RefinedTcpStream;
-                        let (read_closable, write_closable) = match ssl {
+                        if sock.set_timeouts(READ_TIMEOUT, WRITE_TIMEOUT).is_err() {
+                            continue;
+                        }
+                        let split = match ssl {
                             None => RefinedTcpStream::new(sock),
                             #[cfg(any(feature = "ssl-openssl", feature = "ssl-rustls"))]
                             Some(ref ssl) => {
@@ -309,6 +320,10 @@ impl Server {
                             }
                             #[cfg(not(any(feature = "ssl-openssl", feature = "ssl-rustls")))]
                             Some(ref _ssl) => unreachable!(),
+                        };
+                        // careersite: out of files, this connection is closed, not the server.
+                        let Ok((read_closable, write_closable)) = split else {
+                            continue;
                         };
 
                         Ok(ClientConnection::new(write_closable, read_closable))
@@ -338,10 +353,12 @@ impl Server {
                         }));
                     }
 
+                    // careersite: accept fails while the process is out of files, and works
+                    // again once connections close; upstream this ended the accept thread and
+                    // closed the port for good (issue #195, PR #219).
                     Err(e) => {
                         log::error!("Error accepting new client: {}", e);
-                        inside_messages.push(e.into());
-                        break;
+                        thread::sleep(ACCEPT_RETRY);
                     }
                 }
             }
