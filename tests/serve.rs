@@ -129,7 +129,7 @@ fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
         .unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = Vec::new();
@@ -365,7 +365,8 @@ fn a_broken_save_keeps_the_last_good_site_and_reports_the_problem_until_fixed() 
     let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     write!(
         events,
-        "GET /__careersite/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        "GET /__careersite/events HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.port
     )
     .unwrap();
     events
@@ -475,7 +476,7 @@ fn events_since(port: u16, version: &str) -> BufReader<TcpStream> {
     let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         events,
-        "GET /__careersite/events?since={version} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        "GET /__careersite/events?since={version} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
     )
     .unwrap();
     events
@@ -583,7 +584,7 @@ impl KeepAlive {
         };
         write!(
             connection.get_mut(),
-            "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
         )?;
         let mut status_line = String::new();
         connection.read_line(&mut status_line)?;
@@ -706,7 +707,11 @@ fn a_huge_declared_body_does_not_abort_the_preview() {
     let mut server = Server::start(&site, 0);
     let answer = exchange(
         server.port,
-        b"GET / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000000000\r\n\r\n",
+        format!(
+            "GET / HTTP/1.1\r\nHost: localhost:{}\r\nContent-Length: 100000000000\r\n\r\n",
+            server.port
+        )
+        .as_bytes(),
         Duration::from_secs(5),
     );
     assert_eq!(status_of(&answer), Some(200));
@@ -726,8 +731,16 @@ fn idle_connections_up_to_the_open_files_limit_do_not_close_the_port_for_good() 
     std::thread::sleep(Duration::from_millis(500));
     drop(idle);
     let deadline = Instant::now() + Duration::from_secs(10);
-    let request = b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-    while status_of(&exchange(server.port, request, Duration::from_secs(2))) != Some(200) {
+    let request = format!(
+        "GET / HTTP/1.1\r\nHost: localhost:{}\r\nConnection: close\r\n\r\n",
+        server.port
+    );
+    while status_of(&exchange(
+        server.port,
+        request.as_bytes(),
+        Duration::from_secs(2),
+    )) != Some(200)
+    {
         assert!(Instant::now() < deadline, "the port stayed closed");
         std::thread::sleep(Duration::from_millis(100));
     }
@@ -803,7 +816,8 @@ fn a_reload_stream_that_stops_reading_holds_up_no_one() {
     let mut stalled = TcpStream::from(stalled);
     write!(
         stalled,
-        "GET /__careersite/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        "GET /__careersite/events HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.port
     )
     .unwrap();
     // Saves that each leave hundreds of kilobytes of problems to show, more in all than the
@@ -870,14 +884,15 @@ fn answer_to_a_long_head(port: u16, head: Vec<u8>) -> Option<u16> {
 fn request_lines_and_headers_over_their_limit_are_refused() {
     let site = TestSite::example();
     let mut server = Server::start(&site, 0);
+    let port = server.port;
     let ten_megabytes = 10 * 1024 * 1024;
     let long_path = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(ten_megabytes));
     let one_long_header = format!(
-        "GET / HTTP/1.1\r\nHost: localhost\r\nX-Long: {}\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: localhost:{port}\r\nX-Long: {}\r\n\r\n",
         "a".repeat(ten_megabytes)
     );
     let many_headers = format!(
-        "GET / HTTP/1.1\r\nHost: localhost\r\n{}\r\n",
+        "GET / HTTP/1.1\r\nHost: localhost:{port}\r\n{}\r\n",
         format!("X-Many: {}\r\n", "a".repeat(1000)).repeat(ten_megabytes / 1000)
     );
     for head in [long_path, one_long_header, many_headers] {
@@ -900,7 +915,8 @@ fn each_connection_is_closed_after_its_answer() {
     // As a browser asks: it would keep the connection for its next request.
     write!(
         connection.get_mut(),
-        "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        "GET / HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.port
     )
     .unwrap();
     let mut length = 0;
