@@ -937,3 +937,140 @@ fn each_connection_is_closed_after_its_answer() {
         "the connection stayed open: {after:?}"
     );
 }
+
+/// Opens a connection that reads next to nothing, as a page that stops reading would.
+fn connect_barely_reading(port: u16) -> TcpStream {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    socket
+        .connect(&std::net::SocketAddr::from(([127, 0, 0, 1], port)).into())
+        .unwrap();
+    TcpStream::from(socket)
+}
+
+/// Runs `attack` over and over on threads of its own until `stop` is set.
+fn keep_attacking(
+    threads: usize,
+    stop: &std::sync::Arc<std::sync::atomic::AtomicBool>,
+    attack: impl Fn() + Send + Sync + Clone + 'static,
+) -> Vec<std::thread::JoinHandle<()>> {
+    (0..threads)
+        .map(|_| {
+            let (stop, attack) = (stop.clone(), attack.clone());
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    attack();
+                }
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn after_every_attack_at_once_a_page_and_a_reload_still_arrive_at_once() {
+    let site = TestSite::example();
+    let mut server = Server::start_with_open_files(&site, 1024);
+    let port = server.port;
+    // The page open in the careers leader's browser, read as the browser would.
+    let (events, page_events) = channel();
+    let mut page_stream = events_since(port, "0");
+    page_stream.get_mut().set_read_timeout(None).unwrap();
+    std::thread::spawn(move || {
+        for line in page_stream.lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ") {
+                let _ = events.send(name.to_string());
+            }
+        }
+    });
+
+    let idle: Vec<TcpStream> = (0..300)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
+        .collect();
+    let stalled: Vec<TcpStream> = (0..50)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            write!(stream, "GET / HTTP/1.1\r\nHost: local").ok()?;
+            Some(stream)
+        })
+        .collect();
+    let stalled_streams: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let mut stream = connect_barely_reading(port);
+            write!(
+                stream,
+                "GET /__careersite/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+            )
+            .unwrap();
+            stream
+        })
+        .collect();
+    let huge_bodies: Vec<TcpStream> = (0..20)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            write!(
+                stream,
+                "POST / HTTP/1.1\r\nHost: localhost:{port}\r\nContent-Length: 100000000000\r\n\r\nsome"
+            )
+            .ok()?;
+            Some(stream)
+        })
+        .collect();
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut attackers = keep_attacking(6, &stop, move || {
+        let request = format!("GET /pupils/ HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n");
+        exchange(port, request.as_bytes(), Duration::from_secs(5));
+    });
+    attackers.extend(keep_attacking(2, &stop, move || {
+        let request = format!("GET / HTTP/1.1\r\nHost: attacker.example:{port}\r\n\r\n");
+        exchange(port, request.as_bytes(), Duration::from_secs(5));
+    }));
+    attackers.extend(keep_attacking(2, &stop, move || {
+        let head = format!("GET / HTTP/1.1\r\nX-Long: {}\r\n\r\n", "a".repeat(10 << 20));
+        answer_to_a_long_head(port, head.into_bytes());
+    }));
+    for save in 0..5 {
+        site.edit(
+            PAGE,
+            "## After your placement",
+            &format!("## After your placement {save}"),
+        );
+        server.wait_for("Rebuilt");
+        site.edit(
+            PAGE,
+            &format!("## After your placement {save}"),
+            "## After your placement",
+        );
+        server.wait_for("Rebuilt");
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for attacker in attackers {
+        attacker.join().unwrap();
+    }
+
+    // The idle, stalled and huge clients still hold their connections.
+    let started = Instant::now();
+    let (status, _, _) = server.get("/pupils/work-experience/");
+    let page_took = started.elapsed();
+    assert_eq!(status, 200);
+    assert!(page_took < Duration::from_millis(100), "{page_took:?}");
+
+    while page_events.try_recv().is_ok() {}
+    site.edit(PAGE, "## After your placement", "## After your week");
+    server.wait_for("Rebuilt");
+    let started = Instant::now();
+    assert_eq!(
+        page_events
+            .recv_timeout(Duration::from_millis(100))
+            .as_deref(),
+        Ok("reload"),
+        "no reload event within 100 ms of the rebuild"
+    );
+    println!(
+        "after the attacks: a page in {page_took:?}, a reload event in {:?}",
+        started.elapsed()
+    );
+    assert!(server.is_running());
+    drop((idle, stalled, stalled_streams, huge_bodies));
+}
