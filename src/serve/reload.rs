@@ -124,6 +124,33 @@ fn event(name: &str, data: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A connection whose page never reads: each write waits until the test is over.
+    struct Stalled(std::sync::mpsc::Receiver<()>);
+
+    impl Write for Stalled {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            let _ = self.0.recv();
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_page_that_stops_reading_is_let_go_without_holding_up_the_sender() {
+        let clients = Clients::default();
+        let (_until_the_end, never) = std::sync::mpsc::channel();
+        clients.connect(Box::new(Stalled(never)), None, || false);
+        let started = std::time::Instant::now();
+        for _ in 0..QUEUE + 2 {
+            clients.changed(Change::Page);
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert!(clients.lock().is_empty());
+    }
+
     #[test]
     fn multi_line_data_survives_the_event_format() {
         assert_eq!(

@@ -92,8 +92,9 @@ impl ClientConnection {
     /// Reads until `CRLF` is reached. The next read will start
     ///  at the first byte of the new line.
     ///
-    /// careersite: `Ok(None)` when the line would be longer than `limit`, or the head would
-    /// outlast `deadline`, so that no client can make the server hold more, or wait longer.
+    /// careersite: `Ok(None)` when the line would be longer than `limit`, and a `TimedOut` error
+    /// once `deadline` has passed, so that no client can make the server hold more, or wait
+    /// longer.
     fn read_next_line(&mut self, limit: usize, deadline: Instant) -> IoResult<Option<AsciiString>> {
         let mut buf = Vec::new();
         let mut prev_byte_was_cr = false;
