@@ -22,7 +22,23 @@ struct Server {
 
 impl Server {
     fn start(site: &TestSite, port: u16) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_careersite"))
+        Server::start_with(Command::new(env!("CARGO_BIN_EXE_careersite")), site, port)
+    }
+
+    /// Starts the server with at most `files` open files, as a smaller system limit would.
+    fn start_with_open_files(site: &TestSite, files: u32) -> Server {
+        let mut shell = Command::new("sh");
+        shell.args([
+            "-c",
+            &format!("ulimit -n {files} && exec \"$0\" \"$@\""),
+            env!("CARGO_BIN_EXE_careersite"),
+        ]);
+        Server::start_with(shell, site, 0)
+    }
+
+    /// Starts `careersite serve` through `command`, which runs the binary and its arguments.
+    fn start_with(mut command: Command, site: &TestSite, port: u16) -> Server {
+        let mut child = command
             .args(["serve", "--port", &port.to_string(), "--root"])
             .arg(site.root())
             .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
@@ -113,7 +129,7 @@ fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
         .unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = Vec::new();
@@ -349,7 +365,8 @@ fn a_broken_save_keeps_the_last_good_site_and_reports_the_problem_until_fixed() 
     let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     write!(
         events,
-        "GET /__careersite/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        "GET /__careersite/events HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.port
     )
     .unwrap();
     events
@@ -459,7 +476,7 @@ fn events_since(port: u16, version: &str) -> BufReader<TcpStream> {
     let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         events,
-        "GET /__careersite/events?since={version} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        "GET /__careersite/events?since={version} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
     )
     .unwrap();
     events
@@ -567,7 +584,7 @@ impl KeepAlive {
         };
         write!(
             connection.get_mut(),
-            "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            "GET {path} HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
         )?;
         let mut status_line = String::new();
         connection.read_line(&mut status_line)?;
@@ -649,4 +666,411 @@ fn a_link_broken_by_a_one_page_save_shows_on_the_compliance_checklist() {
     assert!(line.starts_with("Rebuilt 1 page in"), "{line}");
     server.wait_for_page("/compliance/", "old-form.md");
     assert_serves_what_build_writes(&server, &site);
+}
+
+// Attacks on the preview: each answered, and none able to crash it, close its port, or hold up
+// the pages and reload events of the browser on this computer.
+
+impl Server {
+    fn is_running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+/// Sends `request` on a new connection and reads whatever comes back before the server closes
+/// it, or until `patience` runs out. Nothing is written after `request`.
+fn exchange(port: u16, request: &[u8], patience: Duration) -> Vec<u8> {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return Vec::new();
+    };
+    stream.set_read_timeout(Some(patience)).unwrap();
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    answer
+}
+
+/// The status of an answer, if it has one.
+fn status_of(answer: &[u8]) -> Option<u16> {
+    let line = answer.split(|&b| b == b'\n').next()?;
+    std::str::from_utf8(line)
+        .ok()?
+        .split(' ')
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+#[test]
+fn a_huge_declared_body_does_not_abort_the_preview() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    let answer = exchange(
+        server.port,
+        format!(
+            "GET / HTTP/1.1\r\nHost: localhost:{}\r\nContent-Length: 100000000000\r\n\r\n",
+            server.port
+        )
+        .as_bytes(),
+        Duration::from_secs(5),
+    );
+    assert_eq!(status_of(&answer), Some(200));
+    assert!(server.is_running(), "the preview stopped");
+    assert_eq!(server.get("/").0, 200);
+}
+
+#[test]
+fn idle_connections_up_to_the_open_files_limit_do_not_close_the_port_for_good() {
+    let site = TestSite::example();
+    let mut server = Server::start_with_open_files(&site, 256);
+    let address = std::net::SocketAddr::from(([127, 0, 0, 1], server.port));
+    // Each connection takes two of the server's files; these are more than it may open.
+    let idle: Vec<TcpStream> = (0..200)
+        .filter_map(|_| TcpStream::connect_timeout(&address, Duration::from_millis(200)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    drop(idle);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let request = format!(
+        "GET / HTTP/1.1\r\nHost: localhost:{}\r\nConnection: close\r\n\r\n",
+        server.port
+    );
+    while status_of(&exchange(
+        server.port,
+        request.as_bytes(),
+        Duration::from_secs(2),
+    )) != Some(200)
+    {
+        assert!(Instant::now() < deadline, "the port stayed closed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(server.is_running());
+}
+
+/// A request for `path` naming `host` in its `Host` header, or sending none.
+fn status_for_host(port: u16, host: Option<&str>, path: &str) -> (Option<u16>, String) {
+    let host = host.map_or(String::new(), |h| format!("Host: {h}\r\n"));
+    let answer = exchange(
+        port,
+        format!("GET {path} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").as_bytes(),
+        Duration::from_secs(2),
+    );
+    (
+        status_of(&answer),
+        String::from_utf8_lossy(&answer).into_owned(),
+    )
+}
+
+#[test]
+fn a_page_on_another_site_cannot_read_the_preview_through_dns_rebinding() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    let port = server.port;
+    let other_port = port.wrapping_add(1).to_string();
+    for path in [
+        "/",
+        "/compliance/",
+        "/__careersite/events",
+        "/__careersite/live.js",
+    ] {
+        for host in [
+            Some(format!("attacker.example:{port}")),
+            Some("attacker.example".to_string()),
+            Some(format!("127.0.0.1.attacker.example:{port}")),
+            Some(format!("localhost:{other_port}")),
+            Some(format!("localhost:{port}@attacker.example")),
+            None,
+        ] {
+            let (status, answer) = status_for_host(port, host.as_deref(), path);
+            assert!(
+                matches!(status, Some(421 | 403)),
+                "{path} for {host:?}: {answer:.200}"
+            );
+            assert!(
+                !answer.contains("<html") && !answer.contains("event:"),
+                "{answer}"
+            );
+        }
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, answer) = status_for_host(port, Some(&host), "/compliance/");
+        assert_eq!(status, Some(200), "{host}: {answer:.200}");
+    }
+}
+
+#[test]
+fn a_reload_stream_that_stops_reading_holds_up_no_one() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    // A page whose browser stops reading its reload stream: it takes in next to nothing.
+    let stalled = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    stalled.set_recv_buffer_size(4096).unwrap();
+    stalled
+        .connect(&std::net::SocketAddr::from(([127, 0, 0, 1], server.port)).into())
+        .unwrap();
+    let mut stalled = TcpStream::from(stalled);
+    write!(
+        stalled,
+        "GET /__careersite/events HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.port
+    )
+    .unwrap();
+    // Saves that each leave hundreds of kilobytes of problems to show, more in all than the
+    // connection can hold.
+    let long_name = "a-page-whose-name-is-long-".repeat(7);
+    let broken: Vec<String> = (0..1500)
+        .map(|n| format!("content/{long_name}{n}.md"))
+        .collect();
+    for (save, file) in broken.iter().cycle().take(broken.len() + 9).enumerate() {
+        site.write(file, format!("---\ntitle: [unclosed {save}\n---\n"));
+        if save >= broken.len() {
+            std::thread::sleep(Duration::from_millis(400));
+        }
+    }
+    server.wait_for("error: content/");
+
+    // Another page opens its reload stream, and a page loads, as if nothing were stalled.
+    let mut fresh = events_since(server.port, "0");
+    fresh
+        .get_mut()
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    let mut status_line = String::new();
+    fresh
+        .read_line(&mut status_line)
+        .expect("a new reload stream opens at once");
+    assert!(status_line.starts_with("HTTP/1.1 200"), "{status_line}");
+    assert_eq!(server.get("/").0, 200);
+    for file in &broken {
+        std::fs::remove_file(site.root().join(file)).unwrap();
+    }
+    fresh
+        .get_mut()
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    read_event(&mut fresh, "reload");
+    drop(stalled);
+}
+
+/// Sends `head` while reading the answer, as a client that sends more than is read would.
+fn answer_to_a_long_head(port: u16, head: Vec<u8>) -> Option<u16> {
+    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut sending = stream.try_clone().unwrap();
+    let sender = std::thread::spawn(move || {
+        for chunk in head.chunks(64 * 1024) {
+            if sending.write_all(chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let mut reading = stream;
+    reading
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut answer = Vec::new();
+    // Refused part-way, the connection is reset once the answer is in.
+    let _ = reading.read_to_end(&mut answer);
+    let _ = reading.shutdown(std::net::Shutdown::Both);
+    sender.join().unwrap();
+    status_of(&answer)
+}
+
+#[test]
+fn request_lines_and_headers_over_their_limit_are_refused() {
+    let site = TestSite::example();
+    let mut server = Server::start(&site, 0);
+    let port = server.port;
+    let ten_megabytes = 10 * 1024 * 1024;
+    let long_path = format!("GET /{} HTTP/1.1\r\n\r\n", "a".repeat(ten_megabytes));
+    let one_long_header = format!(
+        "GET / HTTP/1.1\r\nHost: localhost:{port}\r\nX-Long: {}\r\n\r\n",
+        "a".repeat(ten_megabytes)
+    );
+    let many_headers = format!(
+        "GET / HTTP/1.1\r\nHost: localhost:{port}\r\n{}\r\n",
+        format!("X-Many: {}\r\n", "a".repeat(1000)).repeat(ten_megabytes / 1000)
+    );
+    for head in [long_path, one_long_header, many_headers] {
+        let status = answer_to_a_long_head(server.port, head.into_bytes());
+        assert!(matches!(status, Some(414 | 431)), "{status:?}");
+    }
+    assert!(server.is_running());
+    assert_eq!(server.get("/").0, 200);
+}
+
+#[test]
+fn each_connection_is_closed_after_its_answer() {
+    let site = TestSite::example();
+    let server = Server::start(&site, 0);
+    let stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    let mut connection = BufReader::new(stream);
+    // As a browser asks: it would keep the connection for its next request.
+    write!(
+        connection.get_mut(),
+        "GET / HTTP/1.1\r\nHost: localhost:{}\r\n\r\n",
+        server.port
+    )
+    .unwrap();
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        connection.read_line(&mut line).unwrap();
+        if line.trim_end().is_empty() {
+            break;
+        }
+        if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+            length = value.trim().parse().unwrap();
+        }
+    }
+    connection.read_exact(&mut vec![0; length]).unwrap();
+    let after = connection.read(&mut [0; 1]);
+    assert!(
+        matches!(after, Ok(0)),
+        "the connection stayed open: {after:?}"
+    );
+}
+
+/// Opens a connection that reads next to nothing, as a page that stops reading would.
+fn connect_barely_reading(port: u16) -> TcpStream {
+    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    socket
+        .connect(&std::net::SocketAddr::from(([127, 0, 0, 1], port)).into())
+        .unwrap();
+    TcpStream::from(socket)
+}
+
+/// Runs `attack` over and over on threads of its own until `stop` is set.
+fn keep_attacking(
+    threads: usize,
+    stop: &std::sync::Arc<std::sync::atomic::AtomicBool>,
+    attack: impl Fn() + Send + Sync + Clone + 'static,
+) -> Vec<std::thread::JoinHandle<()>> {
+    (0..threads)
+        .map(|_| {
+            let (stop, attack) = (stop.clone(), attack.clone());
+            std::thread::spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    attack();
+                }
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn after_every_attack_at_once_a_page_and_a_reload_still_arrive_at_once() {
+    let site = TestSite::example();
+    let mut server = Server::start_with_open_files(&site, 1024);
+    let port = server.port;
+    // The page open in the careers leader's browser, read as the browser would.
+    let (events, page_events) = channel();
+    let mut page_stream = events_since(port, "0");
+    page_stream.get_mut().set_read_timeout(None).unwrap();
+    std::thread::spawn(move || {
+        for line in page_stream.lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ") {
+                let _ = events.send(name.to_string());
+            }
+        }
+    });
+
+    let idle: Vec<TcpStream> = (0..300)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", port)).ok())
+        .collect();
+    let stalled: Vec<TcpStream> = (0..50)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            write!(stream, "GET / HTTP/1.1\r\nHost: local").ok()?;
+            Some(stream)
+        })
+        .collect();
+    let stalled_streams: Vec<TcpStream> = (0..20)
+        .map(|_| {
+            let mut stream = connect_barely_reading(port);
+            write!(
+                stream,
+                "GET /__careersite/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+            )
+            .unwrap();
+            stream
+        })
+        .collect();
+    let huge_bodies: Vec<TcpStream> = (0..20)
+        .filter_map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            write!(
+                stream,
+                "POST / HTTP/1.1\r\nHost: localhost:{port}\r\nContent-Length: 100000000000\r\n\r\nsome"
+            )
+            .ok()?;
+            Some(stream)
+        })
+        .collect();
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut attackers = keep_attacking(6, &stop, move || {
+        let request = format!("GET /pupils/ HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n");
+        exchange(port, request.as_bytes(), Duration::from_secs(5));
+    });
+    attackers.extend(keep_attacking(2, &stop, move || {
+        let request = format!("GET / HTTP/1.1\r\nHost: attacker.example:{port}\r\n\r\n");
+        exchange(port, request.as_bytes(), Duration::from_secs(5));
+    }));
+    attackers.extend(keep_attacking(2, &stop, move || {
+        let head = format!("GET / HTTP/1.1\r\nX-Long: {}\r\n\r\n", "a".repeat(10 << 20));
+        answer_to_a_long_head(port, head.into_bytes());
+    }));
+    for save in 0..5 {
+        site.edit(
+            PAGE,
+            "## After your placement",
+            &format!("## After your placement {save}"),
+        );
+        server.wait_for("Rebuilt");
+        site.edit(
+            PAGE,
+            &format!("## After your placement {save}"),
+            "## After your placement",
+        );
+        server.wait_for("Rebuilt");
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for attacker in attackers {
+        attacker.join().unwrap();
+    }
+
+    // The idle, stalled and huge clients still hold their connections.
+    let started = Instant::now();
+    let (status, _, _) = server.get("/pupils/work-experience/");
+    let page_took = started.elapsed();
+    assert_eq!(status, 200);
+    assert!(page_took < Duration::from_millis(100), "{page_took:?}");
+
+    while page_events.try_recv().is_ok() {}
+    site.edit(PAGE, "## After your placement", "## After your week");
+    server.wait_for("Rebuilt");
+    let started = Instant::now();
+    assert_eq!(
+        page_events
+            .recv_timeout(Duration::from_millis(100))
+            .as_deref(),
+        Ok("reload"),
+        "no reload event within 100 ms of the rebuild"
+    );
+    println!(
+        "after the attacks: a page in {page_took:?}, a reload event in {:?}",
+        started.elapsed()
+    );
+    assert!(server.is_running());
+    drop((idle, stalled, stalled_streams, huge_bodies));
 }

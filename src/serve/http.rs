@@ -6,6 +6,7 @@ use std::sync::RwLock;
 
 use tiny_http::{Method, Request, StatusCode};
 
+use super::host::Hosts;
 use super::reload::Clients;
 use super::resolve::{Lookup, content_type, resolve};
 use super::state::{Served, SiteState};
@@ -29,7 +30,21 @@ pub enum Answer {
     Stream,
 }
 
-pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) -> Answer {
+pub fn respond(
+    request: Request,
+    hosts: &Hosts,
+    state: &RwLock<SiteState>,
+    clients: &Clients,
+) -> Answer {
+    if !hosts.allow(header(&request, "Host")) {
+        send(
+            request,
+            421,
+            "text/plain; charset=utf-8",
+            b"This preview answers only to localhost, 127.0.0.1 or [::1], with its port.".to_vec(),
+        );
+        return Answer::Whole;
+    }
     let url = request.url().to_string();
     let read = || state.read().unwrap_or_else(|e| e.into_inner());
     if let Some(query) = url.strip_prefix(EVENTS_PATH) {
@@ -43,6 +58,14 @@ pub fn respond(request: Request, state: &RwLock<SiteState>, clients: &Clients) -
     }
     answer(request, &url, state);
     Answer::Whole
+}
+
+fn header<'a>(request: &'a Request, name: &'static str) -> Option<&'a str> {
+    request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str())
 }
 
 /// Answers with a file of the site, the live-reload script, or why neither can be had.

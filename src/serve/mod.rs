@@ -2,6 +2,7 @@
 //! reloaded in every open browser. `serve` wraps the same pipeline as `build`, so the pages it
 //! serves are byte for byte the ones `build` writes, with one script tag added.
 
+mod host;
 mod http;
 mod nudge;
 mod reload;
@@ -73,12 +74,13 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
     }
 
     let nudge = Arc::new(Nudge::new(address));
+    let hosts = Arc::new(host::Hosts::new(address));
     for _ in 0..WORKERS {
         let (server, state, clients) = (server.clone(), state.clone(), clients.clone());
-        let nudge = nudge.clone();
+        let (nudge, hosts) = (nudge.clone(), hosts.clone());
         std::thread::spawn(move || {
             while let Ok(request) = server.recv() {
-                if http::respond(request, &state, &clients) == Answer::Stream {
+                if http::respond(request, &hosts, &state, &clients) == Answer::Stream {
                     nudge.nudge();
                 }
             }
