@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{Audience, Benchmark, Date};
+use crate::yaml;
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Evaluation {
     pub compass: Vec<CompassResult>,
     pub feedback: Vec<Survey>,
@@ -17,14 +18,12 @@ pub struct Evaluation {
 
 /// One Compass self-assessment: a percentage for each benchmark.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CompassResult {
     pub date: Date,
     pub scores: BTreeMap<Benchmark, Percent>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Survey {
     pub survey: String,
     pub date: Option<Date>,
@@ -35,7 +34,6 @@ pub struct Survey {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SurveyResult {
     pub statement: String,
     /// The share of respondents who agreed.
@@ -43,8 +41,7 @@ pub struct SurveyResult {
 }
 
 /// Where one year's leavers went.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(try_from = "WrittenDestinations")]
+#[derive(Debug, Clone)]
 pub struct Destinations {
     /// The year they left, such as 2025 for leavers in the summer of 2025.
     pub year: i32,
@@ -55,7 +52,6 @@ pub struct Destinations {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct WrittenDestinations {
     year: i32,
     leaving: super::YearGroup,
@@ -63,17 +59,22 @@ struct WrittenDestinations {
     routes: BTreeMap<Route, u32>,
 }
 
-impl TryFrom<WrittenDestinations> for Destinations {
-    type Error = String;
-
-    fn try_from(written: WrittenDestinations) -> Result<Self, Self::Error> {
-        let counted: u32 = written.routes.values().sum();
-        if counted > written.cohort {
+impl WrittenDestinations {
+    fn check(&self) -> Result<(), String> {
+        let counted: u32 = self.routes.values().sum();
+        if counted > self.cohort {
             return Err(format!(
                 "the routes add up to {counted}, more than the cohort of `{}` leavers: check the counts",
-                written.cohort
+                self.cohort
             ));
         }
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for Destinations {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = yaml::checked(deserializer, WrittenDestinations::check)?;
         Ok(Destinations {
             year: written.year,
             leaving: written.leaving,
@@ -84,7 +85,7 @@ impl TryFrom<WrittenDestinations> for Destinations {
 }
 
 /// Where a leaver went, in the categories of the DfE's destination measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Route {
     SchoolSixthForm,
@@ -112,6 +113,30 @@ impl Route {
     }
 }
 
+impl yaml::Scalar for Route {
+    const WHAT: &'static str = "a destination";
+    const HOW: &'static str = "use school-sixth-form, sixth-form-college, further-education, higher-education, apprenticeship, employment, neet or unknown";
+
+    fn from_text(text: &str) -> Option<Self> {
+        let route = match text.trim() {
+            "school-sixth-form" => Route::SchoolSixthForm,
+            "sixth-form-college" => Route::SixthFormCollege,
+            "further-education" => Route::FurtherEducation,
+            "higher-education" => Route::HigherEducation,
+            "apprenticeship" => Route::Apprenticeship,
+            "employment" => Route::Employment,
+            "neet" => Route::Neet,
+            "unknown" => Route::Unknown,
+            _ => return None,
+        };
+        Some(route)
+    }
+
+    fn stand_in() -> Self {
+        Route::Unknown
+    }
+}
+
 /// A whole-number percentage from 0 to 100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -123,15 +148,18 @@ impl Percent {
     }
 }
 
-impl<'de> Deserialize<'de> for Percent {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = f64::deserialize(deserializer)?;
-        if (0.0..=100.0).contains(&value) && value.fract() == 0.0 {
-            Ok(Percent(value as u8))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "`{value}` is not a percentage: write a whole number from 0 to 100, without the % sign"
-            )))
-        }
+impl yaml::Scalar for Percent {
+    const WHAT: &'static str = "a percentage";
+    const HOW: &'static str = "write a whole number from 0 to 100, without the % sign";
+
+    fn from_text(text: &str) -> Option<Self> {
+        let value = text.trim().parse::<f64>().ok()?;
+        ((0.0..=100.0).contains(&value) && value.fract() == 0.0).then_some(Percent(value as u8))
+    }
+
+    fn stand_in() -> Self {
+        Percent(0)
     }
 }
+
+yaml::deserialize_scalar!(Route, Percent);
