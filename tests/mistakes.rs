@@ -247,6 +247,17 @@ fn a_bad_count_of_leavers_is_not_also_compared_with_their_routes() {
 }
 
 #[test]
+fn counts_too_large_to_add_up_are_refused_not_crashed_on() {
+    let site = TestSite::new();
+    site.write(
+        "content/evaluation.yaml",
+        "destinations:\n  - year: 2026\n    leaving: 11\n    cohort: 10\n    routes: {employment: 4000000000, neet: 4000000000}\n",
+    );
+    let err = refused(&site);
+    assert!(err.contains("the routes add up to 8000000000"), "{err}");
+}
+
+#[test]
 fn problems_in_every_file_are_reported_in_one_run() {
     let site = TestSite::new();
     site.write("content/site.yaml", "school:\n  phase: grammar\n")

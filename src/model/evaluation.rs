@@ -61,8 +61,8 @@ struct WrittenDestinations {
 
 impl WrittenDestinations {
     fn check(&self) -> Result<(), String> {
-        let counted: u32 = self.routes.values().sum();
-        if counted > self.cohort {
+        let counted: u64 = self.routes.values().map(|&count| u64::from(count)).sum();
+        if counted > u64::from(self.cohort) {
             return Err(format!(
                 "the routes add up to {counted}, more than the cohort of `{}` leavers: check the counts",
                 self.cohort
