@@ -3,12 +3,13 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::model::{AccessibilityStatement, Audience, Contact, ProviderAccess, Review, YearRange};
+use crate::yaml;
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct SiteConfig {
     pub school: School,
     /// The address the site is published at, such as `https://www.school.sch.uk/careers/`.
@@ -54,7 +55,7 @@ impl Default for SiteConfig {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct School {
     pub name: String,
     pub phase: Phase,
@@ -79,7 +80,7 @@ impl Default for School {
 }
 
 /// The kind of school, which decides which expectations of the benchmarks apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Phase {
     Primary,
@@ -87,6 +88,27 @@ pub enum Phase {
     AllThrough,
     Special,
     College,
+}
+
+impl yaml::Scalar for Phase {
+    const WHAT: &'static str = "a school phase";
+    const HOW: &'static str = "use primary, secondary, all-through, special or college";
+
+    fn from_text(text: &str) -> Option<Self> {
+        let phase = match text.trim().to_lowercase().as_str() {
+            "primary" => Phase::Primary,
+            "secondary" => Phase::Secondary,
+            "all-through" => Phase::AllThrough,
+            "special" => Phase::Special,
+            "college" => Phase::College,
+            _ => return None,
+        };
+        Some(phase)
+    }
+
+    fn stand_in() -> Self {
+        Phase::Secondary
+    }
 }
 
 /// An absolute `http(s)` address, always ending in `/` so page paths can be appended.
@@ -139,21 +161,21 @@ impl fmt::Display for PublicUrl {
     }
 }
 
-impl<'de> Deserialize<'de> for PublicUrl {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        PublicUrl::parse(&text).ok_or_else(|| {
-            let why = if text.contains(['?', '#']) {
-                "the address of the site's folder cannot have a `?` or `#` part"
-            } else {
-                "write it in full"
-            };
-            serde::de::Error::custom(format!(
-                "`{text}` is not the site's web address: {why}, like https://www.school.sch.uk/careers/"
-            ))
-        })
+impl yaml::Scalar for PublicUrl {
+    const WHAT: &'static str = "a web address";
+    const HOW: &'static str =
+        "write it in full, with no `?` or `#` part, like https://www.school.sch.uk/careers/";
+
+    fn from_text(text: &str) -> Option<Self> {
+        PublicUrl::parse(text)
+    }
+
+    fn stand_in() -> Self {
+        PublicUrl("https://www.school.sch.uk/".to_string())
     }
 }
+
+yaml::deserialize_scalar!(Phase, PublicUrl);
 
 #[cfg(test)]
 mod tests {

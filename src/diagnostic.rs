@@ -106,6 +106,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, in plain words.
     pub help: Option<String>,
+    /// How many problems this stands for: 1, or, for the line that counts the problems in a file
+    /// past those shown, that many.
+    pub count: usize,
 }
 
 impl Diagnostic {
@@ -117,6 +120,7 @@ impl Diagnostic {
             position: None,
             message: message.into(),
             help: None,
+            count: 1,
         }
     }
 
@@ -176,6 +180,11 @@ impl Diagnostic {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn counting(mut self, count: usize) -> Self {
+        self.count = count;
         self
     }
 

@@ -1,11 +1,21 @@
 //! The one door to YAML. serde_yaml is archived upstream; every YAML call in careersite goes
 //! through this module so that a maintained fork with the same API replaces it in one line.
+//!
+//! [`recover`] reads on past a mistake, so that every mistake in a file is reported in one run.
+//! It knows nothing of serde_yaml beyond how its errors word a position, which
+//! [`position_in`] reads.
 
+mod recover;
+
+use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
 use std::path::Path;
 
-use serde::de::DeserializeOwned;
+use serde::de::{self, DeserializeOwned, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity, has_errors};
+use recover::{Found, Problem, Recover};
 
 /// A YAML value of any shape, for free-form fields such as a page's `extra`.
 pub type Value = serde_yaml::Value;
@@ -17,60 +27,115 @@ pub struct Source<'a> {
     pub text: &'a str,
     /// The line of `file` on which `text` begins (front matter starts below its `---`).
     pub first_line: usize,
+    /// How a key careersite does not know is reported: an error in a data file; a warning in
+    /// front matter, which may have been written for another site generator.
+    pub unknown_keys: Severity,
 }
 
-/// A parsed value, with a warning for each key that careersite does not know and ignored.
+/// A parsed value, with the warnings found on the way.
 pub struct Parsed<T> {
     pub value: T,
-    pub ignored: Vec<Diagnostic>,
+    pub warnings: Diagnostics,
 }
 
-/// Parses `source` into `T`. Types that forbid unknown fields report them as errors; the others
-/// report each ignored key as a warning so that a misspelt key never passes silently.
-pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<Parsed<T>, Diagnostic> {
+/// Parses `source` into `T`, reporting every problem in it, not only the first.
+pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<Parsed<T>, Diagnostics> {
     // An empty document means "nothing set", not "missing value".
     let text = if source.text.trim().is_empty() {
         "{}"
     } else {
         source.text
     };
-    let mut ignored_paths = Vec::new();
-    let deserializer = serde_yaml::Deserializer::from_str(text);
-    let value =
-        serde_ignored::deserialize(deserializer, |path| ignored_paths.push(path.to_string()))
-            .map_err(|err| explain(source, &err))?;
-    let ignored = ignored_paths
+    let (read, collected) = recover::collect(source.unknown_keys, || {
+        T::deserialize(Recover::new(serde_yaml::Deserializer::from_str(text)))
+    });
+    let mut diagnostics: Diagnostics = collected
+        .problems
         .into_iter()
-        .map(|path| ignored_key(source, &path))
+        .map(|problem| located(source, problem))
         .collect();
-    Ok(Parsed { value, ignored })
+    let value = match read {
+        Ok(value) => Some(value),
+        Err(err) => {
+            // Reading stopped; say why, unless it stopped on a problem already reported.
+            if !(collected.stopped_on_recorded && has_errors(&diagnostics)) {
+                diagnostics.push(explain(source, &err));
+            }
+            None
+        }
+    };
+    let diagnostics = in_order_and_counted(source.file, diagnostics, collected.unshown);
+    match value {
+        Some(value) if !has_errors(&diagnostics) => Ok(Parsed {
+            value,
+            warnings: diagnostics,
+        }),
+        _ => Err(diagnostics),
+    }
 }
 
-fn ignored_key(source: Source<'_>, path: &str) -> Diagnostic {
-    let top_key = path.split(['.', '[', '?']).next().unwrap_or(path);
-    let line = source
-        .text
-        .lines()
-        .position(|line| line.starts_with(&format!("{top_key}:")))
-        .map_or(1, |i| i + 1);
-    Diagnostic::warning(format!("unknown field `{path}` is ignored"))
+fn located(source: Source<'_>, problem: Problem) -> Diagnostic {
+    let help = help_for(&problem.message);
+    let diagnostic = Diagnostic {
+        severity: problem.severity,
+        ..Diagnostic::error(problem.message)
+    };
+    diagnostic
         .at(Location::at_line(
             source.file,
             source.text,
-            line,
-            1,
+            problem.line,
+            problem.column,
             source.first_line,
         ))
-        .with_help("check its spelling, or remove it if it is not meant for careersite")
+        .with_help(help)
+}
+
+/// The problems in the order they come in the file; past [`recover::SHOWN_PER_FILE`] of them,
+/// one line counting the rest.
+fn in_order_and_counted(
+    file: &Path,
+    mut diagnostics: Diagnostics,
+    mut unshown: Vec<Severity>,
+) -> Diagnostics {
+    diagnostics.sort_by_key(|d| {
+        d.position
+            .as_ref()
+            .map_or((usize::MAX, 0), |at| (at.line, at.column))
+    });
+    let cut = diagnostics.split_off(diagnostics.len().min(recover::SHOWN_PER_FILE));
+    unshown.extend(cut.iter().map(|d| d.severity));
+    if let Some(&severity) = unshown.iter().min() {
+        let count = unshown.len();
+        let problems = if count == 1 { "problem" } else { "problems" };
+        let summary = Diagnostic::error(format!("and {count} more {problems} in this file"))
+            .in_file(file)
+            .with_help("put right the problems above and build again to see the rest")
+            .counting(count);
+        diagnostics.push(Diagnostic {
+            severity,
+            ..summary
+        });
+    }
+    diagnostics
+}
+
+/// Where the value an error is about lies, as (line, column) from 1 in the text read. Generic
+/// reading code holds the YAML crate's error only as something it can display; serde_yaml ends
+/// its message with " at line L column C", and leaves that out at the very start of the text.
+fn position_in(error: &impl fmt::Display) -> (usize, usize) {
+    let message = error.to_string();
+    message
+        .rsplit_once(" at line ")
+        .and_then(|(_, at)| {
+            let (line, column) = at.split_once(" column ")?;
+            Some((line.parse().ok()?, column.parse().ok()?))
+        })
+        .unwrap_or((1, 1))
 }
 
 fn explain(source: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
-    let full = err.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match full.find(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
+    let message = plain(&err.to_string());
     let help = help_for(&message);
     let mut diagnostic = Diagnostic::error(message.clone()).in_file(source.file);
     if let Some(at) = err.location() {
@@ -86,10 +151,35 @@ fn explain(source: Source<'_>, err: &serde_yaml::Error) -> Diagnostic {
     diagnostic.with_help(help)
 }
 
-/// serde_yaml places errors raised while converting a value (a bad date, an unknown audience)
-/// at the start of the list or mapping holding it. careersite's messages quote the value in
-/// backticks, so the value itself can be found from there.
+/// serde_yaml's message without the position it ends with, which is shown separately, or the
+/// path of keys and item numbers it may start with (`actions[0].deadline: …`), which the line and
+/// caret show better; and with serde's words for a value of the wrong kind put in careersite's.
+fn plain(full: &str) -> String {
+    let message = full.find(" at line ").map_or(full, |i| &full[..i]);
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(char::is_whitespace) && !path.contains('`') => rest,
+        _ => message,
+    };
+    // "invalid type: sequence, expected a piece of text: write it…", where what follows
+    // "expected" is careersite's own description of what belongs there.
+    match message
+        .strip_prefix("invalid type: ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        Some(("sequence", expected)) => format!("{} is not {expected}", Found::List),
+        Some(("map", expected)) => format!("{} is not {expected}", Found::Keys),
+        _ => message.to_string(),
+    }
+}
+
+/// serde_yaml places errors raised while converting a value as a whole (an event that ends
+/// before it starts) at the start of the list or mapping holding it. careersite's messages quote
+/// the value in backticks, so the value itself can be found from there.
 fn offending_value_offset(text: &str, reported: usize, message: &str) -> Option<usize> {
+    // A missing field is not there to point at; the entry it is missing from is.
+    if message.starts_with("missing field") {
+        return None;
+    }
     let quoted = message.split('`').nth(1).filter(|v| !v.is_empty())?;
     let from = reported.min(text.len());
     text.get(from..)?.find(quoted).map(|i| from + i)
@@ -98,10 +188,13 @@ fn offending_value_offset(text: &str, reported: usize, message: &str) -> Option<
 fn help_for(message: &str) -> &'static str {
     let rules: [(&str, &str); 8] = [
         (
+            "is ignored",
+            "check its spelling, or remove it if it is not meant for careersite",
+        ),
+        (
             "unknown field",
             "check the spelling; the fields allowed here are listed above",
         ),
-        ("unknown variant", "use one of the values listed above"),
         (
             "mapping values are not allowed",
             "put a space after each colon, and put any text that contains `: ` inside quotes",
@@ -123,17 +216,165 @@ fn help_for(message: &str) -> &'static str {
             "the file repeats aliases so deeply that it would expand without end; write the values out",
         ),
         (
-            "invalid type",
-            "check the value's shape: text, a number, a list (- item) or a set of keys",
+            "missing field",
+            "add it: docs/content.md lists what each entry needs",
         ),
     ];
+    // What the careers leader wrote is quoted in backticks; it must not choose the help.
+    let unquoted: String = message.split('`').step_by(2).collect();
     rules
         .iter()
-        .find(|(needle, _)| message.contains(needle))
+        .find(|(needle, _)| unquoted.contains(needle))
         .map_or(
             "docs/content.md describes every field and the values it takes",
             |(_, help)| *help,
         )
+}
+
+/// A value the careers leader writes as one piece of text or one number: a date, a benchmark,
+/// a rating. Read with [`scalar`], usually through [`deserialize_scalar`].
+pub trait Scalar: Sized {
+    /// What one is, for messages: "a date".
+    const WHAT: &'static str;
+    /// How to write one: "write it as year-month-day, like 2025-09-01".
+    const HOW: &'static str;
+
+    fn from_text(text: &str) -> Option<Self>;
+
+    /// Why `text` is not one, where that says more than "is not {WHAT}: {HOW}" (a time the
+    /// clocks skip, say). It quotes `text` in backticks, as every refusal does.
+    fn refused_because(_text: &str) -> Option<String> {
+        None
+    }
+
+    /// Stands in for a value that was refused, so that reading carries on past it. It is never
+    /// published: a file with a refused value is refused.
+    fn stand_in() -> Self;
+}
+
+/// Reads a [`Scalar`] from whatever was written there. Anything else (text in another form, a
+/// number where words belong, a list) is recorded as "… is not {WHAT}: {HOW}", and past a single
+/// value reading carries on with a stand-in.
+pub fn scalar<'de, D: Deserializer<'de>, T: Scalar>(deserializer: D) -> Result<T, D::Error> {
+    let refused = Cell::new(None);
+    let visitor = ScalarVisitor {
+        refused: &refused,
+        kind: PhantomData::<T>,
+    };
+    let read = deserializer.deserialize_any(visitor);
+    match (read, refused.take()) {
+        (Err(err), Some((message, found))) => {
+            recover::refused(err, message, Severity::Error, &found)?;
+            Ok(T::stand_in())
+        }
+        (read, _) => read,
+    }
+}
+
+/// Implements `Deserialize` through [`scalar`] for each [`Scalar`] type named.
+macro_rules! deserialize_scalar {
+    ($($type:ty),+ $(,)?) => {$(
+        impl<'de> serde::Deserialize<'de> for $type {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $crate::yaml::scalar(deserializer)
+            }
+        }
+    )+};
+}
+pub(crate) use deserialize_scalar;
+
+struct ScalarVisitor<'r, T> {
+    /// What was refused, and the message saying so.
+    refused: &'r Cell<Option<(String, Found)>>,
+    kind: PhantomData<T>,
+}
+
+impl<T: Scalar> ScalarVisitor<'_, T> {
+    fn read<E: de::Error>(self, found: Found) -> Result<T, E> {
+        T::from_text(&found.as_text()).ok_or_else(|| self.refuse(found))
+    }
+
+    fn refuse<E: de::Error>(&self, found: Found) -> E {
+        let specific = match &found {
+            Found::Text(text) => T::refused_because(text),
+            _ => None,
+        };
+        let message = specific.unwrap_or_else(|| recover::refusal(&found, T::WHAT, T::HOW));
+        let error = E::custom(&message);
+        self.refused.set(Some((message, found)));
+        error
+    }
+}
+
+impl<'de, T: Scalar> Visitor<'de> for ScalarVisitor<'_, T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", T::WHAT, T::HOW)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        self.read(Found::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        self.read(Found::number(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.read(Found::number(v))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<T, E> {
+        self.read(Found::number(v))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<T, E> {
+        self.read(Found::number(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        self.read(Found::number(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.read(Found::text(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<T, E> {
+        self.read(Found::Nothing)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<T, E> {
+        self.read(Found::Nothing)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<T, A::Error> {
+        Err(self.refuse(Found::List))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, _map: A) -> Result<T, A::Error> {
+        Err(self.refuse(Found::Keys))
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, _data: A) -> Result<T, A::Error> {
+        Err(self.refuse(Found::Tagged))
+    }
+}
+
+/// Reads a `W` and checks it as a whole (an event's end against its start), as
+/// `#[serde(try_from)]` would. When a value in it was refused, the check is left out: it would
+/// judge the stand-in, not what the careers leader wrote.
+pub fn checked<'de, D: Deserializer<'de>, W: de::Deserialize<'de>>(
+    deserializer: D,
+    check: impl FnOnce(&W) -> Result<(), String>,
+) -> Result<W, D::Error> {
+    let before = recover::stand_ins();
+    let written = W::deserialize(deserializer)?;
+    if recover::stand_ins() == before {
+        check(&written).map_err(de::Error::custom)?;
+    }
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -142,55 +383,205 @@ mod tests {
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Strict {
+    struct Contact {
         #[allow(dead_code)]
         name: String,
+        #[allow(dead_code)]
+        #[serde(default)]
+        phone: String,
     }
 
     #[derive(Debug, Deserialize, Default)]
     #[serde(default)]
     struct Lenient {
         name: String,
+        count: u32,
     }
+
+    #[derive(Debug, PartialEq)]
+    struct Rating(u8);
+
+    impl Scalar for Rating {
+        const WHAT: &'static str = "a rating";
+        const HOW: &'static str = "use 1, 2 or 3";
+
+        fn from_text(text: &str) -> Option<Self> {
+            text.parse()
+                .ok()
+                .filter(|n| (1..=3).contains(n))
+                .map(Rating)
+        }
+
+        fn stand_in() -> Self {
+            Rating(1)
+        }
+    }
+
+    deserialize_scalar!(Rating);
 
     fn source(text: &str) -> Source<'_> {
         Source {
             file: Path::new("content/site.yaml"),
             text,
             first_line: 1,
+            unknown_keys: Severity::Error,
         }
+    }
+
+    fn messages(diagnostics: &[Diagnostic]) -> Vec<(usize, usize, &str)> {
+        diagnostics
+            .iter()
+            .map(|d| {
+                let at = d.position.as_deref().unwrap();
+                (at.line, at.column, d.message.as_str())
+            })
+            .collect()
     }
 
     #[test]
     fn errors_carry_line_column_and_help() {
-        let err = parse::<Strict>(source("name: A\nnmae: B\n")).err().unwrap();
-        let at = err.position.unwrap();
+        let err = parse::<Contact>(source("name: A\nnmae: B\n"))
+            .err()
+            .unwrap();
+        let at = err[0].position.as_ref().unwrap();
         assert_eq!((at.line, at.column), (2, 1));
-        assert!(err.message.starts_with("unknown field `nmae`"));
+        assert!(err[0].message.starts_with("unknown field `nmae`"));
+        assert!(err[0].help.is_some());
     }
 
     #[test]
     fn lines_are_counted_from_where_the_yaml_starts_in_its_file() {
-        let err = parse::<Strict>(Source {
+        let err = parse::<Contact>(Source {
             first_line: 5,
             ..source("name: [\n")
         })
         .err()
         .unwrap();
-        assert!(err.position.unwrap().line >= 5);
+        assert!(err[0].position.as_ref().unwrap().line >= 5);
     }
 
     #[test]
-    fn ignored_keys_are_warnings_at_their_line() {
-        let parsed = parse::<Lenient>(source("name: A\ntags: [x]\n")).unwrap();
+    fn unknown_keys_can_be_warnings_at_their_line_and_column() {
+        let parsed = parse::<Lenient>(Source {
+            unknown_keys: Severity::Warning,
+            ..source("name: A\n  # a comment\ntags: [x]\n")
+        })
+        .unwrap();
         assert_eq!(parsed.value.name, "A");
-        assert_eq!(parsed.ignored.len(), 1);
-        assert_eq!(parsed.ignored[0].position.as_ref().unwrap().line, 2);
+        assert_eq!(
+            messages(&parsed.warnings),
+            [(3, 1, "unknown field `tags` is ignored")]
+        );
     }
 
     #[test]
     fn empty_documents_take_defaults() {
         assert_eq!(parse::<Lenient>(source("  \n")).unwrap().value.name, "");
+    }
+
+    #[test]
+    fn reading_carries_on_past_each_value_of_the_wrong_kind() {
+        let err = parse::<Vec<Lenient>>(source(
+            "- name: A\n  count: lots\n- name: [B]\n- count: 4\n  nmae: C\n",
+        ))
+        .err()
+        .unwrap();
+        assert_eq!(
+            messages(&err),
+            [
+                (
+                    2,
+                    10,
+                    "`lots` is not a whole number of 0 or more: write it in figures, such as 120"
+                ),
+                (
+                    3,
+                    9,
+                    "a list is not a piece of text: write the text straight after the colon, without `-` or brackets"
+                ),
+            ],
+            "a list where text belongs ends the reading: the reader is inside it"
+        );
+    }
+
+    #[test]
+    fn a_scalar_is_named_back_in_its_own_terms_and_reading_carries_on() {
+        let err = parse::<Vec<Rating>>(source("[1, high, 4, [2]]\n"))
+            .err()
+            .unwrap();
+        assert_eq!(
+            messages(&err),
+            [
+                (1, 5, "`high` is not a rating: use 1, 2 or 3"),
+                (1, 11, "`4` is not a rating: use 1, 2 or 3"),
+                (1, 14, "a list is not a rating: use 1, 2 or 3"),
+            ]
+        );
+        let ok = parse::<Vec<Rating>>(source("[1, '2', 3]")).ok().unwrap();
+        assert_eq!(ok.value, [Rating(1), Rating(2), Rating(3)]);
+    }
+
+    #[test]
+    fn a_whole_is_not_checked_when_a_value_in_it_was_refused() {
+        #[derive(Debug)]
+        struct Span;
+        impl<'de> Deserialize<'de> for Span {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                checked(d, |ratings: &Vec<Rating>| match ratings.as_slice() {
+                    [from, to] if from.0 > to.0 => {
+                        Err(format!("`{}` comes before `{}`", to.0, from.0))
+                    }
+                    _ => Ok(()),
+                })
+                .map(|_| Span)
+            }
+        }
+        let refused = |text| parse::<Vec<Span>>(source(text)).err().unwrap();
+        assert_eq!(
+            messages(&refused("- [3, 2]\n"))[0].2,
+            "`2` comes before `3`"
+        );
+        assert_eq!(
+            messages(&refused("- [3, x]\n- [2, 0]\n")),
+            [
+                (1, 7, "`x` is not a rating: use 1, 2 or 3"),
+                (2, 7, "`0` is not a rating: use 1, 2 or 3")
+            ]
+        );
+    }
+
+    #[test]
+    fn past_fifty_problems_the_rest_are_counted() {
+        let text = "- count: x\n".repeat(53);
+        let err = parse::<Vec<Lenient>>(source(&text)).err().unwrap();
+        assert_eq!(err.len(), 51);
+        assert_eq!(err[49].position.as_ref().unwrap().line, 50);
+        assert_eq!(err[50].message, "and 3 more problems in this file");
+        assert!(err[50].is_error());
+    }
+
+    #[test]
+    fn positions_are_read_from_the_end_of_the_message() {
+        assert_eq!(
+            position_in(&"a: `at line 9 column 9` at line 3 column 7"),
+            (3, 7)
+        );
+        assert_eq!(position_in(&"at the very start"), (1, 1));
+    }
+
+    #[test]
+    fn messages_lose_the_path_of_keys_and_serde_s_words() {
+        assert_eq!(
+            plain("actions[0].deadline: `x` is not a deadline: write a date at line 2 column 3"),
+            "`x` is not a deadline: write a date"
+        );
+        assert_eq!(
+            plain("title: invalid type: sequence, expected a piece of text: write it"),
+            "a list is not a piece of text: write it"
+        );
+        assert_eq!(
+            plain("the event's end (`x`) and start: no"),
+            "the event's end (`x`) and start: no"
+        );
     }
 }

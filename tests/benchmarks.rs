@@ -292,7 +292,7 @@ fn a_priority_of_four_is_refused() {
         "benchmarks.yaml",
         "benchmarks:\n  - benchmark: 2\n    requirements:\n      - requirement: X\n        priority: 4\n",
         5,
-        "use 1 (highest), 2 or 3",
+        "`4` is not a priority: a priority is a number from 1 (highest) to 3",
     );
 }
 

@@ -223,7 +223,7 @@ fn an_unknown_term_is_refused_with_the_terms() {
     assert_refused(
         "years:\n  - year: 7\n    activities:\n      - title: A\n        term: winter\n",
         5,
-        "`autumn`, `spring`, `summer`, `all-year`",
+        "`winter` is not a term: use autumn, spring, summer or all-year",
     );
 }
 

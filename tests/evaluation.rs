@@ -251,7 +251,11 @@ fn routes_adding_up_to_more_than_the_cohort_are_refused() {
 
 #[test]
 fn an_unknown_route_is_refused_with_the_routes() {
-    refused(&destinations(10, "gap-year: 10"), 5, "`school-sixth-form`");
+    refused(
+        &destinations(10, "gap-year: 10"),
+        5,
+        "`gap-year` is not a destination: use school-sixth-form, sixth-form-college",
+    );
 }
 
 #[test]

@@ -83,6 +83,24 @@ fn a_bomb_in_a_data_file_is_refused() {
 }
 
 #[test]
+fn a_10_mb_data_file_full_of_mistakes_is_refused_in_bounded_time_with_a_count() {
+    let site = TestSite::example();
+    let mut yaml = String::from("actions:\n  - benchmark: 1\n    actions:\n");
+    let row = "      - action: Tell parents\n        deadline: Sept 2019\n";
+    let rows = 10 * 1_000_000 / row.len();
+    yaml.push_str(&row.repeat(rows));
+    site.write("content/action-plan.yaml", yaml);
+    let started = std::time::Instant::now();
+    let err = refused(&site, "content/action-plan.yaml", "is not a deadline");
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+    assert_eq!(err.matches("is not a deadline").count(), 50);
+    assert!(
+        err.contains(&format!("and {} more problems in this file", rows - 50)),
+        "{err}"
+    );
+}
+
+#[test]
 fn deeply_nested_yaml_is_refused_and_the_long_line_is_shortened() {
     let site = TestSite::example();
     site.write(
@@ -252,7 +270,7 @@ fn thousands_of_broken_links_in_a_page_list_the_first_hundred_and_count_the_rest
         .filter(|f| f["code"] == "LINK")
         .count();
     assert_eq!(links, 100);
-    assert!(check.contains("and 4900 more problems like those above on this page"));
+    assert!(check.contains("and 4900 more problems like those above in this text"));
 }
 
 #[test]

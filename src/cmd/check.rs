@@ -46,7 +46,13 @@ pub fn run(root: PathBuf, format: Format, strict: bool) -> ExitCode {
                 b.position.as_ref().map(|p| (p.line, p.column)),
             ))
     });
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    let count = |severity| -> usize {
+        findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .map(|f| f.count)
+            .sum()
+    };
     let (errors, warnings, notes) = (
         count(Severity::Error),
         count(Severity::Warning),

@@ -10,8 +10,10 @@ use std::process::ExitCode;
 
 use crate::diagnostic::{Diagnostic, Severity};
 
-/// Most problems are shown in full; past this many of one severity, the rest are counted.
-const SHOWN_PER_SEVERITY: usize = 50;
+/// Most problems are shown in full; past this many of one severity, the rest are counted. More
+/// than one file shows at most (50 problems and a line counting the rest), so that a file's own
+/// count is never the line cut.
+const SHOWN_PER_SEVERITY: usize = 100;
 
 /// Prints diagnostics to standard error, errors first.
 pub fn report(diagnostics: &[Diagnostic]) {
@@ -23,10 +25,8 @@ pub fn report(diagnostics: &[Diagnostic]) {
             eprintln!("{diagnostic}\n");
         }
         if of_kind.len() > SHOWN_PER_SEVERITY {
-            eprintln!(
-                "… and {} more like these\n",
-                of_kind.len() - SHOWN_PER_SEVERITY
-            );
+            let more: usize = of_kind[SHOWN_PER_SEVERITY..].iter().map(|d| d.count).sum();
+            eprintln!("… and {more} more like these\n");
         }
     }
 }
@@ -34,7 +34,11 @@ pub fn report(diagnostics: &[Diagnostic]) {
 /// Exit status for a command that could not do its job because of the user's input.
 pub fn failed(diagnostics: &[Diagnostic]) -> ExitCode {
     report(diagnostics);
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let errors: usize = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.count)
+        .sum();
     eprintln!(
         "careersite stopped: {errors} {} to fix; nothing in the output folder was changed.",
         if errors == 1 { "problem" } else { "problems" }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity};
 use crate::model::{Audience, Benchmark, Date};
 use crate::yaml;
 
@@ -74,8 +74,9 @@ pub fn split<'a>(file: &Path, text: &'a str) -> Result<Split<'a>, Diagnostic> {
     )
 }
 
-/// Parses the front matter, returning warnings for keys careersite ignores.
-pub fn parse(file: &Path, split: &Split<'_>) -> Result<(FrontMatter, Vec<Diagnostic>), Diagnostic> {
+/// Parses the front matter, returning warnings for keys careersite ignores: front matter written
+/// for another site generator still builds.
+pub fn parse(file: &Path, split: &Split<'_>) -> Result<(FrontMatter, Diagnostics), Diagnostics> {
     let Some(text) = split.front_matter else {
         return Ok((FrontMatter::default(), Vec::new()));
     };
@@ -83,8 +84,9 @@ pub fn parse(file: &Path, split: &Split<'_>) -> Result<(FrontMatter, Vec<Diagnos
         file,
         text,
         first_line: split.front_matter_line,
+        unknown_keys: Severity::Warning,
     })?;
-    Ok((parsed.value, parsed.ignored))
+    Ok((parsed.value, parsed.warnings))
 }
 
 #[cfg(test)]
@@ -122,7 +124,7 @@ mod tests {
         let text = "---\ntitle: A\naudiences: [pupil]\n---\n";
         let split = split(Path::new(FILE), text).unwrap();
         let err = parse(Path::new(FILE), &split).err().unwrap();
-        assert_eq!(err.position.as_ref().unwrap().line, 3);
-        assert!(err.message.contains("pupils"), "{}", err.message);
+        assert_eq!(err[0].position.as_ref().unwrap().line, 3);
+        assert!(err[0].message.contains("pupils"), "{}", err[0].message);
     }
 }

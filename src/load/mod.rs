@@ -12,7 +12,7 @@ pub use front_matter::FrontMatter;
 pub use walk::is_hidden_or_temporary;
 
 use crate::config::SiteConfig;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location, has_errors};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity, has_errors};
 use crate::site::{CareersData, Page, Site, url_path_for};
 use crate::yaml;
 
@@ -64,7 +64,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
                 diagnostics.extend(warnings);
                 pages.extend(page);
             }
-            Err(err) => diagnostics.push(err),
+            Err(errors) => diagnostics.extend(errors),
         }
     }
 
@@ -99,20 +99,23 @@ fn data_file<T: serde::de::DeserializeOwned>(
         return Some(None);
     }
     let shown = relative_to(root, &path);
-    let parsed = read_text(&path, &shown).and_then(|text| {
-        yaml::parse::<T>(yaml::Source {
-            file: &shown,
-            text: &text,
-            first_line: 1,
-        })
-    });
+    let parsed = read_text(&path, &shown)
+        .map_err(|err| vec![err])
+        .and_then(|text| {
+            yaml::parse::<T>(yaml::Source {
+                file: &shown,
+                text: &text,
+                first_line: 1,
+                unknown_keys: Severity::Error,
+            })
+        });
     match parsed {
         Ok(parsed) => {
-            diagnostics.extend(parsed.ignored);
+            diagnostics.extend(parsed.warnings);
             Some(Some(parsed.value))
         }
-        Err(err) => {
-            diagnostics.push(err);
+        Err(errors) => {
+            diagnostics.extend(errors);
             None
         }
     }
@@ -123,10 +126,10 @@ pub fn load_page(
     root: &Path,
     source: &Path,
     content_path: &str,
-) -> Result<(Option<Page>, Diagnostics), Diagnostic> {
+) -> Result<(Option<Page>, Diagnostics), Diagnostics> {
     let shown = relative_to(root, source);
-    let text = read_text(source, &shown)?;
-    let split = front_matter::split(&shown, &text)?;
+    let text = read_text(source, &shown).map_err(|err| vec![err])?;
+    let split = front_matter::split(&shown, &text).map_err(|err| vec![err])?;
     let (front, warnings) = front_matter::parse(&shown, &split)?;
     if front.draft {
         return Ok((None, warnings));

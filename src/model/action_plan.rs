@@ -3,12 +3,13 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use super::{Benchmark, Date};
+use crate::yaml;
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct ActionPlan {
     /// The careers vision: a short, ambitious statement (Markdown).
     pub vision: String,
@@ -19,7 +20,7 @@ pub struct ActionPlan {
 
 /// Where the programme stands now, as a SOAR analysis. Each field is Markdown.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct CurrentPosition {
     pub strengths: String,
     pub opportunities: String,
@@ -41,7 +42,6 @@ impl CurrentPosition {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Objective {
     pub title: String,
     #[serde(default)]
@@ -53,7 +53,6 @@ pub struct Objective {
 /// One row of the action plan: for a benchmark (or another area), what is in place, what will
 /// be done, by when and by whom, and how success will be judged.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ActionRow {
     pub benchmark: Option<Benchmark>,
     /// A heading for a row that is not about one benchmark, such as "Destinations".
@@ -69,7 +68,6 @@ pub struct ActionRow {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct KeyAction {
     pub action: String,
     pub deadline: Option<Deadline>,
@@ -136,16 +134,23 @@ impl fmt::Display for Deadline {
     }
 }
 
-impl<'de> Deserialize<'de> for Deadline {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Deadline::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a deadline: write a date (2025-09-30), a month (2025-09), `ongoing`, or a date or month followed by `and ongoing`"
-            ))
-        })
+impl yaml::Scalar for Deadline {
+    const WHAT: &'static str = "a deadline";
+    const HOW: &'static str = "write a date (2025-09-30), a month (2025-09), `ongoing`, or a date or month followed by `and ongoing`";
+
+    fn from_text(text: &str) -> Option<Self> {
+        Deadline::parse(text)
+    }
+
+    fn stand_in() -> Self {
+        Deadline {
+            by: None,
+            ongoing: true,
+        }
     }
 }
+
+yaml::deserialize_scalar!(Deadline);
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,6 @@
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
+
+use crate::yaml;
 
 /// The readers a careers site speaks to. Each has its own hub page and navigation entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -39,23 +41,28 @@ impl Audience {
     }
 }
 
-impl<'de> Deserialize<'de> for Audience {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(deserializer)?;
-        let audience = match name.trim().to_lowercase().as_str() {
-            "pupils" | "students" => Audience::Pupils,
-            "parents" | "carers" | "parents-and-carers" | "parents and carers" => Audience::Parents,
-            "staff" | "teachers" => Audience::Staff,
-            "employers" => Audience::Employers,
-            _ => {
-                return Err(serde::de::Error::custom(format!(
-                    "`{name}` is not an audience: use pupils, parents, staff or employers"
-                )));
+impl yaml::Scalar for Audience {
+    const WHAT: &'static str = "an audience";
+    const HOW: &'static str = "use pupils, parents, staff or employers";
+
+    fn from_text(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "pupils" | "students" => Some(Audience::Pupils),
+            "parents" | "carers" | "parents-and-carers" | "parents and carers" => {
+                Some(Audience::Parents)
             }
-        };
-        Ok(audience)
+            "staff" | "teachers" => Some(Audience::Staff),
+            "employers" => Some(Audience::Employers),
+            _ => None,
+        }
+    }
+
+    fn stand_in() -> Self {
+        Audience::Pupils
     }
 }
+
+yaml::deserialize_scalar!(Audience);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,8 @@
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
+
+use crate::yaml;
 
 /// One of the eight Gatsby Benchmarks of good career guidance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -65,19 +67,20 @@ impl fmt::Display for Benchmark {
     }
 }
 
-impl<'de> Deserialize<'de> for Benchmark {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let number = i64::deserialize(deserializer)?;
-        u64::try_from(number)
-            .ok()
-            .and_then(Benchmark::new)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "there is no benchmark {number}: the Gatsby Benchmarks are numbered 1 to 8"
-                ))
-            })
+impl yaml::Scalar for Benchmark {
+    const WHAT: &'static str = "a benchmark";
+    const HOW: &'static str = "the Gatsby Benchmarks are numbered 1 to 8";
+
+    fn from_text(text: &str) -> Option<Self> {
+        text.trim().parse().ok().and_then(Benchmark::new)
+    }
+
+    fn stand_in() -> Self {
+        Benchmark(1)
     }
 }
+
+yaml::deserialize_scalar!(Benchmark);
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,6 @@
 use std::fmt;
 
-use serde::{Deserialize, Deserializer};
+use crate::yaml;
 
 /// A calendar date. Accepts `2025-09-01`, and also the timestamps other generators' front matter
 /// carries (`2025-09-01T10:00:00Z`), keeping only the day.
@@ -42,16 +42,20 @@ impl fmt::Display for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a date: write it as year-month-day, like 2025-09-01"
-            ))
-        })
+impl yaml::Scalar for Date {
+    const WHAT: &'static str = "a date";
+    const HOW: &'static str = "write it as year-month-day, like 2025-09-01";
+
+    fn from_text(text: &str) -> Option<Self> {
+        Date::parse(text)
+    }
+
+    fn stand_in() -> Self {
+        Date(jiff::civil::Date::constant(2000, 1, 1))
     }
 }
+
+yaml::deserialize_scalar!(Date);
 
 #[cfg(test)]
 mod tests {

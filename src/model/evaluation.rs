@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{Audience, Benchmark, Date};
+use crate::yaml;
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Evaluation {
     pub compass: Vec<CompassResult>,
     pub feedback: Vec<Survey>,
@@ -17,14 +18,12 @@ pub struct Evaluation {
 
 /// One Compass self-assessment: a percentage for each benchmark.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CompassResult {
     pub date: Date,
     pub scores: BTreeMap<Benchmark, Percent>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Survey {
     pub survey: String,
     pub date: Option<Date>,
@@ -35,7 +34,6 @@ pub struct Survey {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SurveyResult {
     pub statement: String,
     /// The share of respondents who agreed.
@@ -43,8 +41,7 @@ pub struct SurveyResult {
 }
 
 /// Where one year's leavers went.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(try_from = "WrittenDestinations")]
+#[derive(Debug, Clone)]
 pub struct Destinations {
     /// The year they left, such as 2025 for leavers in the summer of 2025.
     pub year: i32,
@@ -57,7 +54,6 @@ pub struct Destinations {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct WrittenDestinations {
     year: i32,
     leaving: super::YearGroup,
@@ -65,32 +61,31 @@ struct WrittenDestinations {
     routes: BTreeMap<Route, u32>,
 }
 
-impl TryFrom<WrittenDestinations> for Destinations {
-    type Error = String;
-
-    fn try_from(written: WrittenDestinations) -> Result<Self, Self::Error> {
-        // Suppression reasons from the cohort being the sum of the published counts: a route
-        // left out would be a count no rule protects.
-        let counted: u32 = written.routes.values().sum();
-        if counted > written.cohort {
+impl WrittenDestinations {
+    /// Suppression reasons from the cohort being the sum of the published counts: a route
+    /// left out would be a count no rule protects.
+    fn check(&self) -> Result<(), String> {
+        let counted: u64 = self.routes.values().map(|&count| u64::from(count)).sum();
+        let cohort = u64::from(self.cohort);
+        if counted > cohort {
             return Err(format!(
                 "the routes add up to {counted}, more than the cohort of `{}` leavers: check the counts",
-                written.cohort
+                self.cohort
             ));
         }
-        if counted < written.cohort {
+        if counted < cohort {
             return Err(format!(
                 "the routes add up to {counted}, but the cohort is `{}` leavers: give the route of the other {}, with `unknown:` for those whose destination is not known",
-                written.cohort,
-                written.cohort - counted
+                self.cohort,
+                cohort - counted
             ));
         }
-        let possible = Route::open_to(written.leaving);
-        if let Some(route) = written.routes.keys().find(|r| !possible.contains(r)) {
+        let possible = Route::open_to(self.leaving);
+        if let Some(route) = self.routes.keys().find(|r| !possible.contains(r)) {
             return Err(format!(
                 "`{}` is not a route that {} leavers take: use {}",
                 route.key(),
-                written.leaving,
+                self.leaving,
                 possible
                     .iter()
                     .map(|r| format!("`{}`", r.key()))
@@ -98,10 +93,17 @@ impl TryFrom<WrittenDestinations> for Destinations {
                     .join(", ")
             ));
         }
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for Destinations {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = yaml::checked(deserializer, WrittenDestinations::check)?;
         // The same rows every year, listed or not: were a route missing only when nobody took
         // it, a listed route would be known to have somebody, and the cohort could then pin
         // hidden counts down.
-        let routes = possible
+        let routes = Route::open_to(written.leaving)
             .iter()
             .map(|&route| (route, written.routes.get(&route).copied().unwrap_or(0)))
             .collect();
@@ -115,7 +117,7 @@ impl TryFrom<WrittenDestinations> for Destinations {
 }
 
 /// Where a leaver went, in the categories of the DfE's destination measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Route {
     SchoolSixthForm,
@@ -192,6 +194,30 @@ impl Route {
     }
 }
 
+impl yaml::Scalar for Route {
+    const WHAT: &'static str = "a destination";
+    const HOW: &'static str = "use school-sixth-form, sixth-form-college, further-education, higher-education, apprenticeship, employment, neet or unknown";
+
+    fn from_text(text: &str) -> Option<Self> {
+        let route = match text.trim() {
+            "school-sixth-form" => Route::SchoolSixthForm,
+            "sixth-form-college" => Route::SixthFormCollege,
+            "further-education" => Route::FurtherEducation,
+            "higher-education" => Route::HigherEducation,
+            "apprenticeship" => Route::Apprenticeship,
+            "employment" => Route::Employment,
+            "neet" => Route::Neet,
+            "unknown" => Route::Unknown,
+            _ => return None,
+        };
+        Some(route)
+    }
+
+    fn stand_in() -> Self {
+        Route::Unknown
+    }
+}
+
 /// A whole-number percentage from 0 to 100.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
@@ -203,15 +229,18 @@ impl Percent {
     }
 }
 
-impl<'de> Deserialize<'de> for Percent {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = f64::deserialize(deserializer)?;
-        if (0.0..=100.0).contains(&value) && value.fract() == 0.0 {
-            Ok(Percent(value as u8))
-        } else {
-            Err(serde::de::Error::custom(format!(
-                "`{value}` is not a percentage: write a whole number from 0 to 100, without the % sign"
-            )))
-        }
+impl yaml::Scalar for Percent {
+    const WHAT: &'static str = "a percentage";
+    const HOW: &'static str = "write a whole number from 0 to 100, without the % sign";
+
+    fn from_text(text: &str) -> Option<Self> {
+        let value = text.trim().parse::<f64>().ok()?;
+        ((0.0..=100.0).contains(&value) && value.fract() == 0.0).then_some(Percent(value as u8))
+    }
+
+    fn stand_in() -> Self {
+        Percent(0)
     }
 }
+
+yaml::deserialize_scalar!(Route, Percent);

@@ -8,15 +8,15 @@ use jiff::{Timestamp, civil};
 use serde::{Deserialize, Deserializer};
 
 use super::{Audience, Benchmark};
+use crate::yaml;
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Events {
     pub events: Vec<Event>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(try_from = "WrittenEvent")]
+#[derive(Debug, Clone)]
 pub struct Event {
     pub title: String,
     pub start: When,
@@ -30,7 +30,6 @@ pub struct Event {
 
 /// An event as written, before its times are checked against each other.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct WrittenEvent {
     title: String,
     start: When,
@@ -49,24 +48,30 @@ fn all_audiences() -> Vec<Audience> {
     Audience::ALL.to_vec()
 }
 
-impl TryFrom<WrittenEvent> for Event {
-    type Error = String;
-
-    fn try_from(written: WrittenEvent) -> Result<Self, Self::Error> {
-        if let Some(end) = written.end {
-            if end.sort_key() < written.start.sort_key() {
-                return Err(format!(
-                    "the event ends (`{end}`) before it starts ({})",
-                    written.start
-                ));
-            }
-            if matches!(end, When::Day(_)) != matches!(written.start, When::Day(_)) {
-                return Err(format!(
-                    "the event's end (`{end}`) and start ({}) must both be dates or both be dates with times",
-                    written.start
-                ));
-            }
+impl WrittenEvent {
+    fn check(&self) -> Result<(), String> {
+        let Some(end) = self.end else {
+            return Ok(());
+        };
+        if end.sort_key() < self.start.sort_key() {
+            return Err(format!(
+                "the event ends (`{end}`) before it starts ({})",
+                self.start
+            ));
         }
+        if matches!(end, When::Day(_)) != matches!(self.start, When::Day(_)) {
+            return Err(format!(
+                "the event's end (`{end}`) and start ({}) must both be dates or both be dates with times",
+                self.start
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = yaml::checked(deserializer, WrittenEvent::check)?;
         Ok(Event {
             title: written.title,
             start: written.start,
@@ -272,12 +277,24 @@ impl fmt::Display for When {
     }
 }
 
-impl<'de> Deserialize<'de> for When {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        When::parse(&text).map_err(|err| serde::de::Error::custom(err.explain(&text)))
+impl yaml::Scalar for When {
+    const WHAT: &'static str = "a date or time";
+    const HOW: &'static str = "write 2026-01-29 for a whole day, or 2026-01-29T18:00 for a time";
+
+    fn from_text(text: &str) -> Option<Self> {
+        When::parse(text).ok()
+    }
+
+    fn refused_because(text: &str) -> Option<String> {
+        When::parse(text).err().map(|err| err.explain(text))
+    }
+
+    fn stand_in() -> Self {
+        When::Day(EventDay(civil::date(2000, 1, 1)))
     }
 }
+
+yaml::deserialize_scalar!(When);
 
 #[cfg(test)]
 mod tests {

@@ -3,9 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Audience, Benchmark, Date, YearGroup};
+use crate::yaml;
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Programme {
     /// A summary of the careers programme (Markdown): statutory item S2.
     pub summary: String,
@@ -17,7 +18,7 @@ pub struct Programme {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Access {
     pub pupils: String,
     pub parents: String,
@@ -37,7 +38,6 @@ impl Access {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Year {
     pub year: YearGroup,
     #[serde(default)]
@@ -50,7 +50,6 @@ pub struct Year {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Activity {
     pub title: String,
     pub term: Term,
@@ -71,7 +70,7 @@ fn pupils_only() -> Vec<Audience> {
     vec![Audience::Pupils]
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Term {
     Autumn,
@@ -92,3 +91,25 @@ impl Term {
         }
     }
 }
+
+impl yaml::Scalar for Term {
+    const WHAT: &'static str = "a term";
+    const HOW: &'static str = "use autumn, spring, summer or all-year";
+
+    fn from_text(text: &str) -> Option<Self> {
+        let term = match text.trim().to_lowercase().as_str() {
+            "autumn" => Term::Autumn,
+            "spring" => Term::Spring,
+            "summer" => Term::Summer,
+            "all-year" => Term::AllYear,
+            _ => return None,
+        };
+        Some(term)
+    }
+
+    fn stand_in() -> Self {
+        Term::AllYear
+    }
+}
+
+yaml::deserialize_scalar!(Term);

@@ -1,12 +1,13 @@
 //! `content/benchmarks.yaml`: the school's self-assessment against each benchmark's requirements,
 //! in the shape of the Gatsby Benchmark assessment grid schools already use.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::{Benchmark, Date};
+use crate::yaml;
 
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct SelfAssessment {
     /// When the grid was last completed.
     pub assessed: Option<Date>,
@@ -14,7 +15,6 @@ pub struct SelfAssessment {
 }
 
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BenchmarkAssessment {
     pub benchmark: Benchmark,
     /// What the school does towards this benchmark (Markdown).
@@ -32,7 +32,6 @@ pub struct BenchmarkAssessment {
 
 /// One requirement, or a heading with its parts (such as "Is evaluated using feedback from:").
 #[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Requirement {
     pub requirement: String,
     pub progress: Option<Progress>,
@@ -55,18 +54,22 @@ pub enum Progress {
     NotApplicable,
 }
 
-impl<'de> Deserialize<'de> for Progress {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+impl yaml::Scalar for Progress {
+    const WHAT: &'static str = "a rating";
+    const HOW: &'static str = "use red, amber, green or not-applicable";
+
+    fn from_text(text: &str) -> Option<Self> {
         match text.trim().to_lowercase().as_str() {
-            "red" => Ok(Progress::Red),
-            "amber" => Ok(Progress::Amber),
-            "green" => Ok(Progress::Green),
-            "not-applicable" | "not applicable" | "n/a" | "na" => Ok(Progress::NotApplicable),
-            _ => Err(serde::de::Error::custom(format!(
-                "`{text}` is not a rating: use red, amber, green or not-applicable"
-            ))),
+            "red" => Some(Progress::Red),
+            "amber" => Some(Progress::Amber),
+            "green" => Some(Progress::Green),
+            "not-applicable" | "not applicable" | "n/a" | "na" => Some(Progress::NotApplicable),
+            _ => None,
         }
+    }
+
+    fn stand_in() -> Self {
+        Progress::NotApplicable
     }
 }
 
@@ -96,14 +99,21 @@ impl Progress {
 #[serde(transparent)]
 pub struct Priority(u8);
 
-impl<'de> Deserialize<'de> for Priority {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = i64::deserialize(deserializer)?;
-        match value {
-            1..=3 => Ok(Priority(value as u8)),
-            _ => Err(serde::de::Error::custom(format!(
-                "`{value}` is not a priority: use 1 (highest), 2 or 3"
-            ))),
-        }
+impl yaml::Scalar for Priority {
+    const WHAT: &'static str = "a priority";
+    const HOW: &'static str = "a priority is a number from 1 (highest) to 3";
+
+    fn from_text(text: &str) -> Option<Self> {
+        text.trim()
+            .parse()
+            .ok()
+            .filter(|n| (1..=3).contains(n))
+            .map(Priority)
+    }
+
+    fn stand_in() -> Self {
+        Priority(3)
     }
 }
+
+yaml::deserialize_scalar!(Progress, Priority);

@@ -7,7 +7,7 @@ use super::Date;
 
 /// A person the public can contact: the Careers Leader (S1), or whoever takes providers' requests (P1).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Contact {
     pub name: String,
     pub role: String,
@@ -17,7 +17,7 @@ pub struct Contact {
 
 /// When the published information was last reviewed, and when it will be next (S4).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct Review {
     pub last: Option<Date>,
     pub next: Option<Date>,
@@ -25,7 +25,7 @@ pub struct Review {
 
 /// The provider access policy statement (Education Act 1997 s42B). Text fields are Markdown.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct ProviderAccess {
     /// Who providers should ask (P1).
     pub contact: Contact,
@@ -42,7 +42,7 @@ pub struct ProviderAccess {
 /// What the accessibility statement says beyond what careersite knows itself. Public-sector
 /// websites must publish one (Public Sector Bodies Accessibility Regulations 2018).
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct AccessibilityStatement {
     /// Where to report a problem; the Careers Leader's email when not given.
     pub email: String,

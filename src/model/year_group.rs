@@ -1,6 +1,8 @@
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+
+use crate::yaml;
 
 /// A year group, from Reception to Year 13.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -62,24 +64,16 @@ impl Serialize for YearGroup {
     }
 }
 
-impl<'de> Deserialize<'de> for YearGroup {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Written {
-            Number(i64),
-            Text(String),
-        }
-        let written = Written::deserialize(deserializer)?;
-        let text = match written {
-            Written::Number(n) => n.to_string(),
-            Written::Text(t) => t,
-        };
-        YearGroup::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a year group: use Reception or a year from 1 to 13, such as 7 or \"Year 7\""
-            ))
-        })
+impl yaml::Scalar for YearGroup {
+    const WHAT: &'static str = "a year group";
+    const HOW: &'static str = "use Reception or a year from 1 to 13, such as 7 or \"Year 7\"";
+
+    fn from_text(text: &str) -> Option<Self> {
+        YearGroup::parse(text)
+    }
+
+    fn stand_in() -> Self {
+        YearGroup::Reception
     }
 }
 
@@ -106,16 +100,24 @@ impl YearRange {
     }
 }
 
-impl<'de> Deserialize<'de> for YearRange {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        YearRange::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "`{text}` is not a range of year groups: write the youngest and the oldest, such as `Reception to Year 6` or `7 to 13`"
-            ))
-        })
+impl yaml::Scalar for YearRange {
+    const WHAT: &'static str = "a range of year groups";
+    const HOW: &'static str =
+        "write the youngest and the oldest, such as `Reception to Year 6` or `7 to 13`";
+
+    fn from_text(text: &str) -> Option<Self> {
+        YearRange::parse(text)
+    }
+
+    fn stand_in() -> Self {
+        YearRange {
+            youngest: YearGroup::Reception,
+            oldest: YearGroup::Reception,
+        }
     }
 }
+
+yaml::deserialize_scalar!(YearGroup, YearRange);
 
 #[cfg(test)]
 mod tests {
