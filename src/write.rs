@@ -86,6 +86,10 @@ pub struct OutputLock {
 pub fn lock(root: &Path, output: &Path) -> Result<OutputLock, Diagnostic> {
     let real = refuse_unsafe_output(root, output)?;
     let path = beside(&real, "lock");
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|err| Diagnostic::io("create", &relative_to(root, parent), &err))?;
+    }
     let file = open_lock_file(&path)
         .map_err(|err| Diagnostic::io("create", &relative_to(root, &path), &err))?;
     match file.try_lock() {
@@ -295,7 +299,7 @@ impl<'a> Writer<'a> {
         let produced =
             std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
         if let Some(fresh) = self.fresh.clone() {
-            return self.publish(&fresh, &produced).map_err(|d| vec![d].into());
+            return self.publish(&fresh, &produced);
         }
         let changed: Vec<&String> = produced
             .iter()
@@ -316,20 +320,16 @@ impl<'a> Writer<'a> {
         self.committed = true;
         let problems = self.put_in_place(&changed);
         if !problems.is_empty() {
-            return Err(self.stopped_part_way(problems, changed.len()));
+            let summary = self.summary_of_part_way(problems.len(), changed.len());
+            return Err(self.stopped_part_way(problems, summary));
         }
         let removed = self
             .previous
             .iter()
             .filter(|p| !current.contains(p.as_str()) && self.remove_stale(p))
             .count();
-        if !changed.is_empty() || removed > 0 {
-            // The manifest may forget a file only once its removal is sure to last.
-            self.make_durable(self.real).map_err(|d| vec![d])?;
-        }
-        self.write_manifest(&current)
-            .and_then(|()| self.make_durable(self.real))
-            .map_err(|d| vec![d])?;
+        self.record(&current, !changed.is_empty() || removed > 0)
+            .map_err(|d| self.stopped_part_way(vec![d], None))?;
         Ok(WriteReport {
             written: changed.len(),
             unchanged: produced.len() - changed.len(),
@@ -337,19 +337,33 @@ impl<'a> Writer<'a> {
         })
     }
 
+    /// Writes the manifest of what is there now. It may forget a file only once that file's
+    /// removal, and every rename, is sure to last. A build that moved nothing waits for
+    /// nothing: waiting would also wait for whatever else is being written to the disk.
+    fn record(&self, current: &BTreeSet<&str>, moved: bool) -> Result<(), Diagnostic> {
+        if !moved {
+            return self.write_manifest(current);
+        }
+        self.make_durable(self.real)?;
+        self.write_manifest(current)?;
+        self.make_durable(self.real)
+    }
+
     /// A first build: the new folder, once complete and on the disk, becomes the output.
     fn publish(
         &mut self,
         fresh: &Path,
         produced: &BTreeMap<String, bool>,
-    ) -> Result<WriteReport, Diagnostic> {
+    ) -> Result<WriteReport, Failure> {
         let paths = produced.keys().map(String::as_str).collect();
         create_new(&fresh.join(MANIFEST), manifest_text(&paths).as_bytes())
-            .map_err(|err| self.io("write", &self.output.join(MANIFEST), &err))?;
-        self.make_durable(fresh)?;
-        std::fs::rename(fresh, self.output).map_err(|err| self.io("create", self.output, &err))?;
+            .map_err(|err| vec![self.io("write", &self.output.join(MANIFEST), &err)])?;
+        self.make_durable(fresh).map_err(|d| vec![d])?;
+        std::fs::rename(fresh, self.output)
+            .map_err(|err| vec![self.io("create", self.output, &err)])?;
         self.committed = true;
-        self.make_durable(self.real)?;
+        self.make_durable(self.real)
+            .map_err(|d| self.stopped_part_way(vec![d], None))?;
         Ok(WriteReport {
             written: produced.len(),
             ..WriteReport::default()
@@ -371,23 +385,30 @@ impl<'a> Writer<'a> {
             .collect()
     }
 
-    /// Some renames failed after others succeeded: the folder now mixes the two sites. The
-    /// marker and the manifest of both are kept, so that the next build finishes the job.
-    fn stopped_part_way(&mut self, mut problems: Diagnostics, changed: usize) -> Failure {
-        self.part_way = true;
-        let folder = relative_to(self.root, self.output);
-        problems.push(
+    fn summary_of_part_way(&self, failed: usize, changed: usize) -> Option<Diagnostic> {
+        Some(
             Diagnostic::error(format!(
                 "only part of the new site is in {}: {} of {changed} changed files were put in \
                  place, and the rest are still the previous version",
-                folder.display(),
-                changed - problems.len(),
+                relative_to(self.root, self.output).display(),
+                changed - failed,
             ))
             .with_help(
                 "fix the problem above, then build again: the next build finishes the job, and \
                  deletes nothing careersite did not write",
             ),
-        );
+        )
+    }
+
+    /// The folder was changed before the build stopped. The marker and the last manifest
+    /// written, which names both sites' files, are kept, so that the next build finishes it.
+    fn stopped_part_way(
+        &mut self,
+        mut problems: Diagnostics,
+        summary: Option<Diagnostic>,
+    ) -> Failure {
+        self.part_way = true;
+        problems.extend(summary);
         Failure {
             problems,
             output_changed: true,

@@ -47,7 +47,7 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> 
         Err(failure) if failure.output_changed => {
             super::report(&failure.problems);
             eprintln!(
-                "careersite stopped part-way: {} now mixes the new site and the previous one; build again to finish.",
+                "careersite stopped part-way through changing {}; build again to finish.",
                 options.output.display()
             );
             ExitCode::FAILURE
