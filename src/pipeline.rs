@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostics, has_errors};
 use crate::render::{Prepared, Rendered};
 use crate::site::Site;
 use crate::theme::Theme;
-use crate::write::{WriteReport, Writer};
+use crate::write::{self, Failure, WriteReport, Writer};
 use crate::{check, load, render, theme};
 
 pub struct BuildOptions {
@@ -31,12 +31,15 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
-pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     let started = Instant::now();
+    // Taken first, so that a second build is turned away before it does any work.
+    let lock = write::lock(&options.root, &options.output).map_err(|d| vec![d])?;
     let checked = check_site(&options.root)?;
     let (site, theme) = (&checked.site, &checked.theme);
     let prepared = render::prepare(site, theme, options.today)?;
     let writer = Writer::open(
+        &lock,
         &options.root,
         &options.output,
         options.force,
@@ -52,7 +55,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             .filter_map(|file| writer.stage(file).err())
             .collect();
         if !problems.is_empty() {
-            return Err(problems);
+            return Err(problems.into());
         }
         (rendered.pages, rendered.warnings)
     } else {

@@ -44,11 +44,18 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> 
             }
             ExitCode::SUCCESS
         }
-        Err(diagnostics) if INTERRUPTED.load(Ordering::Relaxed) => {
+        Err(failure) if failure.output_changed => {
+            super::report(&failure.problems);
+            eprintln!(
+                "careersite stopped part-way through changing {}; build again to finish.",
+                options.output.display()
+            );
+            ExitCode::FAILURE
+        }
+        Err(_) if INTERRUPTED.load(Ordering::Relaxed) => {
             eprintln!("careersite stopped: interrupted; the previous site was left as it was.");
-            drop(diagnostics);
             ExitCode::from(130)
         }
-        Err(diagnostics) => super::failed(&diagnostics),
+        Err(failure) => super::failed(&failure.problems),
     }
 }

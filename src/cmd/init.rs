@@ -39,7 +39,8 @@ fn scaffold(folder: &Path) -> Result<usize, Diagnostic> {
     write_dir(&EXAMPLE, &content, &mut count)?;
     let gitignore = folder.join(".gitignore");
     if !gitignore.exists() {
-        std::fs::write(&gitignore, "/site/\n")
+        // The lock stays beside the site between builds (see `write::lock`).
+        std::fs::write(&gitignore, "/site/\n/.site.careersite-lock\n")
             .map_err(|err| Diagnostic::io("write", &gitignore, &err))?;
     }
     Ok(count)
