@@ -301,3 +301,20 @@ fn a_folder_too_many_folders_deep_is_refused() {
         "more than the 20 a site may have",
     );
 }
+
+#[test]
+fn front_matter_nested_thousands_deep_is_refused_before_it_is_read() {
+    // 200,000 `[` took the YAML reader 48 s.
+    let site = TestSite::example();
+    let deep = "[".repeat(200_000);
+    site.write(
+        "content/pupils/deep.md",
+        format!("---\ntitle: {deep}\n---\n"),
+    );
+    let err = refused(
+        &site,
+        "content/pupils/deep.md:2:",
+        "nested more than 64 deep",
+    );
+    assert!(err.contains("never closed"), "{err}");
+}
