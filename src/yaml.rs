@@ -57,7 +57,7 @@ pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<Parsed<T>, Diagn
                 offset,
                 source.first_line,
             ))
-            .with_help("check for a `[` or `{` that is never closed"),
+            .with_help("check for a `[` or `{` typed by mistake, or one never closed"),
         ]);
     }
     let (read, collected) = recover::collect(source.unknown_keys, || {

@@ -6,6 +6,7 @@ mod coverage;
 mod findings;
 mod freshness;
 mod published;
+mod sources;
 mod statutory;
 
 pub use findings::{Findings, Place};

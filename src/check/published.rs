@@ -6,12 +6,11 @@
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::PathBuf;
 
 use scraper::{ElementRef, Html, Selector};
 
+use super::sources::Sources;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::load::CONTENT_DIR;
 use crate::render::links::{has_scheme, is_placeholder};
 use crate::site::Site;
 use crate::write::{Contents, OutputFile};
@@ -130,28 +129,12 @@ fn is_external(site: &Site, link: &str) -> bool {
 impl Page<'_> {
     /// Where `attribute="target"` is written in raw HTML in the page's sources.
     fn raw_html_place(&self, attribute: &str, target: &str) -> Option<Location> {
-        [
-            format!("{attribute}=\"{target}\""),
-            format!("{attribute}='{target}'"),
-        ]
-        .iter()
-        .find_map(|needle| self.sources.locate(self.path, needle))
-        .map(|mut location| {
-            location.column += attribute.len() + 2;
-            location
-        })
+        self.sources.attribute(self.path, attribute, target)
     }
 
     /// Whether `target` is a Markdown link's address in the page's sources.
     fn written_in_markdown(&self, target: &str) -> bool {
-        [
-            format!("]({target}"),
-            format!("]: {target}"),
-            format!("](<{target}"),
-            format!(": <{target}>"),
-        ]
-        .iter()
-        .any(|needle| self.sources.locate(self.path, needle).is_some())
+        self.sources.markdown_link(self.path, target)
     }
 
     /// A finding about `needle` on this page, placed where the content has it. Past the
@@ -328,75 +311,6 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
                     .with_help("give the table a header row: in Markdown the first row, in HTML <th> cells"),
             );
         }
-    }
-}
-
-/// Where each published page came from, for placing findings in the user's own files.
-struct Sources {
-    by_output: HashMap<String, PathBuf>,
-    texts: HashMap<PathBuf, String>,
-}
-
-/// The data files whose Markdown appears on the pages careersite makes.
-const DATA_FILES: [&str; 6] = [
-    "programme.yaml",
-    "events.yaml",
-    "site.yaml",
-    "benchmarks.yaml",
-    "action-plan.yaml",
-    "evaluation.yaml",
-];
-
-impl Sources {
-    fn new(site: &Site) -> Self {
-        let by_output = site
-            .pages
-            .iter()
-            .map(|p| (format!("{}index.html", p.url_path), p.source.clone()))
-            .collect();
-        let texts = site
-            .pages
-            .iter()
-            .map(|p| p.source.clone())
-            .chain(
-                DATA_FILES
-                    .iter()
-                    .map(|f| PathBuf::from(CONTENT_DIR).join(f)),
-            )
-            .filter_map(|file| {
-                let text = std::fs::read_to_string(site.root.join(&file)).ok()?;
-                Some((file, text))
-            })
-            .collect();
-        Sources { by_output, texts }
-    }
-
-    /// The file to name for a finding on `output`: its Markdown page, or the page as published.
-    fn file_for(&self, output: &str) -> PathBuf {
-        self.by_output
-            .get(output)
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from("site").join(output))
-    }
-
-    /// Where `needle` is written: in the page's Markdown, or else in a data file.
-    fn locate(&self, output: &str, needle: &str) -> Option<Location> {
-        if needle.is_empty() {
-            return None;
-        }
-        let candidates = self.by_output.get(output).into_iter().cloned().chain(
-            DATA_FILES
-                .iter()
-                .map(|f| PathBuf::from(CONTENT_DIR).join(f)),
-        );
-        for file in candidates {
-            if let Some(text) = self.texts.get(&file)
-                && let Some(offset) = text.find(needle)
-            {
-                return Some(Location::at_offset(&file, text, offset, 1));
-            }
-        }
-        None
     }
 }
 
