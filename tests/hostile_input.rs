@@ -111,7 +111,11 @@ fn deeply_nested_yaml_is_refused_and_the_long_line_is_shortened() {
             "]".repeat(5000)
         ),
     );
-    let err = refused(&site, "content/pupils/deep.md:2:", "nested more than 64 deep");
+    let err = refused(
+        &site,
+        "content/pupils/deep.md:2:",
+        "nested more than 64 deep",
+    );
     assert!(err.lines().all(|line| line.chars().count() < 200), "{err}");
 }
 
@@ -316,5 +320,8 @@ fn front_matter_nested_thousands_deep_is_refused_before_it_is_read() {
         "content/pupils/deep.md:2:",
         "nested more than 64 deep",
     );
-    assert!(err.contains("typed by mistake, or one never closed"), "{err}");
+    assert!(
+        err.contains("typed by mistake, or one never closed"),
+        "{err}"
+    );
 }

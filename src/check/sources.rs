@@ -52,15 +52,18 @@ impl Sources {
             .iter()
             .map(|p| (format!("{}index.html", p.url_path), p.source.clone()))
             .collect();
-        let texts = site
-            .pages
+        // A page's findings are placed in its whole file, front matter included.
+        let pages = site.pages.iter().filter_map(|p| {
+            let text = std::fs::read_to_string(site.root.join(&p.source)).ok()?;
+            Some((p.source.clone(), text))
+        });
+        let data = site
+            .data_texts
             .iter()
-            .map(|p| p.source.clone())
-            .chain(data_files())
-            .filter_map(|file| {
-                let text = std::fs::read_to_string(site.root.join(&file)).ok()?;
-                Some((file, SourceText::new(text)))
-            })
+            .map(|(file, text)| (file.clone(), text.clone()));
+        let texts = pages
+            .chain(data)
+            .map(|(file, text)| (file, SourceText::new(text)))
             .collect();
         Sources { by_output, texts }
     }

@@ -39,18 +39,20 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         ]);
     }
     let files = walk::content_files(root, &content)?;
-    let mut diagnostics = Diagnostics::new();
-
-    let config = data_file::<SiteConfig>(root, &content, CONFIG_FILE, &mut diagnostics)
+    let mut loading = Loading::default();
+    let config = data_file::<SiteConfig>(root, &content, CONFIG_FILE, &mut loading)
         .map(Option::unwrap_or_default);
     let careers = CareersData {
-        programme: data_file(root, &content, PROGRAMME_FILE, &mut diagnostics).flatten(),
-        self_assessment: data_file(root, &content, SELF_ASSESSMENT_FILE, &mut diagnostics)
-            .flatten(),
-        action_plan: data_file(root, &content, ACTION_PLAN_FILE, &mut diagnostics).flatten(),
-        events: data_file(root, &content, EVENTS_FILE, &mut diagnostics).flatten(),
-        evaluation: data_file(root, &content, EVALUATION_FILE, &mut diagnostics).flatten(),
+        programme: data_file(root, &content, PROGRAMME_FILE, &mut loading).flatten(),
+        self_assessment: data_file(root, &content, SELF_ASSESSMENT_FILE, &mut loading).flatten(),
+        action_plan: data_file(root, &content, ACTION_PLAN_FILE, &mut loading).flatten(),
+        events: data_file(root, &content, EVENTS_FILE, &mut loading).flatten(),
+        evaluation: data_file(root, &content, EVALUATION_FILE, &mut loading).flatten(),
     };
+    let Loading {
+        mut diagnostics,
+        data_texts,
+    } = loading;
 
     let results: Vec<_> = files
         .pages
@@ -78,6 +80,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
                     careers,
                     pages,
                     assets: files.assets,
+                    data_texts,
                 },
                 warnings: diagnostics,
             })
@@ -86,29 +89,41 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     }
 }
 
+/// What loading the data files has gathered so far.
+#[derive(Default)]
+struct Loading {
+    diagnostics: Diagnostics,
+    data_texts: std::collections::BTreeMap<std::path::PathBuf, String>,
+}
+
 /// Reads `content/NAME` if it exists: `Some(None)` when absent, `None` when it has errors
-/// (which are added to `diagnostics`).
+/// (which are added to the diagnostics).
 fn data_file<T: serde::de::DeserializeOwned>(
     root: &Path,
     content: &Path,
     name: &str,
-    diagnostics: &mut Diagnostics,
+    loaded: &mut Loading,
 ) -> Option<Option<T>> {
+    let diagnostics = &mut loaded.diagnostics;
     let path = content.join(name);
     if !path.exists() {
         return Some(None);
     }
     let shown = relative_to(root, &path);
-    let parsed = read_text(&path, &shown)
-        .map_err(|err| vec![err])
-        .and_then(|text| {
-            yaml::parse::<T>(yaml::Source {
-                file: &shown,
-                text: &text,
-                first_line: 1,
-                unknown_keys: Severity::Error,
-            })
-        });
+    let text = match read_text(&path, &shown) {
+        Ok(text) => text,
+        Err(err) => {
+            diagnostics.push(err);
+            return None;
+        }
+    };
+    let parsed = yaml::parse::<T>(yaml::Source {
+        file: &shown,
+        text: &text,
+        first_line: 1,
+        unknown_keys: Severity::Error,
+    });
+    loaded.data_texts.insert(shown, text);
     match parsed {
         Ok(parsed) => {
             diagnostics.extend(parsed.warnings);

@@ -480,6 +480,7 @@ mod tests {
             careers: Default::default(),
             pages: vec![page(body)],
             assets: Vec::new(),
+            data_texts: Default::default(),
         };
         let theme_ids: HashSet<String> = ["main", "compass"].map(String::from).into();
         render(

@@ -127,9 +127,8 @@ struct DataMarkdown<'a> {
     links: &'a LinkIndex,
     allow_scripts: bool,
     file: PathBuf,
-    /// The data file as written, read when a warning needs its line.
-    file_text: std::cell::OnceCell<Option<String>>,
-    root: &'a std::path::Path,
+    /// The data file as written, to place warnings at their lines.
+    file_text: Option<&'a str>,
     theme_ids: &'a std::collections::HashSet<String>,
     content_path: &'static str,
     depth: usize,
@@ -141,26 +140,17 @@ impl DataMarkdown<'_> {
         if text.trim().is_empty() {
             return String::new();
         }
-        let mut source = markdown::Source {
+        let source = markdown::Source {
             text,
             file: &self.file,
             first_line: None,
-            file_text: None,
+            file_text: self.file_text,
             content_path: self.content_path,
             depth: self.depth,
             allow_scripts: self.allow_scripts,
             theme_ids: self.theme_ids,
         };
-        let mut rendered = markdown::render(&source, self.links);
-        if !rendered.warnings.is_empty() {
-            // Rendered again, rarely, to place each warning at its line in the data file.
-            let (root, file) = (self.root, &self.file);
-            source.file_text = self
-                .file_text
-                .get_or_init(|| std::fs::read_to_string(root.join(file)).ok())
-                .as_deref();
-            rendered = markdown::render(&source, self.links);
-        }
+        let rendered = markdown::render(&source, self.links);
         self.warnings.extend(rendered.warnings);
         rendered.html
     }
@@ -180,8 +170,10 @@ pub fn home(
         links,
         allow_scripts: site.config.allow_scripts,
         file: PathBuf::from(CONTENT_DIR).join(EVENTS_FILE),
-        file_text: Default::default(),
-        root: &site.root,
+        file_text: site
+            .data_texts
+            .get(&PathBuf::from(CONTENT_DIR).join(EVENTS_FILE))
+            .map(String::as_str),
         theme_ids,
         content_path: EVENTS_FILE,
         depth: 0,
@@ -214,8 +206,10 @@ pub fn view(
         links,
         allow_scripts: site.config.allow_scripts,
         file: PathBuf::from(CONTENT_DIR).join(name),
-        file_text: Default::default(),
-        root: &site.root,
+        file_text: site
+            .data_texts
+            .get(&PathBuf::from(CONTENT_DIR).join(name))
+            .map(String::as_str),
         theme_ids,
         content_path: name,
         depth,
