@@ -131,6 +131,18 @@ pub enum Route {
 }
 
 impl Route {
+    /// Every route, in the order they are listed.
+    const ALL: [Route; 8] = [
+        Route::SchoolSixthForm,
+        Route::SixthFormCollege,
+        Route::FurtherEducation,
+        Route::HigherEducation,
+        Route::Apprenticeship,
+        Route::Employment,
+        Route::Neet,
+        Route::Unknown,
+    ];
+
     /// The routes open to leavers from `year`: after Year 11, the DfE's key stage 4 destination
     /// measures; after Year 13, its 16 to 18 measures; after any other year, all of them.
     pub fn open_to(year: super::YearGroup) -> &'static [Route] {
@@ -153,16 +165,7 @@ impl Route {
                 Neet,
                 Unknown,
             ],
-            _ => &[
-                SchoolSixthForm,
-                SixthFormCollege,
-                FurtherEducation,
-                HigherEducation,
-                Apprenticeship,
-                Employment,
-                Neet,
-                Unknown,
-            ],
+            _ => &Route::ALL,
         }
     }
 

@@ -523,26 +523,14 @@ mod tests {
         let out = render_alone(
             "## Start {#main}\n\n## Compass\n\n## Later {#later}\n\n## Again {#later}\n",
         );
-        assert!(
-            out.html.contains("<h2 id=\"main-1\">Start</h2>"),
-            "{}",
-            out.html
-        );
-        assert!(
-            out.html.contains("<h2 id=\"compass-1\">Compass</h2>"),
-            "{}",
-            out.html
-        );
-        assert!(
-            out.html.contains("<h2 id=\"later\">Later</h2>"),
-            "{}",
-            out.html
-        );
-        assert!(
-            out.html.contains("<h2 id=\"later-1\">Again</h2>"),
-            "{}",
-            out.html
-        );
+        for heading in [
+            "<h2 id=\"main-1\">Start</h2>",
+            "<h2 id=\"compass-1\">Compass</h2>",
+            "<h2 id=\"later\">Later</h2>",
+            "<h2 id=\"later-1\">Again</h2>",
+        ] {
+            assert!(out.html.contains(heading), "{heading} in {}", out.html);
+        }
         let messages: Vec<&str> = out.warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(
             messages,
