@@ -119,6 +119,10 @@ fn open_lock_file(path: &Path) -> std::io::Result<File> {
 /// thread, then committed together. Dropped without `commit`, it leaves the folder as it was.
 pub struct Writer<'a> {
     root: &'a Path,
+    /// The output folder as the careers leader named it, for messages.
+    shown: &'a Path,
+    /// The output folder with every link resolved, which every write goes through: the path
+    /// as given could lead somewhere else (`a-link/..`).
     output: &'a Path,
     /// The output folder with every link resolved: nothing is written or removed outside it.
     real: &'a Path,
@@ -148,7 +152,8 @@ impl<'a> Writer<'a> {
     ) -> Result<Self, Diagnostic> {
         let mut writer = Writer {
             root,
-            output,
+            shown: output,
+            output: &lock.real,
             real: &lock.real,
             fresh: None,
             previous: BTreeSet::new(),
@@ -164,7 +169,7 @@ impl<'a> Writer<'a> {
         if std::fs::symlink_metadata(&fresh).is_ok() {
             std::fs::remove_dir_all(&fresh).map_err(|err| writer.io("clear", &fresh, &err))?;
         }
-        if std::fs::symlink_metadata(output).is_err() {
+        if std::fs::symlink_metadata(&lock.real).is_err() {
             // A first build: nothing to keep safe, and no file to rename one by one.
             writer
                 .make_folder(&fresh)
@@ -172,7 +177,7 @@ impl<'a> Writer<'a> {
             writer.fresh = Some(fresh);
             return Ok(writer);
         }
-        writer.previous = previous_manifest(root, output, force)?;
+        writer.previous = previous_manifest(root, &lock.real, force)?;
         writer.mark()?;
         Ok(writer)
     }
@@ -268,7 +273,7 @@ impl<'a> Writer<'a> {
         .with_help(format!(
             "careersite now makes a file called `{path}`, and never replaces a file it did not \
              write: move your own `{path}` out of {}, then build again",
-            relative_to(self.root, self.output).display()
+            relative_to(self.root, self.shown).display()
         )))
     }
 
@@ -284,7 +289,7 @@ impl<'a> Writer<'a> {
             "refusing to write {}: a folder on the way is a link to {}, outside {}",
             shown.display(),
             real.display(),
-            relative_to(self.root, self.output).display()
+            relative_to(self.root, self.shown).display()
         ))
         .in_file(&shown)
         .with_help(
@@ -390,7 +395,7 @@ impl<'a> Writer<'a> {
             Diagnostic::error(format!(
                 "only part of the new site is in {}: {} of {changed} changed files were put in \
                  place, and the rest are still the previous version",
-                relative_to(self.root, self.output).display(),
+                relative_to(self.root, self.shown).display(),
                 changed - failed,
             ))
             .with_help(
@@ -643,15 +648,16 @@ fn refuse_unsafe_output(root: &Path, output: &Path) -> Result<PathBuf, Diagnosti
 }
 
 /// `path` with every link resolved: the nearest part of it that exists, resolved by the
-/// system, followed by the parts still to be made.
+/// system (which reads `a-link/..` as the folder above where the link leads, as a write
+/// would), followed by the parts still to be made, which being new are no links.
 fn resolve(path: &Path) -> std::io::Result<PathBuf> {
-    let absolute = normalise(&std::path::absolute(path)?);
+    let absolute = std::path::absolute(path)?;
     let mut existing = absolute.as_path();
     loop {
         match std::fs::canonicalize(existing) {
             Ok(real) => {
                 let rest = absolute.strip_prefix(existing).unwrap_or(Path::new(""));
-                return Ok(real.join(rest));
+                return Ok(normalise(&real.join(rest)));
             }
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                 existing = existing.parent().ok_or(err)?;

@@ -364,11 +364,18 @@ fn the_output_cannot_reach_the_sources_through_a_link() {
     let elsewhere = tempfile::tempdir().unwrap();
     let alias = elsewhere.path().join("school");
     symlink(root, &alias).unwrap();
-    let attempts: [(&std::path::Path, std::path::PathBuf, bool); 4] = [
+    // `a-link/..` is the folder above where the link leads, not the folder holding the link.
+    symlink(root.join("content/pupils"), root.join("to-pupils")).unwrap();
+    symlink(root.join("content"), elsewhere.path().join("to-content")).unwrap();
+    std::fs::create_dir(root.join("content/out")).unwrap();
+    let attempts: [(&std::path::Path, std::path::PathBuf, bool); 7] = [
         (root, root.join("to-content"), false),
         (root, root.join("to-content"), true),
         (root, root.join("to-root"), true),
         (&alias, root.join("content/site"), false),
+        (root, root.join("to-pupils/../out"), false),
+        (root, root.join("to-pupils/../new"), false),
+        (root, elsewhere.path().join("to-content/.."), true),
     ];
     for (from, output, force) in &attempts {
         let mut args = vec![
