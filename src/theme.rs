@@ -57,6 +57,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
                 )),
         ]);
     }
+    // A theme folder that is a link out of the site's folder would publish what it leads to.
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let problems: Diagnostics = [folder.clone(), folder.join(TEMPLATES), folder.join(STATIC)]
+        .iter()
+        .filter(|path| path.exists())
+        .filter_map(|path| crate::load::link_out_of_the_site(root, &real_root, path))
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let mut problems = Diagnostics::new();
     overlay(
         root,

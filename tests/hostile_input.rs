@@ -325,3 +325,14 @@ fn front_matter_nested_thousands_deep_is_refused_before_it_is_read() {
         "{err}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_theme_folder_that_links_outside_the_site_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("creds.txt"), "secret").unwrap();
+    let site = TestSite::example();
+    std::fs::create_dir_all(site.root().join("themes/default")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("themes/default/static")).unwrap();
+    refused(&site, "themes/default/static", "points outside the site's folder");
+}

@@ -4,6 +4,8 @@
 mod front_matter;
 mod walk;
 
+pub use walk::link_out_of_the_site;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;

@@ -116,7 +116,7 @@ pub fn is_hidden_or_temporary(name: &std::ffi::OsStr) -> bool {
 /// A link under `content/` whose target is outside the site's folder, or in the system's own
 /// `/proc`, `/sys` or `/dev`: publishing it could publish the build's environment (its
 /// secrets), a password file or a private key.
-fn link_out_of_the_site(root: &Path, real_root: &Path, link: &Path) -> Option<Diagnostic> {
+pub fn link_out_of_the_site(root: &Path, real_root: &Path, link: &Path) -> Option<Diagnostic> {
     let shown = relative_to(root, link);
     let Ok(target) = std::fs::canonicalize(link) else {
         return Some(
