@@ -334,5 +334,9 @@ fn a_theme_folder_that_links_outside_the_site_is_refused() {
     let site = TestSite::example();
     std::fs::create_dir_all(site.root().join("themes/default")).unwrap();
     std::os::unix::fs::symlink(outside.path(), site.root().join("themes/default/static")).unwrap();
-    refused(&site, "themes/default/static", "points outside the site's folder");
+    refused(
+        &site,
+        "themes/default/static",
+        "points outside the site's folder",
+    );
 }

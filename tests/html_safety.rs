@@ -250,3 +250,18 @@ fn a_copied_html_or_svg_file_with_a_script_is_refused_unless_scripts_are_allowed
     site.build();
     assert!(site.exists("images/logo.svg"));
 }
+
+#[test]
+fn media_addresses_are_read_as_a_browser_reads_them() {
+    // A tab inside the scheme, a backslash for a slash, a line break in a srcset: a browser
+    // still loads each from another site.
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "# A\n\n<img src=\"ht&#x09;tps://evil.example/t.png\" alt=\"T\">\n<img src=\"\\\\evil.example/b.png\" alt=\"B\">\n<img srcset=\"a.png 1x,\nhttps://evil.example/x 2x\" alt=\"S\">\n<img srcset=\"data:image/svg+xml,x\" alt=\"D\">\n",
+    );
+    site.build();
+    let html = site.page("a/index.html").0.html();
+    assert!(!html.contains("evil.example"), "{html}");
+    assert!(!html.contains("data:"), "{html}");
+}

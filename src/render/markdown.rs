@@ -201,7 +201,8 @@ fn rewrite_links(
     let mut images_made_links: Vec<bool> = Vec::new();
     for (event, range) in events.iter_mut() {
         if let Event::Start(Tag::Image { dest_url, .. }) = event
-            && raw_html::is_remote(dest_url)
+            && !raw_html::is_on_this_site(dest_url)
+            && !raw_html::is_script_url(dest_url)
         {
             warnings.add(range.start, || remote_image(dest_url));
             images_made_links.push(true);

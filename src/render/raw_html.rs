@@ -33,7 +33,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .link_rel(None)
         .url_relative(ammonia::UrlRelative::PassThrough)
         .attribute_filter(|element, attribute, value| {
-            if loads_media(element, attribute) && is_remote(value) {
+            if loads_media(element, attribute) && !media_on_this_site(attribute, value) {
                 None
             } else {
                 Some(value.into())
@@ -53,18 +53,33 @@ fn loads_media(element: &str, attribute: &str) -> bool {
     )
 }
 
-/// An address on another site: `https://…`, `http://…` or `//…`. (A `srcset` lists several;
-/// any of them being remote counts.)
-pub fn is_remote(url: &str) -> bool {
-    let url = url.trim().to_ascii_lowercase();
-    url.starts_with("//")
-        || url.starts_with("http:")
-        || url.starts_with("https:")
-        || url.contains(" http:")
-        || url.contains(" https:")
-        || url.contains(",http:")
-        || url.contains(",https:")
-        || url.contains(" //")
+/// Whether a browser would load `url` from the page's own site: no scheme (`https:`, `data:`)
+/// and no `//` before a host, read as browsers read it: with tabs and line breaks taken out,
+/// leading spaces ignored and `\` taken for `/`.
+pub fn is_on_this_site(url: &str) -> bool {
+    let read: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let read = read
+        .trim_start_matches(|c: char| c <= ' ')
+        .replace('\\', "/");
+    if read.starts_with("//") {
+        return false;
+    }
+    read.find([':', '/', '?', '#'])
+        .is_none_or(|at| read.as_bytes()[at] != b':')
+}
+
+/// Whether the address in `attribute` (`srcset` lists several) is all on the page's own site.
+fn media_on_this_site(attribute: &str, value: &str) -> bool {
+    if attribute != "srcset" {
+        return is_on_this_site(value);
+    }
+    value
+        .split(',')
+        .filter_map(|candidate| candidate.split_whitespace().next())
+        .all(is_on_this_site)
 }
 
 /// Why a handler, a script or a script address is taken out.
@@ -170,7 +185,7 @@ pub fn dangers(raw: &str) -> BTreeSet<(String, &'static str, String)> {
                     RUNS_SCRIPTS,
                     attribute.to_string(),
                 ));
-            } else if loads_media(name, attribute) && is_remote(value) {
+            } else if loads_media(name, attribute) && !media_on_this_site(attribute, value) {
                 found.insert((
                     format!("the address `{}`", shorten(value)),
                     "pages load pictures, video and sound only from the school's own site",
@@ -210,6 +225,29 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_read_as_browsers_read_them() {
+        for own in ["fair.jpg", "/images/a.png", "../b.png", "fair.jpg?size=2:1"] {
+            assert!(is_on_this_site(own), "{own}");
+        }
+        for elsewhere in [
+            "https://evil.example/t.png",
+            "ht\ttps://evil.example/t.png",
+            "//evil.example/x",
+            "\\\\evil.example/b.png",
+            "/\\evil.example/b.png",
+            " HTTPS://evil.example",
+            "data:image/svg+xml,<svg/>",
+        ] {
+            assert!(!is_on_this_site(elsewhere), "{elsewhere}");
+        }
+        assert!(!media_on_this_site(
+            "srcset",
+            "a.png 1x,\nhttps://evil.example/x 2x"
+        ));
+        assert!(media_on_this_site("srcset", "a.png 1x, b.png 2x"));
+    }
 
     #[test]
     fn nesting_is_counted_from_the_tags() {
