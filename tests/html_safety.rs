@@ -265,3 +265,19 @@ fn media_addresses_are_read_as_a_browser_reads_them() {
     assert!(!html.contains("evil.example"), "{html}");
     assert!(!html.contains("data:"), "{html}");
 }
+
+#[test]
+fn a_copied_markup_file_that_cannot_be_read_for_scripts_is_refused() {
+    // Latin-1 or UTF-16 text could hide a script from the check; such a file is not published.
+    let site = TestSite::new();
+    site.write("content/a.md", "# A\n");
+    site.write(
+        "content/old/latin1.html",
+        b"<!-- \xff --><script>alert(document.domain)</script>".as_slice(),
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(
+        err.contains("content/old/latin1.html") && err.contains("cannot be read"),
+        "{err}"
+    );
+}

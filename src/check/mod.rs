@@ -2,6 +2,7 @@
 //! anything is rendered or written. [`check`] finds what stops a build; [`compliance`] finds
 //! what the law and the Gatsby Benchmarks ask that the content does not yet give.
 
+mod copied_files;
 mod coverage;
 mod findings;
 mod freshness;
@@ -26,7 +27,7 @@ pub fn check(site: &Site, theme: &Theme) -> Diagnostics {
     missing_logo(site, &mut findings);
     destinations_given_twice(site, &mut findings);
     if !site.config.allow_scripts {
-        scripts_in_copied_files(site, &mut findings);
+        findings.extend(copied_files::scripts(site));
     }
     findings
 }
@@ -156,41 +157,6 @@ fn destinations_given_twice(site: &Site, findings: &mut Diagnostics) {
                 ))
                 .in_file(std::path::Path::new("content/evaluation.yaml"))
                 .with_help("keep one entry for each year and year group under `destinations:`"),
-            );
-        }
-    }
-}
-
-/// HTML and SVG files under `content/` are published as they are, outside any page and its
-/// Content Security Policy: a script in one would run on the school's site when it is opened.
-fn scripts_in_copied_files(site: &Site, findings: &mut Diagnostics) {
-    let markup = |name: &str| {
-        let lower = name.to_ascii_lowercase();
-        [".html", ".htm", ".xhtml", ".svg", ".xml"]
-            .iter()
-            .any(|ending| lower.ends_with(ending))
-    };
-    for asset in site.assets.iter().filter(|a| markup(&a.content_path)) {
-        let shown = crate::load::relative_to(&site.root, &asset.source);
-        let Ok(text) = crate::load::read_text(&asset.source, &shown) else {
-            continue;
-        };
-        let scripts: Vec<String> = crate::render::raw_html::dangers(&text)
-            .into_iter()
-            .filter(|(_, why, _)| *why == crate::render::raw_html::RUNS_SCRIPTS)
-            .map(|(what, _, _)| what)
-            .collect();
-        if let Some(first) = scripts.first() {
-            findings.push(
-                Diagnostic::error(format!(
-                    "this file is published as it is, and it has {first}{}: it would run on the school's site when opened",
-                    match scripts.len() {
-                        1 => String::new(),
-                        n => format!(" and {} more", n - 1),
-                    }
-                ))
-                .in_file(&shown)
-                .with_help("take the script out of the file; should the school's web team have checked it and want it kept, set `allow_scripts: true` in content/site.yaml"),
             );
         }
     }

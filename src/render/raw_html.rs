@@ -84,15 +84,17 @@ fn media_on_this_site(attribute: &str, value: &str) -> bool {
 
 /// Why a handler, a script or a script address is taken out.
 pub const RUNS_SCRIPTS: &str = "pages may not run scripts";
+/// Why a frame or an embedded object is taken out.
+pub const EMBEDS: &str = "pages may not embed content from other sites";
 
 /// Elements whose work is lost when they are taken out, and why that is.
 const REMOVED_ELEMENTS: [(&str, &str); 12] = [
     ("script", RUNS_SCRIPTS),
     ("style", "the theme's stylesheet styles every page"),
-    ("iframe", "pages may not embed content from other sites"),
-    ("frame", "pages may not embed content from other sites"),
-    ("object", "pages may not embed content from other sites"),
-    ("embed", "pages may not embed content from other sites"),
+    ("iframe", EMBEDS),
+    ("frame", EMBEDS),
+    ("object", EMBEDS),
+    ("embed", EMBEDS),
     ("form", "pages may not send form data"),
     ("input", "pages may not send form data"),
     ("button", "pages may not send form data"),
@@ -174,17 +176,20 @@ pub fn dangers(raw: &str) -> BTreeSet<(String, &'static str, String)> {
     let fragment = Html::parse_fragment(raw);
     let mut found = BTreeSet::new();
     for element in fragment.tree.nodes().filter_map(|n| n.value().as_element()) {
-        let name = element.name();
+        // `<svg:script>` in an SVG or XHTML file is a script all the same.
+        let name = unprefixed(element.name());
         if let Some((_, why)) = REMOVED_ELEMENTS.iter().find(|(tag, _)| *tag == name) {
             found.insert((format!("a <{name}> element"), *why, format!("<{name}")));
         }
         for (attribute, value) in element.attrs() {
-            if attribute.len() > 2 && attribute.starts_with("on") {
-                found.insert((
-                    format!("an `{attribute}` handler"),
-                    RUNS_SCRIPTS,
-                    attribute.to_string(),
-                ));
+            let attribute = unprefixed(attribute);
+            if attribute.len() > 2 && attribute.starts_with("on") || attribute == "srcdoc" {
+                let what = if attribute == "srcdoc" {
+                    "a `srcdoc` page inside the page".to_string()
+                } else {
+                    format!("an `{attribute}` handler")
+                };
+                found.insert((what, RUNS_SCRIPTS, attribute.to_string()));
             } else if loads_media(name, attribute) && !media_on_this_site(attribute, value) {
                 found.insert((
                     format!("the address `{}`", shorten(value)),
@@ -201,6 +206,11 @@ pub fn dangers(raw: &str) -> BTreeSet<(String, &'static str, String)> {
         }
     }
     found
+}
+
+/// `svg:script` → `script`: a name without its XML namespace prefix.
+fn unprefixed(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
 }
 
 /// An address that runs code when followed (`data:` can hold a whole page), as browsers read it: they ignore spaces and
