@@ -5,6 +5,7 @@
 //! It knows nothing of serde_yaml beyond how its errors word a position, which
 //! [`position_in`] reads.
 
+mod nesting;
 mod recover;
 
 use std::cell::Cell;
@@ -46,7 +47,7 @@ pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<Parsed<T>, Diagn
     } else {
         source.text
     };
-    if let Some(offset) = nested_too_deep(text) {
+    if let Some(offset) = nesting::too_deep(text, DEEPEST_FLOW) {
         return Err(vec![
             Diagnostic::error(format!(
                 "the lists and sets of keys here are nested more than {DEEPEST_FLOW} deep"
@@ -88,67 +89,8 @@ pub fn parse<T: DeserializeOwned>(source: Source<'_>) -> Result<Parsed<T>, Diagn
     }
 }
 
-/// How deep `[…]` and `{…}` may nest. No careers data file nests more than a few; the YAML
-/// reader takes time that grows with the square of the depth (200,000 `[` took 48 s).
+/// How deep `[…]` and `{…}` may nest: far deeper than any careers data file.
 const DEEPEST_FLOW: usize = 64;
-
-/// Where `[` and `{` first nest deeper than [`DEEPEST_FLOW`], counted before the YAML is read:
-/// outside quotes and comments, as YAML reads them.
-fn nested_too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let mut comment = false;
-    let mut previous = '\n';
-    // Only where a value may start does a quote begin one: the `'` of "don't" does not.
-    let starts_value = |previous: char| previous.is_whitespace() || "[{,:".contains(previous);
-    for (offset, c) in text.char_indices() {
-        match (quote, c) {
-            _ if comment => comment = c != '\n',
-            (Some('"'), _) if previous == '\\' => {}
-            (Some(q), _) if c == q => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') if starts_value(previous) => quote = Some(c),
-            (None, '#') if previous.is_whitespace() => comment = true,
-            (None, '[' | '{') => {
-                depth += 1;
-                if depth > DEEPEST_FLOW {
-                    return Some(offset);
-                }
-            }
-            (None, ']' | '}') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        // An escaped backslash escapes nothing after it.
-        previous = if previous == '\\' && c == '\\' {
-            ' '
-        } else {
-            c
-        };
-    }
-    None
-}
-
-#[cfg(test)]
-mod nesting_tests {
-    use super::nested_too_deep;
-
-    #[test]
-    fn nesting_is_counted_outside_quotes_and_comments() {
-        assert_eq!(nested_too_deep("a: [[1], {b: [2]}]\n"), None);
-        assert_eq!(nested_too_deep(&"[".repeat(65)), Some(64));
-        assert_eq!(
-            nested_too_deep(&format!("a: '{}'\n", "[".repeat(100))),
-            None
-        );
-        assert_eq!(
-            nested_too_deep(&format!("a: \"\\\"{}\"\n", "[".repeat(100))),
-            None
-        );
-        assert_eq!(nested_too_deep(&format!("# {}\n", "[".repeat(100))), None);
-        let after_apostrophe = format!("a: don't\nb: {}", "[".repeat(100));
-        assert!(nested_too_deep(&after_apostrophe).is_some());
-    }
-}
 
 fn located(source: Source<'_>, problem: Problem) -> Diagnostic {
     let help = help_for(&problem.message);

@@ -340,3 +340,30 @@ fn a_theme_folder_that_links_outside_the_site_is_refused() {
         "points outside the site's folder",
     );
 }
+
+#[test]
+fn nesting_hidden_behind_a_stray_quote_or_self_closing_tags_is_still_caught() {
+    // `a "` begins no quoted text in YAML, and `<div/>` opens a div in HTML.
+    let site = TestSite::example();
+    let deep = "[".repeat(200_000);
+    site.write(
+        "content/pupils/quote.md",
+        format!("---\ntitle: a \"\nx: {deep}\n---\n"),
+    );
+    refused(
+        &site,
+        "content/pupils/quote.md:3:",
+        "nested more than 64 deep",
+    );
+
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        format!("# A\n\n{}\n", "<div/>".repeat(100_000)),
+    );
+    let build = site.build().stderr();
+    assert!(
+        build.contains("more than the 256 a page may have"),
+        "{build}"
+    );
+}

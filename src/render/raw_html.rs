@@ -119,8 +119,9 @@ const URL_ATTRIBUTES: [&str; 7] = [
 pub const DEEPEST: usize = 256;
 
 /// How deep the elements of `html` nest, counted from its tags alone, before anything parses
-/// it. A `<li>`, `<p>` or table cell left open closes when its next sibling opens, and a
-/// closing tag closes what it matches, as browsers do.
+/// it, as browsers nest them: a `<li>`, `<p>` or table cell left open closes when its next
+/// sibling opens, a closing tag closes what it matches, and `<div/>` opens a `<div>` (only
+/// inside `<svg>` or `<math>` does `/>` close an element).
 pub fn nesting_depth(html: &str) -> usize {
     const VOID: [&str; 14] = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -135,7 +136,7 @@ pub fn nesting_depth(html: &str) -> usize {
         let closing = rest.starts_with('/');
         let name_start = usize::from(closing);
         let name_end = rest[name_start..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
+            .find(|c: char| !c.is_ascii_alphanumeric() && c != ':')
             .map_or(rest.len(), |i| name_start + i);
         let name = rest[name_start..name_end].to_ascii_lowercase();
         rest = &rest[name_end..];
@@ -148,7 +149,10 @@ pub fn nesting_depth(html: &str) -> usize {
             }
             continue;
         }
-        let self_closing = rest[..rest.find(['>', '<']).unwrap_or(rest.len())].ends_with('/');
+        let tag_end = end_of_tag(rest);
+        let foreign = open.iter().any(|o| o == "svg" || o == "math");
+        let self_closing = foreign && rest[..tag_end].ends_with('/');
+        rest = &rest[tag_end..];
         if self_closing || VOID.contains(&name.as_str()) {
             continue;
         }
@@ -163,6 +167,22 @@ pub fn nesting_depth(html: &str) -> usize {
         }
     }
     deepest
+}
+
+/// Where the tag whose attributes `rest` starts with ends (at its `>`, or the text's end): a
+/// `>` inside a quoted attribute value does not end it.
+fn end_of_tag(rest: &str) -> usize {
+    let mut quote = None;
+    for (at, c) in rest.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return at,
+            _ => {}
+        }
+    }
+    rest.len()
 }
 
 /// Rendered HTML with everything unsafe taken out.
@@ -264,7 +284,16 @@ mod tests {
         assert_eq!(nesting_depth("<p>Hi <b>there</b><br></p>"), 2);
         assert!(nesting_depth(&"<div>".repeat(300)) > DEEPEST);
         assert_eq!(nesting_depth(&"<ul><li>".repeat(10)), 20);
-        assert_eq!(nesting_depth("<img src=a><hr/><x-y/>a < b"), 0);
+        assert_eq!(nesting_depth("<img src=a><hr/>a < b"), 0);
+        assert!(
+            nesting_depth(&"<div/>".repeat(300)) > DEEPEST,
+            "HTML opens a div for <div/>"
+        );
+        assert_eq!(
+            nesting_depth(&format!("<svg>{}</svg>", "<circle r=\"1\"/>".repeat(300))),
+            1
+        );
+        assert!(nesting_depth(&"<svg><g title=\"/>\">".repeat(300)) > DEEPEST);
         assert_eq!(
             nesting_depth(&format!("<ul>{}</ul>", "<li>item".repeat(500))),
             2
