@@ -67,6 +67,10 @@ impl Session {
         if !path.starts_with(CONTENT_DIR) || crate::site::markdown_stem(path.to_str()?).is_none() {
             return None;
         }
+        // A page replaced by a link is for the full build to judge: it may lead out of the site.
+        if std::fs::symlink_metadata(root.join(path)).is_ok_and(|m| m.file_type().is_symlink()) {
+            return None;
+        }
         let index = self.site.pages.iter().position(|p| p.source == path)?;
         let old = &self.site.pages[index];
         let (new, warnings) = match load_page(root, &root.join(path), &old.content_path) {
