@@ -367,3 +367,17 @@ fn nesting_hidden_behind_a_stray_quote_or_self_closing_tags_is_still_caught() {
         "{build}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_hidden_file_in_the_site_is_refused() {
+    // `.env` and `.git/config` hold secrets, and hidden files are never published.
+    let site = TestSite::example();
+    site.write(".env", "SECRET=1");
+    std::os::unix::fs::symlink(
+        site.root().join(".env"),
+        site.root().join("content/env.txt"),
+    )
+    .unwrap();
+    refused(&site, "content/env.txt", "hidden file or folder");
+}

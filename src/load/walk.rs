@@ -128,6 +128,22 @@ pub fn link_out_of_the_site(root: &Path, real_root: &Path, link: &Path) -> Optio
     let system = ["/proc", "/sys", "/dev"]
         .iter()
         .any(|system| target.starts_with(system));
+    // Hidden files are never published (`.env`, `.git/config`), even through a link.
+    let hidden = target.strip_prefix(real_root).is_ok_and(|inside| {
+        inside
+            .components()
+            .any(|part| part.as_os_str().to_string_lossy().starts_with('.'))
+    });
+    if hidden {
+        return Some(
+            Diagnostic::error(format!(
+                "this link points to a hidden file or folder, {}, which is not published",
+                relative_to(real_root, &target).display()
+            ))
+            .in_file(&shown)
+            .with_help("copy what should be published into content/ instead of linking to it, or remove the link"),
+        );
+    }
     if system || !target.starts_with(real_root) {
         return Some(
             Diagnostic::error(format!(
