@@ -551,14 +551,13 @@ fn traced_build(site: &TestSite) -> Vec<String> {
 #[cfg(target_os = "linux")]
 #[test]
 fn new_files_reach_the_disk_before_they_are_put_in_place() {
-    if std::process::Command::new("strace")
-        .arg("-V")
-        .output()
-        .is_err()
-    {
-        eprintln!("skipped: needs strace");
-        return;
-    }
+    assert!(
+        std::process::Command::new("strace")
+            .arg("-V")
+            .output()
+            .is_ok(),
+        "this test watches the build's system calls: apt-get install strace"
+    );
     let is_sync = |call: &String| call.contains("sync");
     let first_rename = |calls: &[String], of: &str| {
         calls
