@@ -48,12 +48,28 @@ pub fn respond(
     let url = request.url().to_string();
     let read = || state.read().unwrap_or_else(|e| e.into_inner());
     if let Some(query) = url.strip_prefix(EVENTS_PATH) {
-        let since = query
-            .strip_prefix("?since=")
-            .and_then(|v| v.parse::<u64>().ok());
+        let parameter = |name: &str| {
+            query
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='))
+        };
+        let since = parameter("since").and_then(|v| v.parse::<u64>().ok());
+        let page = parameter("page")
+            .map(|page| {
+                percent_encoding::percent_decode_str(page)
+                    .decode_utf8_lossy()
+                    .into_owned()
+            })
+            .unwrap_or_default();
         let problem = read().problem.clone();
         let missed_a_build = || since.is_some_and(|since| since != read().version);
-        clients.connect(request.into_writer(), problem.as_deref(), missed_a_build);
+        clients.connect(
+            request.into_writer(),
+            page,
+            problem.as_deref(),
+            missed_a_build,
+        );
         return Answer::Stream;
     }
     answer(request, &url, state);

@@ -44,7 +44,9 @@
   var address = eventsSince(script);
   function eventsSince(tag) {
     var version = tag ? tag.getAttribute("data-version") : null;
-    return "/__careersite/events" + (version ? "?since=" + version : "");
+    // The page's own address too, so that news for one page (the checklist) goes to it alone.
+    return "/__careersite/events?page=" + encodeURIComponent(location.pathname) +
+      (version ? "&since=" + version : "");
   }
   // The server closes a stream now and then, and the browser opens a new one by itself,
   // giving the build number again; so does a restarted server, which numbers its builds anew.

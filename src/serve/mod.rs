@@ -194,7 +194,7 @@ fn refresh_checklist(
     if let Some(checklist) = checklist
         && write_state(state).refresh_file(checklist)
     {
-        clients.changed(Change::Page);
+        clients.page_changed(&format!("/{}", crate::render::COMPLIANCE_PATH));
     }
 }
 

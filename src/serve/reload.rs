@@ -29,9 +29,15 @@ pub enum Change {
     Page,
 }
 
+/// One open page's stream: its queue, and the address of the page.
+struct Stream {
+    queue: SyncSender<String>,
+    page: String,
+}
+
 #[derive(Default)]
 pub struct Clients {
-    queues: Mutex<Vec<SyncSender<String>>>,
+    streams: Mutex<Vec<Stream>>,
 }
 
 impl Clients {
@@ -40,6 +46,7 @@ impl Clients {
     pub fn connect(
         &self,
         stream: Box<dyn Write + Send>,
+        page: String,
         problem: Option<&str>,
         missed_a_build: impl FnOnce() -> bool,
     ) {
@@ -51,7 +58,7 @@ impl Clients {
             // Out of threads: the page reconnects after `retry`.
             return;
         }
-        let mut queues = self.lock();
+        let mut streams = self.lock();
         let mut opening = HEAD.to_string();
         if let Some(problem) = problem {
             opening.push_str(&event("problem", problem));
@@ -60,7 +67,7 @@ impl Clients {
             opening.push_str(&event("reload", ""));
         }
         if queue.try_send(opening).is_ok() {
-            queues.push(queue);
+            streams.push(Stream { queue, page });
         }
     }
 
@@ -69,29 +76,35 @@ impl Clients {
             Change::Styles => "styles",
             Change::Page => "reload",
         };
-        self.send(&event(name, ""));
+        self.send(&event(name, ""), |_| true);
+    }
+
+    /// Tells only the pages open at `page` (an address such as `/compliance/`) that it changed.
+    pub fn page_changed(&self, page: &str) {
+        self.send(&event("reload", ""), |open| open == page);
     }
 
     /// Shows `problem` over every open page.
     pub fn problem(&self, problem: &str) {
-        self.send(&event("problem", problem));
+        self.send(&event("problem", problem), |_| true);
     }
 
     /// A comment line: keeps idle connections open and finds the closed ones.
     pub fn keep_alive(&self) {
-        self.send(": still here\n\n");
+        self.send(": still here\n\n", |_| true);
     }
 
     /// Queues `message` for every stream, letting go of those whose page has gone or fallen
     /// behind.
-    fn send(&self, message: &str) {
-        self.lock()
-            .retain(|queue| queue.try_send(message.to_string()).is_ok());
+    fn send(&self, message: &str, to: impl Fn(&str) -> bool) {
+        self.lock().retain(|stream| {
+            !to(&stream.page) || stream.queue.try_send(message.to_string()).is_ok()
+        });
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<SyncSender<String>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Stream>> {
         // A panic while holding the lock leaves the list as it was, which is still usable.
-        self.queues.lock().unwrap_or_else(|e| e.into_inner())
+        self.streams.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -142,7 +155,7 @@ mod tests {
     fn a_page_that_stops_reading_is_let_go_without_holding_up_the_sender() {
         let clients = Clients::default();
         let (_until_the_end, never) = std::sync::mpsc::channel();
-        clients.connect(Box::new(Stalled(never)), None, || false);
+        clients.connect(Box::new(Stalled(never)), String::new(), None, || false);
         let started = std::time::Instant::now();
         for _ in 0..QUEUE + 2 {
             clients.changed(Change::Page);

@@ -171,3 +171,20 @@ test("a page left open while the preview restarts catches up with the new server
   server = await serve(root, { port: new URL(server.url).port });
   await page.getByText("Every Year 10 pupil spends a fortnight").waitFor({ timeout: 5000 });
 });
+
+test("an open compliance checklist shows a link a save has just broken", async () => {
+  const checklist = await browser.newPage();
+  await checklist.goto(`${server.url}compliance/`);
+  const markdown = readFileSync(pagePath(), "utf8");
+  try {
+    assert.ok(markdown.includes("Every Year 10 pupil"));
+    writeFileSync(
+      pagePath(),
+      markdown.replace("Every Year 10 pupil", "Every Year 10 pupil ([the form](old-form.md))"),
+    );
+    await checklist.getByText("old-form.md").first().waitFor({ timeout: 5000 });
+  } finally {
+    writeFileSync(pagePath(), markdown);
+    await checklist.close();
+  }
+});
