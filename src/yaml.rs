@@ -1,8 +1,11 @@
-//! The one door to YAML. serde_yaml is archived upstream; every YAML call in careersite goes
-//! through this module so that a maintained fork with the same API replaces it in one line.
+//! The one door to YAML. Every YAML call in careersite goes through this module, to the crate
+//! Cargo.toml names `serde_yaml`: yaml_serde, the YAML Organization's maintained continuation
+//! of the archived serde_yaml, with the same API. Another crate with that API replaces it in
+//! that one line; `tests::the_yaml_crate_words_its_errors_as_careersite_expects` pins what
+//! careersite relies on in its wording (the help texts, and where a position is written).
 //!
 //! [`recover`] reads on past a mistake, so that every mistake in a file is reported in one run.
-//! It knows nothing of serde_yaml beyond how its errors word a position, which
+//! It knows nothing of the YAML crate beyond how its errors word a position, which
 //! [`position_in`] reads.
 
 mod nesting;
@@ -397,6 +400,43 @@ pub fn checked<'de, D: Deserializer<'de>, W: de::Deserialize<'de>>(
 
 #[cfg(test)]
 mod tests {
+    /// The help texts and the positions of recovered problems depend on how the YAML crate words
+    /// its errors. This pins that wording, so that swapping the crate stays a one-line change
+    /// whose every consequence a test names.
+    #[test]
+    fn the_yaml_crate_words_its_errors_as_careersite_expects() {
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n";
+        // (what is written, the words the help is chosen by, whether it comes with a position)
+        let cases = [
+            ("a: b: c\n", "mapping values are not allowed", true),
+            ("a:\n  b: 1\n c: 2\n", "did not find expected key", true),
+            ("a:\n\tb: 1\n", "cannot start any token", true),
+            ("a: 1\na: 2\n", "duplicate entry", true),
+            (bomb, "repetition limit exceeded", false),
+        ];
+        for (text, words, placed) in cases {
+            let err = serde_yaml::from_str::<Value>(text).unwrap_err();
+            let message = err.to_string();
+            assert!(message.contains(words), "{text:?}: {message}");
+            assert_eq!(err.location().is_some(), placed, "{message}");
+            assert_eq!(help_for(&plain(&message)), help_for(words), "{message}");
+        }
+        // A problem raised while reading a value ends with its position, which the reading
+        // code takes from the message.
+        #[derive(Debug, Deserialize)]
+        struct Outer {
+            #[allow(dead_code)]
+            a: Inner,
+        }
+        #[derive(Debug, Deserialize)]
+        struct Inner {
+            #[allow(dead_code)]
+            b: u8,
+        }
+        let err = serde_yaml::from_str::<Outer>("a:\n  b: many\n").unwrap_err();
+        assert_eq!(position_in(&err), (2, 6), "{err}");
+    }
+
     use super::*;
     use serde::Deserialize;
 
