@@ -165,7 +165,7 @@ fn answer(request: Request, url: &str, state: &RwLock<SiteState>) {
     } else {
         body
     };
-    send(request, status, kind, body);
+    send(request, status, &kind, body);
 }
 
 /// Adds the live-reload script before `</body>`.

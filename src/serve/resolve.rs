@@ -55,36 +55,17 @@ pub fn resolve(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     }
 }
 
-/// The `Content-Type` of a file, by its extension.
-pub fn content_type(path: &str) -> &'static str {
-    let extension = path
-        .rsplit_once('.')
-        .map_or("", |(_, e)| e)
-        .to_ascii_lowercase();
-    match extension.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "ics" => "text/calendar; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "doc" => "application/msword",
-        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "mp4" => "video/mp4",
-        "mp3" => "audio/mpeg",
-        "woff2" => "font/woff2",
-        _ => "application/octet-stream",
+/// The `Content-Type` of a file, by its extension, from the common table of types
+/// (`mime_guess`), so that whatever a school links to (a spreadsheet, a video) opens as it
+/// would from the school's host. Text is UTF-8, as careersite writes it.
+pub fn content_type(path: &str) -> String {
+    let kind = mime_guess::from_path(path)
+        .first_raw()
+        .unwrap_or("application/octet-stream");
+    if kind.starts_with("text/") {
+        format!("{kind}; charset=utf-8")
+    } else {
+        kind.to_string()
     }
 }
 
@@ -159,5 +140,14 @@ mod tests {
             "text/calendar; charset=utf-8"
         );
         assert_eq!(content_type("policy.PDF"), "application/pdf");
+        assert_eq!(content_type("style.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("destinations.csv"), "text/csv; charset=utf-8");
+        assert_eq!(
+            content_type("plan.odt"),
+            "application/vnd.oasis.opendocument.text"
+        );
+        assert_eq!(content_type("fair.webm"), "video/webm");
+        assert_eq!(content_type("fair.mov"), "video/quicktime");
+        assert_eq!(content_type("no-extension"), "application/octet-stream");
     }
 }
