@@ -15,6 +15,81 @@ pub enum Severity {
     Note,
 }
 
+/// A stable name for a kind of finding, for `careersite check` and scripts that read its JSON:
+/// written as the README's table of findings names them (`S1`, `LINK`, `UNSAFE-HTML`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// The statutory careers programme information.
+    S1,
+    S2,
+    S3,
+    S4,
+    /// The provider access policy statement.
+    P1,
+    P2,
+    P3,
+    P4,
+    Accessibility,
+    /// Benchmark coverage, by benchmark number.
+    Benchmark(u8),
+    Compass,
+    Destinations,
+    Link,
+    Anchor,
+    Image,
+    Alt,
+    Headings,
+    LinkText,
+    Table,
+    External,
+    UnsafeHtml,
+    RemoteMedia,
+    Id,
+}
+
+impl Code {
+    pub fn as_str(self) -> &'static str {
+        const BENCHMARKS: [&str; 8] = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"];
+        match self {
+            Code::S1 => "S1",
+            Code::S2 => "S2",
+            Code::S3 => "S3",
+            Code::S4 => "S4",
+            Code::P1 => "P1",
+            Code::P2 => "P2",
+            Code::P3 => "P3",
+            Code::P4 => "P4",
+            Code::Accessibility => "A11Y",
+            Code::Benchmark(n) => BENCHMARKS[usize::from(n.clamp(1, 8)) - 1],
+            Code::Compass => "COMPASS",
+            Code::Destinations => "DESTINATIONS",
+            Code::Link => "LINK",
+            Code::Anchor => "ANCHOR",
+            Code::Image => "IMAGE",
+            Code::Alt => "ALT",
+            Code::Headings => "HEADINGS",
+            Code::LinkText => "LINK-TEXT",
+            Code::Table => "TABLE",
+            Code::External => "EXTERNAL",
+            Code::UnsafeHtml => "UNSAFE-HTML",
+            Code::RemoteMedia => "REMOTE-MEDIA",
+            Code::Id => "ID",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// A point in a file the user wrote. Lines and columns count from 1, as editors do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -98,7 +173,7 @@ pub struct Position {
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable name for the kind of problem, for `careersite check`: `S1`, `LINK`, `ALT`...
-    pub code: Option<&'static str>,
+    pub code: Option<Code>,
     /// The file the problem is in, when there is one.
     pub file: Option<PathBuf>,
     /// Where in that file, when known (boxed: most diagnostics travel in `Result`s).
@@ -158,7 +233,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn coded(mut self, code: &'static str) -> Self {
+    pub fn coded(mut self, code: Code) -> Self {
         self.code = Some(code);
         self
     }

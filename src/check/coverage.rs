@@ -6,6 +6,7 @@
 
 use super::{Findings, Place};
 use crate::config::Phase;
+use crate::diagnostic::Code;
 use crate::model::{Benchmark, Programme, Progress, Year, YearGroup};
 use crate::site::Site;
 
@@ -20,7 +21,7 @@ pub fn check(site: &Site, out: &mut Findings) {
         if applies(u64::from(benchmark.number())) && years_serving(programme, benchmark).is_empty()
         {
             out.warning(
-                CODES[usize::from(benchmark.number()) - 1],
+                Code::Benchmark(benchmark.number()),
                 &format!(
                     "no activity in the programme serves {benchmark}: {}",
                     benchmark.title()
@@ -66,7 +67,7 @@ pub fn check(site: &Site, out: &mut Findings) {
         for &(by_year, when) in stages {
             if !served_between(programme, benchmark, from, by_year) {
                 out.warning(
-                    CODES[usize::from(number) - 1],
+                    Code::Benchmark(number),
                     &format!(
                         "pupils have no activity giving them {what} {when} (Benchmark {number})"
                     ),
@@ -88,7 +89,7 @@ pub fn check(site: &Site, out: &mut Findings) {
             by_year,
         ) {
             out.warning(
-                "B7",
+                Code::Benchmark(7),
                 &format!("pupils meet no college, university or training provider by Year {by_year} (Benchmark 7)"),
                 Place::file(PROGRAMME_YAML),
                 &format!("add an activity with benchmark 7 in a year up to Year {by_year}"),
@@ -96,9 +97,6 @@ pub fn check(site: &Site, out: &mut Findings) {
         }
     }
 }
-
-/// The code of each benchmark's coverage findings.
-const CODES: [&str; 8] = ["B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8"];
 
 /// An encounter with employers every year: from Year 7 in a secondary school, in every year
 /// group the programme describes in a primary.
@@ -108,7 +106,7 @@ fn employer_encounters(programme: &Programme, primary: bool, out: &mut Findings)
         let expected = primary || matches!(year.year, YearGroup::Year(7..=13));
         if expected && !serves(year, benchmark) {
             out.warning(
-                "B5",
+                Code::Benchmark(5),
                 &format!(
                     "{} has no encounter with employers (Benchmark 5 asks for one every year)",
                     year.year
@@ -151,12 +149,12 @@ fn missing_years(
         // The same years Benchmark 5's own check expects an employer encounter in.
         let (code, consequence) = if applies(5) && (primary || missing >= 7) {
             (
-                "B5",
+                Code::Benchmark(5),
                 "no careers activities and no encounter with employers (Benchmark 5 asks for one every year)",
             )
         } else if applies(1) {
             (
-                "B1",
+                Code::Benchmark(1),
                 "no careers activities (Benchmark 1 asks for a programme for every year)",
             )
         } else {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Location};
 use crate::model::YearGroup;
 
 /// Where a finding points: a file, and the path of keys to a field inside it, or the entry
@@ -57,17 +57,17 @@ impl<'a> Findings<'a> {
         }
     }
 
-    pub fn error(&mut self, code: &'static str, message: &str, place: Place, help: &str) {
+    pub fn error(&mut self, code: Code, message: &str, place: Place, help: &str) {
         let diagnostic = Diagnostic::error(message);
         self.add(diagnostic, code, place, help);
     }
 
-    pub fn warning(&mut self, code: &'static str, message: &str, place: Place, help: &str) {
+    pub fn warning(&mut self, code: Code, message: &str, place: Place, help: &str) {
         let diagnostic = Diagnostic::warning(message);
         self.add(diagnostic, code, place, help);
     }
 
-    fn add(&mut self, diagnostic: Diagnostic, code: &'static str, place: Place, help: &str) {
+    fn add(&mut self, diagnostic: Diagnostic, code: Code, place: Place, help: &str) {
         let placed = match self.locate(&place) {
             Some(location) => diagnostic.at(location),
             None => diagnostic.in_file(&place.file),

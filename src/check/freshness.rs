@@ -3,6 +3,7 @@
 
 use super::{Findings, Place};
 use crate::config::Phase;
+use crate::diagnostic::Code;
 use crate::site::Site;
 
 const EVALUATION_YAML: &str = "content/evaluation.yaml";
@@ -14,13 +15,13 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
     let latest = evaluation.and_then(|e| e.compass.iter().map(|c| c.date).max());
     match latest {
         None => out.warning(
-            "COMPASS",
+            Code::Compass,
             "there is no Compass result to show how the programme measures up",
             Place::file(EVALUATION_YAML),
             "add your latest Compass percentages under `compass:` in content/evaluation.yaml",
         ),
         Some(date) if (today - date.civil()).get_days() > COMPASS_MAX_AGE_DAYS => out.warning(
-            "COMPASS",
+            Code::Compass,
             &format!(
                 "the latest Compass result, from {}, is more than a school year old",
                 date.long()
@@ -44,7 +45,7 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
             evaluation.is_some_and(|e| e.destinations.iter().any(|d| d.year == i32::from(year)));
         if !recorded {
             out.warning(
-                "DESTINATIONS",
+                Code::Destinations,
                 &format!("there are no destinations for the pupils who left in {year}"),
                 Place::field(EVALUATION_YAML, &["destinations"]),
                 &format!("add `- year: {year}` with the cohort and routes under `destinations:`"),

@@ -12,6 +12,7 @@ mod statutory;
 
 pub use findings::{Findings, Place};
 
+use crate::diagnostic::Code;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -55,7 +56,7 @@ pub fn report(
     // broken link stops nothing in `build`, but is an error here. The published pages are
     // checked below for the rest: links in raw HTML and anchors.
     findings.extend(rendered.warnings.iter().cloned().map(|mut finding| {
-        if matches!(finding.code, Some("LINK" | "IMAGE")) {
+        if matches!(finding.code, Some(Code::Link | Code::Image)) {
             finding.severity = crate::diagnostic::Severity::Error;
         }
         finding

@@ -4,6 +4,7 @@
 //! header cells. Findings are placed in the Markdown or YAML they came from, where the
 //! offending text can be found there.
 
+use crate::diagnostic::Code;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -82,7 +83,7 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
                 Diagnostic::note(format!("external link to {url}, not checked")),
                 &url,
             )
-            .coded("EXTERNAL"),
+            .coded(Code::External),
         );
     }
     findings
@@ -189,7 +190,7 @@ fn links(
                             "`{target}` is a placeholder, not the address of a page (for a link back to the top, use `#main`)"
                         ))
                         .at(location)
-                        .coded("LINK")
+                        .coded(Code::Link)
                         .with_help("put the page's file name (`year-11.md`) or its web address in the link, or take the link out"),
                     );
                 }
@@ -206,9 +207,9 @@ fn links(
                 resolve(folder, address)
             };
             let code = if element == "img[src]" {
-                "IMAGE"
+                Code::Image
             } else {
-                "LINK"
+                Code::Link
             };
             let Some(resolved) = resolved.filter(|r| existing.contains(r.as_str())) else {
                 let problem = Diagnostic::error(format!(
@@ -235,7 +236,7 @@ fn links(
                         )),
                         &format!("#{fragment}"),
                     )
-                    .coded("ANCHOR")
+                    .coded(Code::Anchor)
                     .with_help(
                         "headings get their id from their text: `## Key dates` is `#key-dates`",
                     ),
@@ -251,7 +252,7 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
         let name = src.rsplit('/').next().unwrap_or(src);
         findings.push(
             page.finding(Diagnostic::error(format!("the image `{name}` has no alt text")), name)
-                .coded("ALT")
+                .coded(Code::Alt)
                 .with_help("describe the image in the brackets: ![Pupils at the careers fair](fair.jpg), or write alt=\"\" in HTML if it is only decoration"),
         );
     }
@@ -269,7 +270,7 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
                     )),
                     &text,
                 )
-                .coded("HEADINGS")
+                .coded(Code::Headings)
                 .with_help("use one more # than the heading above it, so screen reader users can follow the outline"),
             );
         }
@@ -285,7 +286,7 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
             let href = link.value().attr("href").unwrap_or("");
             findings.push(
                 page.finding(Diagnostic::error(format!("the link to `{href}` has no text")), "[](")
-                    .coded("LINK-TEXT")
+                    .coded(Code::LinkText)
                     .with_help("put words in the brackets that say where the link goes: [Year 11 options](year-11.md)"),
             );
         } else if MEANINGLESS_LINK_TEXT.contains(&text.to_lowercase().as_str()) {
@@ -296,7 +297,7 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
                     )),
                     &format!("[{text}]"),
                 )
-                .coded("LINK-TEXT")
+                .coded(Code::LinkText)
                 .with_help(
                     "use words that make sense on their own, such as “the careers policy (PDF)”",
                 ),
@@ -307,7 +308,7 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
         if table.select(&selector("th")).next().is_none() {
             findings.push(
                 page.finding(Diagnostic::error("a table has no header cells"), "<table")
-                    .coded("TABLE")
+                    .coded(Code::Table)
                     .with_help("give the table a header row: in Markdown the first row, in HTML <th> cells"),
             );
         }

@@ -4,6 +4,7 @@
 
 use super::{Findings, Place};
 use crate::config::Phase;
+use crate::diagnostic::Code;
 use crate::model::{Audience, Contact, YearGroup};
 use crate::site::Site;
 
@@ -26,18 +27,24 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
 fn careers_leader(site: &Site, out: &mut Findings) {
     let Some(leader) = &site.config.careers_leader else {
         out.error(
-            "S1",
+            Code::S1,
             "the Careers Leader is not named: the law asks for their name, email address and telephone number",
             Place::file(SITE_YAML),
             "add `careers_leader:` with `name:`, `email:` and `phone:` to content/site.yaml",
         );
         return;
     };
-    contact(leader, "careers_leader", "S1", "the Careers Leader", out);
+    contact(
+        leader,
+        "careers_leader",
+        Code::S1,
+        "the Careers Leader",
+        out,
+    );
 }
 
 /// Checks a contact's name, email address and telephone number.
-fn contact(contact: &Contact, field: &str, code: &'static str, who: &str, out: &mut Findings) {
+fn contact(contact: &Contact, field: &str, code: Code, who: &str, out: &mut Findings) {
     if contact.name.trim().is_empty() {
         out.error(
             code,
@@ -81,7 +88,7 @@ fn contact(contact: &Contact, field: &str, code: &'static str, who: &str, out: &
 fn programme_information(site: &Site, out: &mut Findings) {
     let Some(programme) = &site.careers.programme else {
         out.error(
-            "S2",
+            Code::S2,
             "there is no summary of the careers programme",
             Place::file(PROGRAMME_YAML),
             "create content/programme.yaml with `summary:`, `access:` and `impact:` (see docs/content.md)",
@@ -90,7 +97,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
     };
     if programme.summary.trim().is_empty() {
         out.error(
-            "S2",
+            Code::S2,
             "the careers programme has no summary",
             Place::file(PROGRAMME_YAML),
             "add `summary:` to content/programme.yaml",
@@ -104,7 +111,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
     ] {
         if programme.access.for_audience(audience).trim().is_empty() {
             out.error(
-                "S2",
+                Code::S2,
                 &format!(
                     "the programme does not say how {} can find out about it",
                     audience.label().to_lowercase()
@@ -119,7 +126,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
     }
     if programme.impact.trim().is_empty() {
         out.error(
-            "S3",
+            Code::S3,
             "the programme does not say how the school measures and assesses its impact",
             Place::file(PROGRAMME_YAML),
             "add `impact:` to content/programme.yaml",
@@ -130,7 +137,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
 fn review_date(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
     let Some(next) = site.config.review.next else {
         out.error(
-            "S4",
+            Code::S4,
             "the date of the next review of this information is not given",
             Place::field(SITE_YAML, &["review"]),
             "add `review:` with `next:` (such as 2027-07-12) to content/site.yaml",
@@ -141,14 +148,14 @@ fn review_date(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
     let place = Place::field(SITE_YAML, &["review", "next"]);
     if next.civil() < today {
         out.error(
-            "S4",
+            Code::S4,
             &format!("the next review date, {}, has passed", next.long()),
             place,
             "review the published information, then set `next:` under `review:` to the next date",
         );
     } else if days <= REVIEW_NOTICE_DAYS {
         out.warning(
-            "S4",
+            Code::S4,
             &format!(
                 "the next review of this information is due on {}",
                 next.long()
@@ -162,7 +169,7 @@ fn review_date(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
 fn provider_access(site: &Site, out: &mut Findings) {
     let Some(policy) = &site.config.provider_access else {
         out.error(
-            "P1",
+            Code::P1,
             "there is no provider access policy statement",
             Place::file(SITE_YAML),
             "add `provider_access:` with `contact:`, `how_to_request:`, `granting:`, `refusing:` and `premises:` to content/site.yaml",
@@ -172,14 +179,14 @@ fn provider_access(site: &Site, out: &mut Findings) {
     let contact = &policy.contact;
     if contact.email.trim().is_empty() && contact.phone.trim().is_empty() {
         out.error(
-            "P1",
+            Code::P1,
             "the provider access policy gives no contact for providers' requests",
             Place::field(SITE_YAML, &["provider_access"]),
             "add `contact:` with `name:`, `email:` and `phone:` under `provider_access:`",
         );
     } else if !contact.email.trim().is_empty() && !is_email(&contact.email) {
         out.error(
-            "P1",
+            Code::P1,
             &format!("`{}` is not an email address", contact.email),
             Place::field(SITE_YAML, &["provider_access", "contact", "email"]),
             "write it in full, like careers@school.sch.uk",
@@ -187,25 +194,25 @@ fn provider_access(site: &Site, out: &mut Findings) {
     }
     let required = [
         (
-            "P1",
+            Code::P1,
             "how_to_request",
             &policy.how_to_request,
             "how providers ask for access",
         ),
         (
-            "P2",
+            Code::P2,
             "granting",
             &policy.granting,
             "the grounds for granting a request",
         ),
         (
-            "P2",
+            Code::P2,
             "refusing",
             &policy.refusing,
             "the grounds for refusing a request",
         ),
         (
-            "P3",
+            Code::P3,
             "premises",
             &policy.premises,
             "the premises and facilities given to providers",
@@ -247,7 +254,7 @@ fn provider_encounters(site: &Site, out: &mut Findings) {
             .count();
         if count < 2 {
             out.error(
-                "P4",
+                Code::P4,
                 &format!(
                     "Years {first} and {second} have {count} encounter{} with providers of technical education or apprenticeships; the law asks for two",
                     if count == 1 { "" } else { "s" }
@@ -268,7 +275,7 @@ fn accessibility_contact(site: &Site, out: &mut Findings) {
         .is_some_and(|l| !l.email.trim().is_empty());
     if !own && !leader {
         out.warning(
-            "A11Y",
+            Code::Accessibility,
             "the accessibility statement gives nobody to contact about a problem",
             Place::file(SITE_YAML),
             "add `accessibility:` with `email:` to content/site.yaml",

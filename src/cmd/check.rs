@@ -1,6 +1,7 @@
 //! `careersite check`: the full report of what the content is missing or gets wrong, from the
 //! law's requirements to broken links, with an exit code for scripts.
 
+use crate::diagnostic::Code;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -137,7 +138,7 @@ fn json(findings: &[Diagnostic], errors: usize, warnings: usize, notes: usize) -
             .iter()
             .map(|f| JsonFinding {
                 severity: f.severity,
-                code: f.code,
+                code: f.code.map(Code::as_str),
                 message: &f.message,
                 file: f
                     .file

@@ -1,6 +1,7 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart punctuation,
 //! a unique `id` on every heading, and links rewritten to work from the published page.
 
+use crate::diagnostic::Code;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -160,7 +161,7 @@ fn leave_out_html_nested_too_deep(
                 "the HTML here nests {depth} elements deep, more than the {} a page may have, so all of this page's HTML is left out",
                 raw_html::DEEPEST
             ))
-            .coded("UNSAFE-HTML")
+            .coded(Code::UnsafeHtml)
             .with_help("write the content in Markdown, or paste HTML with fewer elements inside one another")
         });
     }
@@ -185,7 +186,7 @@ fn warn_of_unsafe_html(events: &[(Event, std::ops::Range<usize>)], warnings: &mu
             .map_or(raw[0].1, |(_, offset)| *offset);
         warnings.add(offset, || {
             Diagnostic::warning(format!("removed {what} from the page's HTML: {why}"))
-                .coded("UNSAFE-HTML")
+                .coded(Code::UnsafeHtml)
                 .with_help("take it out of the Markdown; should the school's web team have checked it and want it kept, set `allow_scripts: true` in content/site.yaml")
         });
     }
@@ -246,7 +247,7 @@ fn rewrite_links(
                     Diagnostic::warning(format!(
                         "removed the address `{dest_url}` from a link: pages may not run scripts"
                     ))
-                    .coded("UNSAFE-HTML")
+                    .coded(Code::UnsafeHtml)
                     .with_help("link to a page or a web address (https://…) instead")
                 });
                 // An empty address keeps the link's text and leads nowhere harmful.
@@ -255,9 +256,9 @@ fn rewrite_links(
             Link::External => {}
             Link::Broken(reason) => warnings.add(link_place(source.text, range, dest_url), || {
                 let (what, code) = if is_image {
-                    ("picture", "IMAGE")
+                    ("picture", Code::Image)
                 } else {
-                    ("link", "LINK")
+                    ("link", Code::Link)
                 };
                 Diagnostic::warning(format!("broken {what}: {reason}"))
                     .coded(code)
@@ -335,7 +336,7 @@ fn remote_image(address: &str) -> Diagnostic {
     Diagnostic::warning(format!(
         "the picture `{address}` is on another site, so it is shown as a link to it"
     ))
-    .coded("REMOTE-MEDIA")
+    .coded(Code::RemoteMedia)
     .with_help("save the picture under content/ (if the school may publish it) and use its file name, such as `images/fair.jpg`")
 }
 
@@ -347,7 +348,7 @@ fn heading_attributes_removed(attrs: &[(CowStr<'_>, Option<CowStr<'_>>)]) -> Dia
         "removed {} from a heading: a heading may have only an `{{#id}}` and `{{.classes}}`",
         names.join(", ")
     ))
-    .coded("UNSAFE-HTML")
+    .coded(Code::UnsafeHtml)
     .with_help("take the attribute out of the `{…}` after the heading")
 }
 
@@ -362,7 +363,7 @@ fn taken_id(theme_ids: &HashSet<String>, given: &str, unique: &str) -> Diagnosti
     Diagnostic::warning(format!(
         "the id `{given}` is already used by {whose}, so this heading's id is `{unique}`"
     ))
-    .coded("ID")
+    .coded(Code::Id)
     .with_help("give the heading another id in `{#…}`, or none: one is made from its text")
 }
 

@@ -1,6 +1,7 @@
 //! The typed data templates receive. Every `href` here is relative to the site root; templates
 //! put `{{ root }}` in front of it, which climbs from the current page to that root.
 
+use crate::diagnostic::Code;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -190,7 +191,7 @@ impl From<&crate::diagnostic::Diagnostic> for FindingView {
             .unwrap_or_default();
         FindingView {
             severity: finding.severity,
-            code: finding.code.unwrap_or(""),
+            code: finding.code.map_or("", Code::as_str),
             message: finding.message.clone(),
             place: match &finding.position {
                 Some(at) => format!("{file}:{}:{}", at.line, at.column),
