@@ -138,6 +138,27 @@ pub fn markdown_stem(content_path: &str) -> Option<&str> {
     extension.eq_ignore_ascii_case(".md").then_some(stem)
 }
 
+/// A path within the site (`a/./b/../c/`) with `.` and `..` worked out as a browser would
+/// (`a/c/`), keeping a final `/`; `None` if `..` would climb above the top of the site. The
+/// one normaliser for links in pages, in `check` and in `serve`.
+pub fn normalise(path: &str) -> Option<String> {
+    let mut segments: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop()?;
+            }
+            other => segments.push(other),
+        }
+    }
+    let mut normalised = segments.join("/");
+    if path.ends_with('/') && !normalised.is_empty() {
+        normalised.push('/');
+    }
+    Some(normalised)
+}
+
 /// A name made safe for an address: lower case, with runs of anything but letters, digits, `_`
 /// and `.` turned into single hyphens.
 pub fn slugify(name: &str) -> String {

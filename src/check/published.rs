@@ -332,29 +332,17 @@ fn text_of(element: ElementRef<'_>) -> String {
 /// out of the site.
 fn resolve(folder: &str, link: &str) -> Option<String> {
     let decoded = percent_decode(link);
-    let mut parts: Vec<&str> = if decoded.starts_with('/') {
-        Vec::new()
+    let joined = if decoded.starts_with('/') {
+        decoded
     } else {
-        folder.split('/').filter(|p| !p.is_empty()).collect()
+        format!("{folder}/{decoded}")
     };
-    for segment in decoded.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
-        }
-    }
-    let mut path = parts.join("/");
-    if decoded.ends_with('/') || path.is_empty() {
-        path = if path.is_empty() {
-            "index.html".to_string()
-        } else {
-            format!("{path}/index.html")
-        };
-    }
-    Some(path)
+    let path = crate::site::normalise(&joined)?;
+    Some(if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    })
 }
 
 fn percent_decode(text: &str) -> String {

@@ -91,7 +91,9 @@ impl LinkIndex {
             Some(_) => "",
             None => content_path.rfind('/').map_or("", |i| &content_path[..=i]),
         };
-        let Some(target) = normalise(&format!("{base}{}", decoded.trim_start_matches('/'))) else {
+        let Some(target) =
+            crate::site::normalise(&format!("{base}{}", decoded.trim_start_matches('/')))
+        else {
             return Link::Broken(format!("`{destination}` points outside the content folder"));
         };
         let root = root_prefix(depth);
@@ -133,25 +135,6 @@ pub fn has_scheme(destination: &str) -> bool {
         }
         None => false,
     }
-}
-
-/// Resolves `.` and `..` segments; `None` if the path climbs above the root.
-fn normalise(path: &str) -> Option<String> {
-    let mut segments: Vec<&str> = Vec::new();
-    for segment in path.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop()?;
-            }
-            other => segments.push(other),
-        }
-    }
-    let mut normalised = segments.join("/");
-    if path.ends_with('/') && !normalised.is_empty() {
-        normalised.push('/');
-    }
-    Some(normalised)
 }
 
 /// `pupils`, `pupils/` and `pupils/index.html` all name the page at `pupils/`.

@@ -26,15 +26,14 @@ pub fn resolve(url: &str, exists: impl Fn(&str) -> bool) -> Lookup {
     if decoded.contains(['\\', '\0']) || decoded.starts_with('/') {
         return Lookup::Refused;
     }
-    let mut segments = Vec::new();
-    for segment in decoded.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => return Lookup::Refused,
-            other => segments.push(other),
-        }
+    // Nothing outside the site may be asked for, so a `..` is refused, not worked out.
+    if decoded.split('/').any(|segment| segment == "..") {
+        return Lookup::Refused;
     }
-    let key = segments.join("/");
+    let Some(normalised) = crate::site::normalise(&decoded) else {
+        return Lookup::Refused;
+    };
+    let key = normalised.trim_end_matches('/').to_string();
     if key.is_empty() {
         return Lookup::File("index.html".to_string());
     }
