@@ -7,6 +7,7 @@
 use crate::diagnostic::Code;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{LazyLock, Mutex};
 
 use scraper::{ElementRef, Html, Selector};
 
@@ -46,7 +47,7 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
         .map(|(path, html)| {
             (
                 *path,
-                html.select(&selector("[id]"))
+                html.select(selector("[id]"))
                     .filter_map(|e| e.value().id().map(str::to_string))
                     .collect(),
             )
@@ -166,7 +167,7 @@ fn links(
         ("img[src]", "src"),
         ("link[href]", "href"),
     ] {
-        for node in html.select(&selector(element)) {
+        for node in html.select(selector(element)) {
             let Some(target) = node.value().attr(attribute) else {
                 continue;
             };
@@ -247,7 +248,7 @@ fn links(
 }
 
 fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
-    for image in html.select(&selector("img:not([alt])")) {
+    for image in html.select(selector("img:not([alt])")) {
         let src = image.value().attr("src").unwrap_or("");
         let name = src.rsplit('/').next().unwrap_or(src);
         findings.push(
@@ -257,7 +258,7 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
         );
     }
     let mut previous = 0;
-    for heading in html.select(&selector(
+    for heading in html.select(selector(
         "main h1, main h2, main h3, main h4, main h5, main h6",
     )) {
         let level = heading.value().name()[1..].parse::<usize>().unwrap_or(1);
@@ -276,11 +277,11 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
         }
         previous = level;
     }
-    for link in html.select(&selector("main a[href]")) {
+    for link in html.select(selector("main a[href]")) {
         let text = text_of(link);
         let label = link.value().attr("aria-label").unwrap_or("").trim();
         let has_image_text = link
-            .select(&selector("img[alt]"))
+            .select(selector("img[alt]"))
             .any(|i| !i.value().attr("alt").unwrap_or("").trim().is_empty());
         if text.is_empty() && label.is_empty() && !has_image_text {
             let href = link.value().attr("href").unwrap_or("");
@@ -304,8 +305,8 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
             );
         }
     }
-    for table in html.select(&selector("main table")) {
-        if table.select(&selector("th")).next().is_none() {
+    for table in html.select(selector("main table")) {
+        if table.select(selector("th")).next().is_none() {
             findings.push(
                 page.finding(Diagnostic::error("a table has no header cells"), "<table")
                     .coded(Code::Table)
@@ -315,8 +316,16 @@ fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {
     }
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("the checks' own selectors are valid")
+/// The selector for `css`, parsed once for the whole run rather than once per page.
+fn selector(css: &'static str) -> &'static Selector {
+    static PARSED: LazyLock<Mutex<HashMap<&'static str, &'static Selector>>> =
+        LazyLock::new(Mutex::default);
+    let mut parsed = PARSED.lock().unwrap_or_else(|e| e.into_inner());
+    parsed.entry(css).or_insert_with(|| {
+        Box::leak(Box::new(
+            Selector::parse(css).expect("the checks' own selectors are valid"),
+        ))
+    })
 }
 
 fn text_of(element: ElementRef<'_>) -> String {
