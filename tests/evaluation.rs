@@ -222,13 +222,7 @@ fn feedback_from_too_few_people_is_not_published() {
 }
 
 fn refused(yaml: &str, line: usize, expected: &str) {
-    let site = evaluation_site(yaml);
-    let err = site.run(&["build"]).failure().stderr();
-    assert!(
-        err.contains(&format!("content/evaluation.yaml:{line}:")),
-        "{err}"
-    );
-    assert!(err.contains(expected), "{err}");
+    evaluation_site(yaml).refused(&format!("content/evaluation.yaml:{line}:"), expected);
 }
 
 #[test]

@@ -63,6 +63,20 @@ impl TestSite {
         careersite(&all)
     }
 
+    /// Builds the site, expecting it to be refused as a careers leader's mistake should be:
+    /// exit code 1, no panic, nothing written, and a message that names `place` (a file, or
+    /// `file:line:`) and says `words`. Returns all that careersite said.
+    pub fn refused(&self, place: &str, words: &str) -> String {
+        let run = self.run(&["build"]).failure();
+        let err = run.stderr();
+        assert_eq!(run.0.status.code(), Some(1), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(err.contains(place), "should name {place}:\n{err}");
+        assert!(err.contains(words), "should say {words:?}:\n{err}");
+        assert!(!self.output().exists(), "a refused build wrote a site");
+        err
+    }
+
     /// Builds the site, panicking with careersite's own words if it fails.
     pub fn build(&self) -> Run {
         self.run(&["build"]).success()
