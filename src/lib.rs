@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod serve;

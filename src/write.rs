@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{CONTENT_DIR, relative_to};
+use crate::output::{Contents, OutputFile};
 use crate::theme::THEMES_DIR;
 
 pub const MANIFEST: &str = ".careersite-manifest";
@@ -34,18 +35,6 @@ pub const UNFINISHED: &str = ".careersite-unfinished";
 const PARTIAL: &str = ".careersite-partial";
 const MANIFEST_HEADER: &str =
     "# Files written by careersite. It deletes or replaces only the files listed here.";
-
-pub struct OutputFile {
-    /// Relative to the output folder, with `/` separators.
-    pub path: String,
-    pub contents: Contents,
-}
-
-pub enum Contents {
-    Bytes(Vec<u8>),
-    /// A file copied as it is, such as a PDF under `content/`.
-    Copy(PathBuf),
-}
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {

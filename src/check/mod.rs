@@ -69,7 +69,7 @@ pub fn report(
 }
 
 /// Problems in the pages that would be published: links that lead nowhere, and accessibility.
-pub fn published(site: &Site, files: &[crate::write::OutputFile]) -> Diagnostics {
+pub fn published(site: &Site, files: &[crate::output::OutputFile]) -> Diagnostics {
     published::check(site, files)
 }
 

@@ -13,9 +13,9 @@ use scraper::{ElementRef, Html, Selector};
 
 use super::sources::Sources;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::output::{Contents, OutputFile};
 use crate::render::links::{has_scheme, is_placeholder};
 use crate::site::Site;
-use crate::write::{Contents, OutputFile};
 
 /// Link text that says nothing about where a link goes.
 const MEANINGLESS_LINK_TEXT: [&str; 8] = [

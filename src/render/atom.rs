@@ -5,8 +5,8 @@ use super::escape_xml;
 use super::links::encode_path;
 use super::plan::Plan;
 use super::views::Summary;
+use crate::output::OutputFile;
 use crate::site::Site;
-use crate::write::OutputFile;
 
 pub const FEED_FILE: &str = "atom.xml";
 

@@ -4,8 +4,8 @@
 use super::careers::{AnchoredEvent, anchored, calendar_file};
 use super::markdown::plain_text;
 use crate::model::{Audience, When};
+use crate::output::OutputFile;
 use crate::site::Site;
-use crate::write::OutputFile;
 
 /// Longest content line in octets, before folding (RFC 5545 section 3.1).
 const LINE_LIMIT: usize = 75;

@@ -3,7 +3,7 @@
 //! YAML `"\x01"`, a pasted control code). One of them makes a feed reader reject the whole
 //! Atom feed.
 
-use crate::write::Contents;
+use crate::output::Contents;
 
 /// `text` as bytes to publish, without control characters (but tabs and line breaks) and
 /// Unicode noncharacters.

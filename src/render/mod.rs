@@ -20,9 +20,9 @@ mod views;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::{Contents, OutputFile};
 use crate::site::{Site, root_prefix, url_depth};
 use crate::theme::Theme;
-use crate::write::{Contents, OutputFile};
 use plan::{Plan, Target};
 use views::{AudienceView, DateView, LinkView, PageContext, PageView, SiteView, Summary};
 

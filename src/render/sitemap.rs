@@ -4,8 +4,8 @@
 use super::escape_xml;
 use super::links::encode_path;
 use super::plan::Plan;
+use crate::output::{Contents, OutputFile};
 use crate::site::Site;
-use crate::write::{Contents, OutputFile};
 
 const SITEMAP_FILE: &str = "sitemap.xml";
 const ROBOTS_FILE: &str = "robots.txt";

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{CONTENT_DIR, load_page};
+use crate::output::OutputFile;
 use crate::pipeline::{self, Checked};
 use crate::render::{self, Prepared, Rendered};
 use crate::site::Site;
 use crate::theme::Theme;
-use crate::write::OutputFile;
 
 pub struct Session {
     site: Site,

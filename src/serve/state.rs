@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::output::Contents;
 use crate::render::Rendered;
-use crate::write::Contents;
 
 /// One file of the site as served.
 #[derive(Clone)]
@@ -42,7 +42,7 @@ impl SiteState {
     }
 
     /// Replaces one file after a page alone was rendered again.
-    pub fn replace_file(&mut self, file: crate::write::OutputFile) {
+    pub fn replace_file(&mut self, file: crate::output::OutputFile) {
         if let Contents::Bytes(bytes) = file.contents {
             self.files.insert(file.path, Served::Bytes(bytes.into()));
         }
@@ -52,7 +52,7 @@ impl SiteState {
 
     /// Replaces one file if its bytes changed, and says whether they did, so that open pages
     /// are told only when there is something new to show.
-    pub fn refresh_file(&mut self, file: crate::write::OutputFile) -> bool {
+    pub fn refresh_file(&mut self, file: crate::output::OutputFile) -> bool {
         let Contents::Bytes(bytes) = file.contents else {
             return false;
         };
