@@ -10,6 +10,7 @@ pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
+pub mod files;
 pub mod load;
 pub mod model;
 pub mod output;

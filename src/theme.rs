@@ -8,7 +8,7 @@ use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{read_text, relative_to};
+use crate::files::{read_text, relative_to};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 

@@ -21,7 +21,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{CONTENT_DIR, relative_to};
+use crate::files::relative_to;
+use crate::load::CONTENT_DIR;
 use crate::output::{Contents, OutputFile};
 use crate::theme::THEMES_DIR;
 

@@ -20,8 +20,8 @@ pub fn scripts(site: &Site) -> Diagnostics {
             MARKUP.iter().any(|ending| lower.ends_with(ending))
         })
         .filter_map(|asset| {
-            let shown = crate::load::relative_to(&site.root, &asset.source);
-            let problem = match crate::load::read_text(&asset.source, &shown) {
+            let shown = crate::files::relative_to(&site.root, &asset.source);
+            let problem = match crate::files::read_text(&asset.source, &shown) {
                 Ok(text) => what_runs(&text).map(|what| {
                     Diagnostic::error(format!(
                         "this file is published as it is, and it has {what}: it would run on the school's site when opened"

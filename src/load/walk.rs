@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::relative_to;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::files::relative_to;
 use crate::site::Asset;
 
 pub struct ContentFiles {

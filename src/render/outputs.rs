@@ -91,7 +91,7 @@ pub fn clashes(site: &Site, theme: &Theme, plan: &Plan) -> Diagnostics {
                     kind.label(),
                     asset.content_path
                 ))
-                .in_file(&crate::load::relative_to(&site.root, &asset.source))
+                .in_file(&crate::files::relative_to(&site.root, &asset.source))
                 .with_help(if kind == Generated::ThemeFile {
                     "rename the file; to replace a theme file, put yours under themes/<name>/static/"
                 } else {
