@@ -136,7 +136,7 @@ fn rebuild(
                 }
             };
             if !quiet {
-                crate::cmd::report(&warnings);
+                crate::diagnostic::report(&warnings);
             }
             let styles_only = !changed.is_empty()
                 && changed
