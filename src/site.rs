@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::config::SiteConfig;
-use crate::load::FrontMatter;
+use crate::model::FrontMatter;
 use crate::model::{ActionPlan, Evaluation, Events, Programme, SelfAssessment};
 
 pub struct Site {

@@ -1,31 +1,10 @@
 //! The YAML block between `---` lines at the top of a Markdown page.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Deserialize;
-
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity};
-use crate::model::{Audience, Benchmark, Date};
+use crate::model::FrontMatter;
 use crate::yaml;
-
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub struct FrontMatter {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub date: Option<Date>,
-    pub draft: bool,
-    /// Lower comes first in listings and navigation.
-    #[serde(alias = "order")]
-    pub weight: Option<i64>,
-    pub audiences: Vec<Audience>,
-    pub benchmarks: Vec<Benchmark>,
-    /// A theme template to render this page with instead of the usual one.
-    pub template: Option<String>,
-    /// Free-form values for a school's own templates.
-    pub extra: BTreeMap<String, yaml::Value>,
-}
 
 /// A page's text split into its front matter and its Markdown body.
 pub struct Split<'a> {

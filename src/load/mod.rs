@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-pub use front_matter::FrontMatter;
+use crate::model::FrontMatter;
 pub use walk::is_hidden_or_temporary;
 
 use crate::config::SiteConfig;

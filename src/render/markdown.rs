@@ -458,7 +458,7 @@ fn shorten(text: &str, limit: usize) -> String {
 mod tests {
     use super::*;
     use crate::config::SiteConfig;
-    use crate::load::FrontMatter;
+    use crate::model::FrontMatter;
     use crate::site::{PageKind, Site};
     use std::path::PathBuf;
 
