@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { after, afterEach, before, test } from "node:test";
 import { exampleSite, launch, removeSite, repo, serve } from "./support.mjs";
 
 let root, server, browser, page;
@@ -27,6 +27,26 @@ after(async () => {
 });
 
 const pagePath = () => join(root, "content", "pupils", "work-experience.md");
+const ORIGINAL = "Every Year 10 pupil spends";
+
+/** The page's Markdown with its sentence about Year 10 changed to `sentence`. */
+const withSentence = (sentence) => readFileSync(pagePath(), "utf8").replace(ORIGINAL, sentence);
+
+// Each test starts from the example as it is: a page a test changed is put back, and the next
+// test waits until the preview serves it again, so that no rebuild of one test lands in another.
+let original;
+before(() => { original = readFileSync(pagePath(), "utf8"); });
+afterEach(async () => {
+  if (readFileSync(pagePath(), "utf8") === original) { return; }
+  writeFileSync(pagePath(), original);
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const served = await fetch(`${server.url}pupils/work-experience/`).then((r) => r.text());
+    if (served.includes(`${ORIGINAL} a week`)) { return; }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("the preview did not serve the page as it was");
+});
 
 test("a saved edit appears in the open page by itself, without a reload", async () => {
   await page.goto(`${server.url}pupils/work-experience/`);
@@ -36,7 +56,7 @@ test("a saved edit appears in the open page by itself, without a reload", async 
     pagePath(),
     markdown
       .replace("title: Work experience in Year 10", "title: Work experience in Years 10 and 12")
-      .replace("Every Year 10 pupil spends", "Every Year 10 pupil now spends"),
+      .replace(ORIGINAL, "Every Year 10 pupil now spends"),
   );
   await page.getByText("Every Year 10 pupil now spends").waitFor({ timeout: 5000 });
   assert.equal(await page.evaluate(() => window.notReloaded), true);
@@ -82,11 +102,9 @@ test("keyboard focus stays where it was when the page is updated", async () => {
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter"); // the skip link, to the main content
   assert.equal(await page.evaluate(() => document.activeElement.id), "main");
-  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("now spends", "really spends"));
+  writeFileSync(pagePath(), withSentence("Every Year 10 pupil really spends"));
   await page.getByText("Every Year 10 pupil really spends").waitFor({ timeout: 5000 });
   assert.equal(await page.evaluate(() => document.activeElement.id), "main");
-  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("really spends", "now spends"));
-  await page.getByText("Every Year 10 pupil now spends").waitFor({ timeout: 5000 });
 });
 
 test("the page keeps its scroll position when it is updated", async () => {
@@ -95,7 +113,7 @@ test("the page keeps its scroll position when it is updated", async () => {
   await page.evaluate(() => window.scrollTo(0, 500));
   const before = await page.evaluate(() => window.scrollY);
   assert.ok(before > 0);
-  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("now spends", "still spends"));
+  writeFileSync(pagePath(), withSentence("Every Year 10 pupil still spends"));
   await page.getByText("Every Year 10 pupil still spends").waitFor({ timeout: 5000 });
   await page.waitForFunction((y) => window.scrollY === y, before, { timeout: 2000 });
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -155,7 +173,7 @@ test("a tab out of sight lets go of the server, and catches up when it comes bac
     }, hidden);
   await setHidden(true);
   await page.evaluate(() => { window.notReloaded = true; });
-  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("still spends", "spends away"));
+  writeFileSync(pagePath(), withSentence("Every Year 10 pupil spends away"));
   // While hidden, nothing reaches the page: give the rebuild time to happen unseen.
   await new Promise((r) => setTimeout(r, 1000));
   assert.equal(await page.evaluate(() => window.notReloaded), true);
@@ -167,7 +185,7 @@ test("a page left open while the preview restarts catches up with the new server
   await page.goto(`${server.url}pupils/work-experience/`);
   await server.stop();
   // Saved while no server was running: only a page that reloads can show it.
-  writeFileSync(pagePath(), readFileSync(pagePath(), "utf8").replace("spends away", "spends a fortnight"));
+  writeFileSync(pagePath(), withSentence("Every Year 10 pupil spends a fortnight"));
   server = await serve(root, { port: new URL(server.url).port });
   await page.getByText("Every Year 10 pupil spends a fortnight").waitFor({ timeout: 5000 });
 });
@@ -175,16 +193,10 @@ test("a page left open while the preview restarts catches up with the new server
 test("an open compliance checklist shows a link a save has just broken", async () => {
   const checklist = await browser.newPage();
   await checklist.goto(`${server.url}compliance/`);
-  const markdown = readFileSync(pagePath(), "utf8");
   try {
-    assert.ok(markdown.includes("Every Year 10 pupil"));
-    writeFileSync(
-      pagePath(),
-      markdown.replace("Every Year 10 pupil", "Every Year 10 pupil ([the form](old-form.md))"),
-    );
+    writeFileSync(pagePath(), withSentence(`${ORIGINAL} ([the form](old-form.md))`));
     await checklist.getByText("old-form.md").first().waitFor({ timeout: 5000 });
   } finally {
-    writeFileSync(pagePath(), markdown);
     await checklist.close();
   }
 });
