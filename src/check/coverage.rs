@@ -7,10 +7,9 @@
 use super::{Findings, Place};
 use crate::config::Phase;
 use crate::diagnostic::Code;
+use crate::load::{PROGRAMME_FILE, data_file_path};
 use crate::model::{Benchmark, Programme, Progress, Year, YearGroup};
 use crate::site::Site;
-
-const PROGRAMME_YAML: &str = "content/programme.yaml";
 
 pub fn check(site: &Site, out: &mut Findings) {
     let Some(programme) = &site.careers.programme else {
@@ -26,7 +25,7 @@ pub fn check(site: &Site, out: &mut Findings) {
                     "no activity in the programme serves {benchmark}: {}",
                     benchmark.title()
                 ),
-                Place::file(PROGRAMME_YAML),
+                Place::file(data_file_path(PROGRAMME_FILE)),
                 &format!(
                     "add `{}` to the `benchmarks:` of the activities that serve it",
                     benchmark.number()
@@ -71,7 +70,7 @@ pub fn check(site: &Site, out: &mut Findings) {
                     &format!(
                         "pupils have no activity giving them {what} {when} (Benchmark {number})"
                     ),
-                    Place::file(PROGRAMME_YAML),
+                    Place::file(data_file_path(PROGRAMME_FILE)),
                     &format!(
                         "add an activity with benchmark {number} in a year up to Year {by_year}"
                     ),
@@ -91,7 +90,7 @@ pub fn check(site: &Site, out: &mut Findings) {
             out.warning(
                 Code::Benchmark(7),
                 &format!("pupils meet no college, university or training provider by Year {by_year} (Benchmark 7)"),
-                Place::file(PROGRAMME_YAML),
+                Place::file(data_file_path(PROGRAMME_FILE)),
                 &format!("add an activity with benchmark 7 in a year up to Year {by_year}"),
             );
         }
@@ -111,7 +110,7 @@ fn employer_encounters(programme: &Programme, primary: bool, out: &mut Findings)
                     "{} has no encounter with employers (Benchmark 5 asks for one every year)",
                     year.year
                 ),
-                Place::year(PROGRAMME_YAML, year.year),
+                Place::year(data_file_path(PROGRAMME_FILE), year.year),
                 &format!("add an activity with benchmark 5 to {}", year.year),
             );
         }
@@ -163,7 +162,7 @@ fn missing_years(
         out.warning(
             code,
             &format!("{year} is not in the programme, so it has {consequence}"),
-            Place::field(PROGRAMME_YAML, &["years"]),
+            Place::field(data_file_path(PROGRAMME_FILE), &["years"]),
             &format!("add `- year: {year}` with its activities under `years:`, or, if the school has no {year}, give its year groups as `years:` under `school:` in content/site.yaml"),
         );
     }

@@ -4,9 +4,9 @@
 use super::{Findings, Place};
 use crate::config::Phase;
 use crate::diagnostic::Code;
+use crate::load::{EVALUATION_FILE, data_file_path};
 use crate::site::Site;
 
-const EVALUATION_YAML: &str = "content/evaluation.yaml";
 /// A Compass result older than this is out of date.
 const COMPASS_MAX_AGE_DAYS: i32 = 365;
 
@@ -17,7 +17,7 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
         None => out.warning(
             Code::Compass,
             "there is no Compass result to show how the programme measures up",
-            Place::file(EVALUATION_YAML),
+            Place::file(data_file_path(EVALUATION_FILE)),
             "add your latest Compass percentages under `compass:` in content/evaluation.yaml",
         ),
         Some(date) if (today - date.civil()).get_days() > COMPASS_MAX_AGE_DAYS => out.warning(
@@ -26,7 +26,7 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
                 "the latest Compass result, from {}, is more than a school year old",
                 date.long()
             ),
-            Place::field(EVALUATION_YAML, &["compass"]),
+            Place::field(data_file_path(EVALUATION_FILE), &["compass"]),
             "assess the programme with Compass again and add the result under `compass:`",
         ),
         Some(_) => {}
@@ -47,7 +47,7 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
             out.warning(
                 Code::Destinations,
                 &format!("there are no destinations for the pupils who left in {year}"),
-                Place::field(EVALUATION_YAML, &["destinations"]),
+                Place::field(data_file_path(EVALUATION_FILE), &["destinations"]),
                 &format!("add `- year: {year}` with the cohort and routes under `destinations:`"),
             );
         }

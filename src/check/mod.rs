@@ -136,7 +136,7 @@ fn missing_logo(site: &Site, findings: &mut Diagnostics) {
     {
         findings.push(
             Diagnostic::error(format!("the logo `{logo}` is not under content/"))
-                .in_file(std::path::Path::new("content/site.yaml"))
+                .in_file(&crate::load::data_file_path(crate::load::CONFIG_FILE))
                 .with_help("put the image under content/ and give its path from there, such as `images/logo.png`"),
         );
     }
@@ -156,7 +156,7 @@ fn destinations_given_twice(site: &Site, findings: &mut Diagnostics) {
                     "the destinations of the {} leavers of {} are given twice",
                     year.leaving, year.year
                 ))
-                .in_file(std::path::Path::new("content/evaluation.yaml"))
+                .in_file(&crate::load::data_file_path(crate::load::EVALUATION_FILE))
                 .with_help("keep one entry for each year and year group under `destinations:`"),
             );
         }

@@ -7,17 +7,17 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::diagnostic::{LineStarts, Location};
-use crate::load::CONTENT_DIR;
+use crate::load;
 use crate::site::Site;
 
 /// The data files whose Markdown appears on the pages careersite makes.
 const DATA_FILES: [&str; 6] = [
-    "programme.yaml",
-    "events.yaml",
-    "site.yaml",
-    "benchmarks.yaml",
-    "action-plan.yaml",
-    "evaluation.yaml",
+    load::PROGRAMME_FILE,
+    load::EVENTS_FILE,
+    load::CONFIG_FILE,
+    load::SELF_ASSESSMENT_FILE,
+    load::ACTION_PLAN_FILE,
+    load::EVALUATION_FILE,
 ];
 
 pub struct Sources {
@@ -117,9 +117,7 @@ impl Sources {
 }
 
 fn data_files() -> impl Iterator<Item = PathBuf> {
-    DATA_FILES
-        .iter()
-        .map(|f| PathBuf::from(CONTENT_DIR).join(f))
+    DATA_FILES.iter().map(|f| load::data_file_path(f))
 }
 
 fn markdown_links(text: &str) -> HashSet<String> {

@@ -5,11 +5,10 @@
 use super::{Findings, Place};
 use crate::config::Phase;
 use crate::diagnostic::Code;
+use crate::load::{CONFIG_FILE, PROGRAMME_FILE, data_file_path};
 use crate::model::{Audience, Contact, YearGroup};
 use crate::site::Site;
 
-const SITE_YAML: &str = "content/site.yaml";
-const PROGRAMME_YAML: &str = "content/programme.yaml";
 /// How long before the review date the check starts reminding.
 const REVIEW_NOTICE_DAYS: i64 = 30;
 
@@ -29,7 +28,7 @@ fn careers_leader(site: &Site, out: &mut Findings) {
         out.error(
             Code::S1,
             "the Careers Leader is not named: the law asks for their name, email address and telephone number",
-            Place::file(SITE_YAML),
+            Place::file(data_file_path(CONFIG_FILE)),
             "add `careers_leader:` with `name:`, `email:` and `phone:` to content/site.yaml",
         );
         return;
@@ -49,7 +48,7 @@ fn contact(contact: &Contact, field: &str, code: Code, who: &str, out: &mut Find
         out.error(
             code,
             &format!("{who} has no name"),
-            Place::field(SITE_YAML, &[field]),
+            Place::field(data_file_path(CONFIG_FILE), &[field]),
             &format!("add `name:` under `{field}:` in content/site.yaml"),
         );
     }
@@ -57,14 +56,14 @@ fn contact(contact: &Contact, field: &str, code: Code, who: &str, out: &mut Find
         out.error(
             code,
             &format!("{who} has no email address"),
-            Place::field(SITE_YAML, &[field]),
+            Place::field(data_file_path(CONFIG_FILE), &[field]),
             &format!("add `email:` under `{field}:` in content/site.yaml"),
         );
     } else if !is_email(&contact.email) {
         out.error(
             code,
             &format!("`{}` is not an email address", contact.email),
-            Place::field(SITE_YAML, &[field, "email"]),
+            Place::field(data_file_path(CONFIG_FILE), &[field, "email"]),
             "write it in full, like careers@school.sch.uk",
         );
     }
@@ -72,14 +71,14 @@ fn contact(contact: &Contact, field: &str, code: Code, who: &str, out: &mut Find
         out.error(
             code,
             &format!("{who} has no telephone number"),
-            Place::field(SITE_YAML, &[field]),
+            Place::field(data_file_path(CONFIG_FILE), &[field]),
             &format!("add `phone:` under `{field}:` in content/site.yaml"),
         );
     } else if !is_uk_phone(&contact.phone) {
         out.error(
             code,
             &format!("`{}` is not a UK telephone number", contact.phone),
-            Place::field(SITE_YAML, &[field, "phone"]),
+            Place::field(data_file_path(CONFIG_FILE), &[field, "phone"]),
             "write the whole number with its area code, like 01632 960 123 or +44 1632 960123",
         );
     }
@@ -90,7 +89,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
         out.error(
             Code::S2,
             "there is no summary of the careers programme",
-            Place::file(PROGRAMME_YAML),
+            Place::file(data_file_path(PROGRAMME_FILE)),
             "create content/programme.yaml with `summary:`, `access:` and `impact:` (see docs/content.md)",
         );
         return;
@@ -99,7 +98,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
         out.error(
             Code::S2,
             "the careers programme has no summary",
-            Place::file(PROGRAMME_YAML),
+            Place::file(data_file_path(PROGRAMME_FILE)),
             "add `summary:` to content/programme.yaml",
         );
     }
@@ -116,7 +115,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
                     "the programme does not say how {} can find out about it",
                     audience.label().to_lowercase()
                 ),
-                Place::field(PROGRAMME_YAML, &["access"]),
+                Place::field(data_file_path(PROGRAMME_FILE), &["access"]),
                 &format!(
                     "add `{}:` under `access:` in content/programme.yaml",
                     audience.slug()
@@ -128,7 +127,7 @@ fn programme_information(site: &Site, out: &mut Findings) {
         out.error(
             Code::S3,
             "the programme does not say how the school measures and assesses its impact",
-            Place::file(PROGRAMME_YAML),
+            Place::file(data_file_path(PROGRAMME_FILE)),
             "add `impact:` to content/programme.yaml",
         );
     }
@@ -139,13 +138,13 @@ fn review_date(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
         out.error(
             Code::S4,
             "the date of the next review of this information is not given",
-            Place::field(SITE_YAML, &["review"]),
+            Place::field(data_file_path(CONFIG_FILE), &["review"]),
             "add `review:` with `next:` (such as 2027-07-12) to content/site.yaml",
         );
         return;
     };
     let days = i64::from((next.civil() - today).get_days());
-    let place = Place::field(SITE_YAML, &["review", "next"]);
+    let place = Place::field(data_file_path(CONFIG_FILE), &["review", "next"]);
     if next.civil() < today {
         out.error(
             Code::S4,
@@ -171,7 +170,7 @@ fn provider_access(site: &Site, out: &mut Findings) {
         out.error(
             Code::P1,
             "there is no provider access policy statement",
-            Place::file(SITE_YAML),
+            Place::file(data_file_path(CONFIG_FILE)),
             "add `provider_access:` with `contact:`, `how_to_request:`, `granting:`, `refusing:` and `premises:` to content/site.yaml",
         );
         return;
@@ -181,14 +180,17 @@ fn provider_access(site: &Site, out: &mut Findings) {
         out.error(
             Code::P1,
             "the provider access policy gives no contact for providers' requests",
-            Place::field(SITE_YAML, &["provider_access"]),
+            Place::field(data_file_path(CONFIG_FILE), &["provider_access"]),
             "add `contact:` with `name:`, `email:` and `phone:` under `provider_access:`",
         );
     } else if !contact.email.trim().is_empty() && !is_email(&contact.email) {
         out.error(
             Code::P1,
             &format!("`{}` is not an email address", contact.email),
-            Place::field(SITE_YAML, &["provider_access", "contact", "email"]),
+            Place::field(
+                data_file_path(CONFIG_FILE),
+                &["provider_access", "contact", "email"],
+            ),
             "write it in full, like careers@school.sch.uk",
         );
     }
@@ -223,7 +225,7 @@ fn provider_access(site: &Site, out: &mut Findings) {
             out.error(
                 code,
                 &format!("the provider access policy does not say {what}"),
-                Place::field(SITE_YAML, &["provider_access"]),
+                Place::field(data_file_path(CONFIG_FILE), &["provider_access"]),
                 &format!("add `{field}:` under `provider_access:` in content/site.yaml"),
             );
         }
@@ -259,7 +261,7 @@ fn provider_encounters(site: &Site, out: &mut Findings) {
                     "Years {first} and {second} have {count} encounter{} with providers of technical education or apprenticeships; the law asks for two",
                     if count == 1 { "" } else { "s" }
                 ),
-                Place::file(PROGRAMME_YAML),
+                Place::file(data_file_path(PROGRAMME_FILE)),
                 &format!("mark two activities in Year {first} or Year {second} with `provider_encounter: true`"),
             );
         }
@@ -277,7 +279,7 @@ fn accessibility_contact(site: &Site, out: &mut Findings) {
         out.warning(
             Code::Accessibility,
             "the accessibility statement gives nobody to contact about a problem",
-            Place::file(SITE_YAML),
+            Place::file(data_file_path(CONFIG_FILE)),
             "add `accessibility:` with `email:` to content/site.yaml",
         );
     }

@@ -8,7 +8,7 @@ pub use walk::link_out_of_the_site;
 
 use crate::files::{read_text, relative_to};
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -27,6 +27,11 @@ pub const SELF_ASSESSMENT_FILE: &str = "benchmarks.yaml";
 pub const ACTION_PLAN_FILE: &str = "action-plan.yaml";
 pub const EVENTS_FILE: &str = "events.yaml";
 pub const EVALUATION_FILE: &str = "evaluation.yaml";
+
+/// A data file as the careers leader names it: `content/site.yaml` for `site.yaml`.
+pub fn data_file_path(name: &str) -> PathBuf {
+    Path::new(CONTENT_DIR).join(name)
+}
 
 /// A loaded site and the warnings found on the way.
 pub struct Loaded {

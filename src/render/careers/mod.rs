@@ -18,7 +18,7 @@ use super::plan::Special;
 use super::views::{BenchmarkView, DateView};
 use crate::diagnostic::Diagnostic;
 use crate::load::{
-    ACTION_PLAN_FILE, CONFIG_FILE, CONTENT_DIR, EVENTS_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
+    ACTION_PLAN_FILE, CONFIG_FILE, EVENTS_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
 };
 use crate::model::{Benchmark, Contact};
 use crate::site::Site;
@@ -169,10 +169,10 @@ pub fn home(
     let mut events_md = DataMarkdown {
         links,
         allow_scripts: site.config.allow_scripts,
-        file: PathBuf::from(CONTENT_DIR).join(EVENTS_FILE),
+        file: crate::load::data_file_path(EVENTS_FILE),
         file_text: site
             .data_texts
-            .get(&PathBuf::from(CONTENT_DIR).join(EVENTS_FILE))
+            .get(&crate::load::data_file_path(EVENTS_FILE))
             .map(String::as_str),
         theme_ids,
         content_path: EVENTS_FILE,
@@ -205,10 +205,10 @@ pub fn view(
     let data_file = |name: &'static str| DataMarkdown {
         links,
         allow_scripts: site.config.allow_scripts,
-        file: PathBuf::from(CONTENT_DIR).join(name),
+        file: crate::load::data_file_path(name),
         file_text: site
             .data_texts
-            .get(&PathBuf::from(CONTENT_DIR).join(name))
+            .get(&crate::load::data_file_path(name))
             .map(String::as_str),
         theme_ids,
         content_path: name,
