@@ -1,5 +1,6 @@
-//! What a school must publish about its careers programme and provider access (see DOMAIN.md:
-//! items S1-S4 and P1-P4). These live in `site.yaml`.
+//! What a school must publish about its careers programme and provider access (items S1-S4
+//! and P1-P4 of docs/check.md, from the DfE's statutory guidance "Careers guidance and access
+//! for education and training providers", gov.uk). These live in `site.yaml`.
 
 use serde::Deserialize;
 
