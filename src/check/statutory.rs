@@ -1,7 +1,7 @@
 //! What the law requires a school to publish (docs/check.md, from the DfE's statutory guidance
-//! "Careers guidance and access for education and training providers"): the careers programme information
-//! (S1-S4) and the provider access policy statement (P1-P4), plus an accessibility statement
-//! contact. Missing or malformed items are errors: they name the field and the file to fix.
+//! "Careers guidance and access for education and training providers"): the careers programme
+//! information (S1-S4) and the provider access policy statement (P1-P4), plus an
+//! accessibility statement contact. Missing or malformed items are errors: they name the field and the file to fix.
 
 use super::{Findings, Place};
 use crate::config::Phase;
