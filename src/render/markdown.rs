@@ -286,17 +286,21 @@ fn assign_heading_ids(
     demote: bool,
     warnings: &mut Placed<'_, '_>,
 ) {
-    // Ids the headings have claimed so far, and those a made-up id must also keep clear of.
-    let mut claimed: HashSet<String> = source.theme_ids.clone();
-    let mut avoided = claimed.clone();
-    for (event, _) in events.iter() {
-        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
-            avoided.insert(id.to_string());
-        }
-    }
+    // The page's template's ids are borrowed, not copied: this runs for every page.
+    let theme = source.theme_ids;
+    let written: HashSet<String> = events
+        .iter()
+        .filter_map(|(event, _)| match event {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    // The ids given so far. A heading's own `{#id}` must be free of the theme's and these; a
+    // made-up one must also keep clear of every id written further down.
+    let mut given_so_far: HashSet<String> = HashSet::new();
     for index in 0..events.len() {
         let text = match &events[index].0 {
-            Event::Start(Tag::Heading { .. }) => heading_text(&events[index + 1..]),
+            Event::Start(Tag::Heading { id: None, .. }) => heading_text(&events[index + 1..]),
             _ => String::new(),
         };
         let start = events[index].1.start;
@@ -308,17 +312,24 @@ fn assign_heading_ids(
                     warnings.add(start, || heading_attributes_removed(attrs));
                     attrs.clear();
                 }
-                let given = id.take();
-                let unique = match &given {
-                    Some(given) if !claimed.contains(given.as_ref()) => given.to_string(),
-                    Some(given) => {
-                        let unique = unique_id(given, &mut avoided);
-                        warnings.add(start, || taken_id(source.theme_ids, given, &unique));
+                let taken = |id: &str| {
+                    theme.contains(id) || written.contains(id) || given_so_far.contains(id)
+                };
+                let unique = match id.take() {
+                    Some(own)
+                        if !theme.contains(own.as_ref())
+                            && !given_so_far.contains(own.as_ref()) =>
+                    {
+                        own.to_string()
+                    }
+                    Some(own) => {
+                        let unique = unique_id(&own, taken);
+                        warnings.add(start, || taken_id(theme, &own, &unique));
                         unique
                     }
-                    None => unique_id(&text, &mut avoided),
+                    None => unique_id(&text, taken),
                 };
-                claimed.insert(unique.clone());
+                given_so_far.insert(unique.clone());
                 *id = Some(CowStr::from(unique));
                 if demote {
                     *level = lower(*level);
@@ -379,18 +390,17 @@ fn heading_text(events: &[(Event, std::ops::Range<usize>)]) -> String {
     text
 }
 
-fn unique_id(text: &str, used: &mut HashSet<String>) -> String {
+fn unique_id(text: &str, taken: impl Fn(&str) -> bool) -> String {
     let base = match slugify(text).trim_matches(['-', '.', '_']) {
         "" => "section".to_string(),
         slug => slug.to_string(),
     };
     let mut id = base.clone();
     let mut n = 1;
-    while used.contains(&id) {
+    while taken(&id) {
         id = format!("{base}-{n}");
         n += 1;
     }
-    used.insert(id.clone());
     id
 }
 
