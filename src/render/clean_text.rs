@@ -8,12 +8,7 @@ use crate::output::Contents;
 /// `text` as bytes to publish, without control characters (but tabs and line breaks) and
 /// Unicode noncharacters.
 pub fn publishable(text: String) -> Contents {
-    // Text with none of the bytes that can start such a character (ASCII, say) skips the
-    // character-by-character scan.
-    let suspect = text
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b >= 0xC2);
-    if !suspect || !text.chars().any(forbidden) {
+    if !may_hold_forbidden(text.as_bytes()) || !text.chars().any(forbidden) {
         return Contents::Bytes(text.into_bytes());
     }
     Contents::Bytes(
@@ -22,6 +17,21 @@ pub fn publishable(text: String) -> Contents {
             .collect::<String>()
             .into_bytes(),
     )
+}
+
+/// Whether `bytes` (UTF-8) may hold a forbidden character, judged by the bytes each one's
+/// encoding starts with, so that every page (nearly all of them with `’` or `–`, none with a
+/// control character) is read byte by byte once and not decoded: a control character is below
+/// 0x20 or 0x7F; U+0080 to U+009F start 0xC2 0x80-0x9F; U+FDD0 to U+FDEF and U+FFFE, U+FFFF
+/// start 0xEF 0xB7 or 0xEF 0xBF; the other noncharacters are four bytes long.
+fn may_hold_forbidden(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'\t' | b'\n' | b'\r' => false,
+        0x00..=0x1F | 0x7F | 0xF0..=0xF4 => true,
+        0xC2 => matches!(bytes.get(at + 1), Some(0x80..=0x9F)),
+        0xEF => matches!(bytes.get(at + 1), Some(0xB7 | 0xBF)),
+        _ => false,
+    })
 }
 
 fn forbidden(c: char) -> bool {
@@ -45,6 +55,21 @@ mod tests {
     #[test]
     fn control_characters_and_noncharacters_are_taken_out() {
         assert_eq!(cleaned("a\u{1}b\u{7f}c\u{85}d\u{fffe}e\u{fdd0}f"), "abcdef");
+    }
+
+    #[test]
+    fn every_forbidden_character_starts_with_a_byte_the_quick_look_stops_at() {
+        for code in 0..=0x10FFFF {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if forbidden(c) {
+                assert!(may_hold_forbidden(c.to_string().as_bytes()), "U+{code:04X}");
+            }
+        }
+        assert!(!may_hold_forbidden(
+            "Year 9 – options’ evening £5 café".as_bytes()
+        ));
     }
 
     #[test]
