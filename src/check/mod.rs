@@ -12,10 +12,9 @@ mod statutory;
 
 pub use findings::{Findings, Place};
 
-use crate::diagnostic::Code;
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::render::template_names;
 use crate::site::Site;
 use crate::theme::Theme;
@@ -57,7 +56,7 @@ pub fn report(
     // checked below for the rest: links in raw HTML and anchors.
     findings.extend(rendered.warnings.iter().cloned().map(|mut finding| {
         if matches!(finding.code, Some(Code::Link | Code::Image)) {
-            finding.severity = crate::diagnostic::Severity::Error;
+            finding.severity = Severity::Error;
         }
         finding
     }));

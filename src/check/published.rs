@@ -4,7 +4,6 @@
 //! header cells. Findings are placed in the Markdown or YAML they came from, where the
 //! offending text can be found there.
 
-use crate::diagnostic::Code;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::{LazyLock, Mutex};
@@ -12,7 +11,7 @@ use std::sync::{LazyLock, Mutex};
 use scraper::{ElementRef, Html, Selector};
 
 use super::sources::Sources;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Location};
 use crate::output::{Contents, OutputFile};
 use crate::render::links::{has_scheme, is_placeholder};
 use crate::site::Site;

@@ -1,13 +1,12 @@
 //! `careersite check`: the full report of what the content is missing or gets wrong, from the
 //! law's requirements to broken links, with an exit code for scripts.
 
-use crate::diagnostic::Code;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
 use crate::{check, load, pipeline, render};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -1,7 +1,6 @@
 //! Markdown to HTML with pulldown-cmark: tables, footnotes, strikethrough, smart punctuation,
 //! a unique `id` on every heading, and links rewritten to work from the published page.
 
-use crate::diagnostic::Code;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -10,7 +9,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 use super::links::{Link, LinkIndex};
 use super::placed::Placed;
 use super::raw_html;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::site::{Page, slugify};
 
 /// Longest description derived from a page's first paragraph, in characters.

@@ -1,12 +1,12 @@
 //! The typed data templates receive. Every `href` here is relative to the site root; templates
 //! put `{{ root }}` in front of it, which climbs from the current page to that root.
 
-use crate::diagnostic::Code;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::links::page_href;
+use crate::diagnostic::Code;
 use crate::model::{Audience, Benchmark, Date};
 use crate::site::Site;
 use crate::yaml;
