@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
-use crate::diagnostic::{Diagnostics, has_errors};
-use crate::render::{Prepared, Rendered};
+use crate::diagnostic::{Diagnostic, Diagnostics, has_errors};
+use crate::output::OutputFile;
+use crate::render::Prepared;
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::write::{self, Failure, WriteReport, Writer};
@@ -46,20 +47,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
         options.interrupted,
     )
     .map_err(|d| vec![d])?;
+    let stage = |file| writer.stage(file);
     let (pages, mut render_warnings) = if site.config.compliance_page {
-        // The checklist reads every rendered page, so this site is held in memory first.
-        let rendered = render_with_checklist(&checked, &prepared, options.today)?;
-        let problems: Diagnostics = rendered
-            .files
-            .into_iter()
-            .filter_map(|file| writer.stage(file).err())
-            .collect();
-        if !problems.is_empty() {
-            return Err(problems.into());
-        }
-        (rendered.pages, rendered.warnings)
+        let checked = render_checking(&checked, &prepared, options.today, true, stage)?;
+        (checked.pages, checked.render_warnings)
     } else {
-        let report = prepared.render_each(site, theme, |file| writer.stage(file))?;
+        let report = prepared.render_each(site, theme, stage)?;
         (report.pages, report.warnings)
     };
     let write = writer.commit()?;
@@ -83,21 +76,50 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     })
 }
 
-/// The whole site in memory, with the compliance checklist as one of its pages: what `serve`
-/// shows, and what `build` writes for a school that publishes its checklist.
-pub fn render_with_checklist(
+/// What rendering a site and checking its pages found.
+pub struct CheckedRender {
+    pub pages: usize,
+    /// What rendering warned of, as `build` reports it.
+    pub render_warnings: Diagnostics,
+    /// Everything `careersite check` reports.
+    pub findings: Diagnostics,
+}
+
+/// Renders every file of the site into `emit`, checking each page on its way there, and
+/// reports everything `careersite check` finds. With `checklist`, the last file is the
+/// compliance checklist: those findings, as a page.
+pub fn render_checking(
     checked: &Checked,
     prepared: &Prepared,
     today: jiff::civil::Date,
-) -> Result<Rendered, Diagnostics> {
+    checklist: bool,
+    emit: impl Fn(OutputFile) -> Result<(), Diagnostic> + Sync,
+) -> Result<CheckedRender, Diagnostics> {
     let (site, theme) = (&checked.site, &checked.theme);
-    let mut rendered = prepared.render_all(site, theme)?;
-    let findings = check::report(site, &checked.warnings, &rendered, today);
-    let page = prepared
-        .compliance_page(site, theme, &findings)
-        .map_err(|d| vec![d])?;
-    rendered.files.push(page);
-    Ok(rendered)
+    let published = check::Published::new(site, prepared.output_paths(site, theme));
+    let report = prepared.render_each(site, theme, |file| {
+        published.file(&file);
+        emit(file)
+    })?;
+    let findings = check::report(
+        site,
+        &checked.warnings,
+        &report.warnings,
+        published.finish(),
+        today,
+    );
+    if checklist {
+        let page = prepared
+            .compliance_page(site, theme, &findings)
+            .and_then(&emit)
+            .map_err(|d| vec![d]);
+        page?;
+    }
+    Ok(CheckedRender {
+        pages: report.pages,
+        render_warnings: report.warnings,
+        findings,
+    })
 }
 
 /// A site that has been loaded and checked, with its theme, ready to render.
@@ -113,7 +135,7 @@ pub fn check_site(root: &Path) -> Result<Checked, Diagnostics> {
     let site = loaded.site;
     let mut warnings = loaded.warnings;
     let theme = theme::load(&site.root, &site.config.theme)?;
-    let findings = check::check(&site, &theme);
+    let findings = check::before_render(&site, &theme);
     if has_errors(&findings) {
         return Err(findings);
     }

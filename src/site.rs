@@ -40,13 +40,22 @@ pub struct Page {
     pub kind: PageKind,
     pub front: FrontMatter,
     pub title: String,
-    /// The Markdown after the front matter (and after a leading `# Title` that became the title).
-    pub body: String,
-    /// The line of `source` on which `body` starts, so Markdown problems point at the right line.
+    /// The whole file, front matter included, as read: findings are placed in it.
+    pub text: String,
+    /// Where in `text` the body starts.
+    pub body_start: usize,
+    /// The line of `source` on which the body starts, so Markdown problems point at the right
+    /// line.
     pub body_line: usize,
 }
 
 impl Page {
+    /// The Markdown after the front matter (and after a leading `# Title` that became the
+    /// title).
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
     /// How many folders deep the page's `index.html` is written.
     pub fn depth(&self) -> usize {
         url_depth(&self.url_path)

@@ -1,6 +1,8 @@
-//! Stage 2, check: problems that only show when the whole site is seen at once, found before
-//! anything is rendered or written. [`check`] finds what stops a build; [`compliance`] finds
-//! what the law and the Gatsby Benchmarks ask that the content does not yet give.
+//! Stage 2, check, in two phases. [`before_render`] looks at the loaded site as a whole and
+//! finds what stops a build; [`Published`] looks at each page as it is rendered, for links
+//! that lead nowhere and for accessibility. [`compliance`] finds what the law and the Gatsby
+//! Benchmarks ask that the content does not yet give, and [`report`] puts everything
+//! `careersite check` says together.
 
 mod copied_files;
 mod coverage;
@@ -11,6 +13,7 @@ mod sources;
 mod statutory;
 
 pub use findings::{Findings, Place};
+pub use published::Published;
 
 use std::collections::HashMap;
 
@@ -19,7 +22,8 @@ use crate::render::template_names;
 use crate::site::Site;
 use crate::theme::Theme;
 
-pub fn check(site: &Site, theme: &Theme) -> Diagnostics {
+/// The first phase: problems in the loaded site that stop a build.
+pub fn before_render(site: &Site, theme: &Theme) -> Diagnostics {
     let mut findings = Diagnostics::new();
     same_address(site, &mut findings);
     unknown_templates(site, theme, &mut findings);
@@ -42,34 +46,31 @@ pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
 }
 
 /// Everything `careersite check` reports about a site that loaded: the warnings from loading
-/// and rendering it, what the law and the benchmarks ask, and problems in its pages.
+/// and rendering it, what the law and the benchmarks ask, and the problems [`Published`] found
+/// in its pages.
 pub fn report(
     site: &Site,
-    warnings: &[Diagnostic],
-    rendered: &crate::render::Rendered,
+    load_warnings: &[Diagnostic],
+    render_warnings: &[Diagnostic],
+    published: Diagnostics,
     today: jiff::civil::Date,
 ) -> Diagnostics {
-    let mut findings = warnings.to_vec();
+    let mut findings = load_warnings.to_vec();
     findings.extend(compliance(site, today));
     // Links written in Markdown are found broken while rendering, each at its own place; a
     // broken link stops nothing in `build`, but is an error here. The published pages are
-    // checked below for the rest: links in raw HTML and anchors.
-    findings.extend(rendered.warnings.iter().cloned().map(|mut finding| {
+    // checked for the rest: links in raw HTML and anchors.
+    findings.extend(render_warnings.iter().cloned().map(|mut finding| {
         if matches!(finding.code, Some(Code::Link | Code::Image)) {
             finding.severity = Severity::Error;
         }
         finding
     }));
-    findings.extend(published(site, &rendered.files));
+    findings.extend(published);
     // Text from a data file is shown on several pages, and would be reported once for each.
     findings.sort_by_cached_key(ToString::to_string);
     findings.dedup();
     findings
-}
-
-/// Problems in the pages that would be published: links that lead nowhere, and accessibility.
-pub fn published(site: &Site, files: &[crate::output::OutputFile]) -> Diagnostics {
-    published::check(site, files)
 }
 
 /// Two Markdown files that would be published at the same address.

@@ -10,8 +10,8 @@ use std::sync::{LazyLock, Mutex};
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::sources::Sources;
-use crate::diagnostic::{Code, Diagnostic, Diagnostics, Location};
+use super::sources::{PageSources, Sources};
+use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::output::{Contents, OutputFile};
 use crate::render::links::{has_scheme, is_placeholder};
 use crate::site::Site;
@@ -28,66 +28,134 @@ const MEANINGLESS_LINK_TEXT: [&str; 8] = [
     "this page",
 ];
 
-pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
-    let pages: Vec<(&str, std::borrow::Cow<'_, str>)> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .filter_map(|f| match &f.contents {
-            Contents::Bytes(bytes) => Some((f.path.as_str(), String::from_utf8_lossy(bytes))),
-            Contents::Copy(_) => None,
-        })
-        .collect();
-    let existing: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    // The ids of every page are known before any page is checked, so that each page's parsed
-    // tree can be let go as soon as it is checked: all of them at once came to ten times the
-    // site's size.
-    let ids: HashMap<&str, HashSet<String>> = pages
-        .iter()
-        .map(|(path, text)| (*path, ids_in(text)))
-        .collect();
-    let sources = Sources::new(site);
-    let mut findings = Diagnostics::new();
-    let mut external: BTreeMap<String, String> = BTreeMap::new();
-    for (path, text) in &pages {
-        // 404.html is served at any address, so its links start from the site's own path.
-        if *path == "404.html" {
-            continue;
+/// The check of the published pages, fed one page at a time as each is rendered, from any
+/// thread, so that no page is held longer than it takes to check it. What needs the whole
+/// site, anchors on other pages, is settled by [`Published::finish`].
+pub struct Published<'a> {
+    site: &'a Site,
+    sources: Sources<'a>,
+    /// Every file the site will have, known before any is rendered.
+    existing: HashSet<String>,
+    gathered: Mutex<Gathered>,
+}
+
+#[derive(Default)]
+struct Gathered {
+    /// The ids on each page.
+    ids: HashMap<String, HashSet<String>>,
+    /// Each page's findings so far, and the links to places on other pages still to check.
+    pages: BTreeMap<String, (Diagnostics, Vec<Anchor>)>,
+    /// Each external link, with the first page it is on.
+    external: BTreeMap<String, String>,
+}
+
+/// A link to `#fragment` on another page, checked once every page's ids are known.
+struct Anchor {
+    target: String,
+    page: String,
+    fragment: String,
+}
+
+impl<'a> Published<'a> {
+    /// `existing` holds the path of every file the site will have.
+    pub fn new(site: &'a Site, existing: HashSet<String>) -> Self {
+        Published {
+            site,
+            sources: Sources::new(site),
+            existing,
+            gathered: Mutex::default(),
         }
-        let html = Html::parse_document(text);
-        let context = Page {
-            site,
-            path,
-            sources: &sources,
-            placed: Cell::new(0),
-        };
-        let mut on_page = Diagnostics::new();
-        links(
-            &context,
-            &html,
-            &existing,
-            &ids,
-            &mut external,
-            &mut on_page,
-        );
-        lint(&context, &html, &mut on_page);
-        findings.extend(listed(on_page, &sources.file_for(path)));
     }
-    for (url, page) in external {
-        let page = Page {
-            site,
-            path: &page,
-            sources: &sources,
-            placed: Cell::new(0),
+
+    /// Checks one file of the site; only its pages are looked at.
+    pub fn file(&self, file: &OutputFile) {
+        let Contents::Bytes(bytes) = &file.contents else {
+            return;
         };
-        findings.push(
-            page.finding(
-                Diagnostic::note(format!("external link to {url}, not checked")),
-                &url,
-            )
-            .coded(Code::External),
-        );
+        if !file.path.ends_with(".html") {
+            return;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        let ids = ids_in(&text);
+        // 404.html is served at any address, so its links start from the site's own path.
+        let checked = (file.path != "404.html").then(|| {
+            let html = Html::parse_document(&text);
+            let sources = self.sources.of(&file.path);
+            let page = Page {
+                site: self.site,
+                path: &file.path,
+                sources: &sources,
+                placed: Cell::new(0),
+            };
+            let mut on_page = Diagnostics::new();
+            let mut external = Vec::new();
+            let anchors = links(
+                &page,
+                &html,
+                (&self.existing, &ids),
+                &mut external,
+                &mut on_page,
+            );
+            lint(&page, &html, &mut on_page);
+            (on_page, anchors, external)
+        });
+        let mut gathered = self.gathered.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((on_page, anchors, external)) = checked {
+            for url in external {
+                gathered
+                    .external
+                    .entry(url)
+                    .or_insert_with(|| file.path.clone());
+            }
+            gathered.pages.insert(file.path.clone(), (on_page, anchors));
+        }
+        gathered.ids.insert(file.path.clone(), ids);
     }
-    findings
+
+    /// Every finding, once every file has been checked.
+    pub fn finish(self) -> Diagnostics {
+        let gathered = self
+            .gathered
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut findings = Diagnostics::new();
+        for (path, (mut on_page, anchors)) in gathered.pages {
+            let sources = self.sources.of(&path);
+            let page = Page {
+                site: self.site,
+                path: &path,
+                sources: &sources,
+                placed: Cell::new(on_page.len()),
+            };
+            for anchor in anchors {
+                if gathered
+                    .ids
+                    .get(&anchor.page)
+                    .is_some_and(|ids| !ids.contains(&anchor.fragment))
+                {
+                    on_page.push(missing_anchor(&page, &anchor.target));
+                }
+            }
+            findings.extend(listed(on_page, sources.file()));
+        }
+        for (url, path) in gathered.external {
+            let sources = self.sources.of(&path);
+            let page = Page {
+                site: self.site,
+                path: &path,
+                sources: &sources,
+                placed: Cell::new(0),
+            };
+            findings.push(
+                page.finding(
+                    Diagnostic::note(format!("external link to {url}, not checked")),
+                    &url,
+                )
+                .coded(Code::External),
+            );
+        }
+        findings
+    }
 }
 
 /// The value of every `id` attribute in a page, read from its text: careersite writes each one
@@ -111,7 +179,7 @@ fn ids_in(html: &str) -> HashSet<String> {
 struct Page<'a> {
     site: &'a Site,
     path: &'a str,
-    sources: &'a Sources,
+    sources: &'a PageSources<'a>,
     /// How many findings on this page have been made so far.
     placed: Cell<usize>,
 }
@@ -146,38 +214,42 @@ fn is_external(site: &Site, link: &str) -> bool {
 }
 
 impl Page<'_> {
-    /// Where `attribute="target"` is written in raw HTML in the page's sources.
-    fn raw_html_place(&self, attribute: &str, target: &str) -> Option<Location> {
-        self.sources.attribute(self.path, attribute, target)
-    }
-
-    /// Whether `target` is a Markdown link's address in the page's sources.
-    fn written_in_markdown(&self, target: &str) -> bool {
-        self.sources.markdown_link(self.path, target)
-    }
-
     /// A finding about `needle` on this page, placed where the content has it. Past the
     /// findings a page lists, placing (a search of the source) is skipped.
     fn finding(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {
         self.placed.set(self.placed.get() + 1);
         let location = (self.placed.get() <= LISTED_PER_PAGE)
-            .then(|| self.sources.locate(self.path, needle))
+            .then(|| self.sources.locate(needle))
             .flatten();
         match location {
             Some(location) => diagnostic.at(location),
-            None => diagnostic.in_file(&self.sources.file_for(self.path)),
+            None => diagnostic.in_file(self.sources.file()),
         }
     }
 }
 
+fn missing_anchor(page: &Page<'_>, target: &str) -> Diagnostic {
+    let fragment = target.split_once('#').map_or("", |(_, fragment)| fragment);
+    page.finding(
+        Diagnostic::error(format!(
+            "`{target}` points to `#{fragment}`, which is not on that page"
+        )),
+        &format!("#{fragment}"),
+    )
+    .coded(Code::Anchor)
+    .with_help("headings get their id from their text: `## Key dates` is `#key-dates`")
+}
+
+/// Checks the links on a page against the files the site will have and the page's own ids.
+/// Returns the links to places on other pages, for when those pages' ids are known.
 fn links(
     page: &Page<'_>,
     html: &Html,
-    existing: &HashSet<&str>,
-    ids: &HashMap<&str, HashSet<String>>,
-    external: &mut BTreeMap<String, String>,
+    (existing, own_ids): (&HashSet<String>, &HashSet<String>),
+    external: &mut Vec<String>,
     findings: &mut Diagnostics,
-) {
+) -> Vec<Anchor> {
+    let mut anchors = Vec::new();
     let folder = page.path.rsplit_once('/').map_or("", |(folder, _)| folder);
     for (element, attribute) in [
         ("a[href]", "href"),
@@ -192,17 +264,15 @@ fn links(
                 // Only the school's own links: the theme's are careersite's to keep right.
                 if is_external(page.site, target)
                     && element == "a[href]"
-                    && page.sources.locate(page.path, target).is_some()
+                    && page.sources.locate(target).is_some()
                 {
-                    external
-                        .entry(target.to_string())
-                        .or_insert_with(|| page.path.to_string());
+                    external.push(target.to_string());
                 }
                 continue;
             }
             if element == "a[href]" && is_placeholder(target) {
                 // Markdown placeholders were reported while rendering; these are raw HTML's.
-                if let Some(location) = page.raw_html_place(attribute, target) {
+                if let Some(location) = page.sources.attribute(attribute, target) {
                     findings.push(
                         Diagnostic::error(format!(
                             "`{target}` is a placeholder, not the address of a page (for a link back to the top, use `#main`)"
@@ -229,39 +299,36 @@ fn links(
             } else {
                 Code::Link
             };
-            let Some(resolved) = resolved.filter(|r| existing.contains(r.as_str())) else {
+            let Some(resolved) = resolved.filter(|r| existing.contains(r)) else {
                 let problem = Diagnostic::error(format!(
                     "`{target}` leads nowhere on the published site"
                 ))
                 .coded(code)
                 .with_help("link to a page by its file name (`year-11.md`) or to a file under content/, and check the spelling");
                 // Markdown's broken links were reported while rendering, each at its place.
-                if let Some(location) = page.raw_html_place(attribute, target) {
+                if let Some(location) = page.sources.attribute(attribute, target) {
                     findings.push(problem.at(location));
-                } else if !page.written_in_markdown(target) {
+                } else if !page.sources.markdown_link(target) {
                     findings.push(page.finding(problem, address));
                 }
                 continue;
             };
-            if let Some(fragment) = fragment.filter(|f| !f.is_empty())
-                && let Some(anchors) = ids.get(resolved.as_str())
-                && !anchors.contains(&percent_decode(fragment))
-            {
-                findings.push(
-                    page.finding(
-                        Diagnostic::error(format!(
-                            "`{target}` points to `#{fragment}`, which is not on that page"
-                        )),
-                        &format!("#{fragment}"),
-                    )
-                    .coded(Code::Anchor)
-                    .with_help(
-                        "headings get their id from their text: `## Key dates` is `#key-dates`",
-                    ),
-                );
+            let Some(fragment) = fragment.filter(|f| !f.is_empty()) else {
+                continue;
+            };
+            let fragment = percent_decode(fragment);
+            if resolved != page.path {
+                anchors.push(Anchor {
+                    target: target.to_string(),
+                    page: resolved,
+                    fragment,
+                });
+            } else if !own_ids.contains(&fragment) {
+                findings.push(missing_anchor(page, target));
             }
         }
     }
+    anchors
 }
 
 fn lint(page: &Page<'_>, html: &Html, findings: &mut Diagnostics) {

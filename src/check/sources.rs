@@ -1,14 +1,15 @@
 //! Where each published page came from, for placing findings in the careers leader's own
-//! files: its Markdown page, and the data files whose text careersite shows on pages. Each
-//! file's link addresses are indexed once, so a page with thousands of links is checked in
-//! one pass over its source, not one search per link.
+//! files: its Markdown page, and the data files whose text careersite shows on pages. The
+//! texts are those loaded, not read again; each page's link addresses are indexed once, when
+//! its page is checked, so a page with thousands of links is checked in one pass over its
+//! source, not one search per link, and only the page being checked is indexed at a time.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{LineStarts, Location};
 use crate::load;
-use crate::site::Site;
+use crate::site::{Page, Site};
 
 /// The data files whose Markdown appears on the pages careersite makes.
 const DATA_FILES: [&str; 6] = [
@@ -20,99 +21,109 @@ const DATA_FILES: [&str; 6] = [
     load::EVALUATION_FILE,
 ];
 
-pub struct Sources {
-    by_output: HashMap<String, PathBuf>,
-    texts: HashMap<PathBuf, SourceText>,
+/// The site's sources, indexed: the data files at once, as every page may show them.
+pub struct Sources<'a> {
+    page_by_output: HashMap<String, &'a Page>,
+    data: Vec<(PathBuf, SourceText<'a>)>,
 }
 
-struct SourceText {
-    text: String,
+struct SourceText<'a> {
+    text: &'a str,
     lines: LineStarts,
     /// The address of every Markdown link: `[text](address)` and `[name]: address`.
-    markdown_links: HashSet<String>,
+    markdown_links: HashSet<&'a str>,
     /// Where the value of each raw HTML `href` or `src` is first written, keyed `href=value`.
     attributes: HashMap<String, usize>,
 }
 
-impl SourceText {
-    fn new(text: String) -> Self {
+impl<'a> SourceText<'a> {
+    fn new(text: &'a str) -> Self {
         SourceText {
-            lines: LineStarts::new(&text),
-            markdown_links: markdown_links(&text),
-            attributes: attributes(&text),
+            lines: LineStarts::new(text),
+            markdown_links: markdown_links(text),
+            attributes: attributes(text),
             text,
         }
     }
 }
 
-impl Sources {
-    pub fn new(site: &Site) -> Self {
-        let by_output = site
+impl<'a> Sources<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let page_by_output = site
             .pages
             .iter()
-            .map(|p| (format!("{}index.html", p.url_path), p.source.clone()))
+            .map(|p| (format!("{}index.html", p.url_path), p))
             .collect();
-        // A page's findings are placed in its whole file, front matter included.
-        let pages = site.pages.iter().filter_map(|p| {
-            let text = std::fs::read_to_string(site.root.join(&p.source)).ok()?;
-            Some((p.source.clone(), text))
-        });
-        let data = site
-            .data_texts
-            .iter()
-            .map(|(file, text)| (file.clone(), text.clone()));
-        let texts = pages
-            .chain(data)
-            .map(|(file, text)| (file, SourceText::new(text)))
+        let data = data_files()
+            .filter_map(|file| {
+                let text = site.data_texts.get(&file)?;
+                Some((file, SourceText::new(text)))
+            })
             .collect();
-        Sources { by_output, texts }
+        Sources {
+            page_by_output,
+            data,
+        }
     }
 
-    /// The file to name for a finding on `output`: its Markdown page, or the page as published.
-    pub fn file_for(&self, output: &str) -> PathBuf {
-        self.by_output
-            .get(output)
-            .cloned()
-            .unwrap_or_else(|| PathBuf::from("site").join(output))
+    /// The sources of the published page `output`, indexed.
+    pub fn of(&self, output: &str) -> PageSources<'_> {
+        let page = self.page_by_output.get(output);
+        PageSources {
+            // A page's findings are placed in its whole file, front matter included.
+            own: page.map(|p| (p.source.as_path(), SourceText::new(&p.text))),
+            file: page.map_or_else(|| PathBuf::from("site").join(output), |p| p.source.clone()),
+            data: &self.data,
+        }
+    }
+}
+
+/// Where the text of one published page was written.
+pub struct PageSources<'a> {
+    own: Option<(&'a Path, SourceText<'a>)>,
+    file: PathBuf,
+    data: &'a [(PathBuf, SourceText<'a>)],
+}
+
+impl PageSources<'_> {
+    /// The file to name for a finding on the page: its Markdown page, or the page as published.
+    pub fn file(&self) -> &Path {
+        &self.file
     }
 
     /// Where `needle` is written: in the page's Markdown, or else in a data file.
-    pub fn locate(&self, output: &str, needle: &str) -> Option<Location> {
+    pub fn locate(&self, needle: &str) -> Option<Location> {
         if needle.is_empty() {
             return None;
         }
-        self.candidates(output).find_map(|(file, source)| {
+        self.candidates().find_map(|(file, source)| {
             let offset = source.text.find(needle)?;
-            Some(source.lines.location(&file, &source.text, offset, 1))
+            Some(source.lines.location(file, source.text, offset, 1))
         })
     }
 
     /// Where raw HTML gives `attribute` the value `value`, at the value.
-    pub fn attribute(&self, output: &str, attribute: &str, value: &str) -> Option<Location> {
+    pub fn attribute(&self, attribute: &str, value: &str) -> Option<Location> {
         let key = format!("{attribute}={value}");
-        self.candidates(output).find_map(|(file, source)| {
+        self.candidates().find_map(|(file, source)| {
             let &offset = source.attributes.get(&key)?;
-            Some(source.lines.location(&file, &source.text, offset, 1))
+            Some(source.lines.location(file, source.text, offset, 1))
         })
     }
 
-    /// Whether `address` is a Markdown link's address in the sources of `output`.
-    pub fn markdown_link(&self, output: &str, address: &str) -> bool {
-        self.candidates(output)
+    /// Whether `address` is a Markdown link's address in the page's sources.
+    pub fn markdown_link(&self, address: &str) -> bool {
+        self.candidates()
             .any(|(_, source)| source.markdown_links.contains(address))
     }
 
-    /// The page's own Markdown, then the data files, as far as they exist.
-    fn candidates(&self, output: &str) -> impl Iterator<Item = (PathBuf, &SourceText)> {
-        self.by_output
-            .get(output)
-            .cloned()
-            .into_iter()
-            .chain(data_files())
-            .filter_map(|file| {
-                let source = self.texts.get(&file)?;
-                Some((file, source))
-            })
+    /// The page's own Markdown, then the data files.
+    fn candidates(&self) -> impl Iterator<Item = (&Path, &SourceText<'_>)> {
+        self.own.iter().map(|(file, source)| (*file, source)).chain(
+            self.data
+                .iter()
+                .map(|(file, source)| (file.as_path(), source)),
+        )
     }
 }
 
@@ -120,7 +131,7 @@ fn data_files() -> impl Iterator<Item = PathBuf> {
     DATA_FILES.iter().map(|f| load::data_file_path(f))
 }
 
-fn markdown_links(text: &str) -> HashSet<String> {
+fn markdown_links(text: &str) -> HashSet<&str> {
     let inline = text.match_indices("](").map(|(at, _)| &text[at + 2..]);
     let defined = text
         .lines()
@@ -129,12 +140,12 @@ fn markdown_links(text: &str) -> HashSet<String> {
     inline
         .chain(defined)
         .map(|rest| match rest.strip_prefix('<') {
-            Some(bracketed) => bracketed[..bracketed.find('>').unwrap_or(0)].to_string(),
+            Some(bracketed) => &bracketed[..bracketed.find('>').unwrap_or(0)],
             None => {
                 let end = rest
                     .find(|c: char| c.is_whitespace() || c == ')')
                     .unwrap_or(rest.len());
-                rest[..end].to_string()
+                &rest[..end]
             }
         })
         .collect()

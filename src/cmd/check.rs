@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Severity};
-use crate::{check, load, pipeline, render};
+use crate::{load, pipeline, render};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -86,8 +86,12 @@ fn findings(root: &Path) -> Diagnostics {
         Ok(checked) => checked,
         Err(problems) => return problems,
     };
-    match render::render(&checked.site, &checked.theme, today) {
-        Ok(rendered) => check::report(&checked.site, &checked.warnings, &rendered, today),
+    let checked_render =
+        render::prepare(&checked.site, &checked.theme, today).and_then(|prepared| {
+            pipeline::render_checking(&checked, &prepared, today, false, |_| Ok(()))
+        });
+    match checked_render {
+        Ok(checked_render) => checked_render.findings,
         Err(problems) => problems,
     }
 }

@@ -161,6 +161,8 @@ pub fn load_page(
     let (url_path, kind) = url_path_for(content_path);
     let (title, body, body_line) =
         title_and_body(&front, split.body, split.body_line, content_path);
+    // The body is the end of the text: kept as where it starts, the file is held once.
+    let body_start = text.len() - body.len();
     Ok((
         Some(Page {
             source: shown,
@@ -168,9 +170,10 @@ pub fn load_page(
             url_path,
             kind,
             title,
-            body,
+            body_start,
             body_line,
             front,
+            text,
         }),
         warnings,
     ))
@@ -178,14 +181,14 @@ pub fn load_page(
 
 /// The page's title: from the front matter, else from a leading `# Heading` (which then leaves
 /// the body, so the page has one `h1`), else from the file's name.
-fn title_and_body(
+fn title_and_body<'a>(
     front: &FrontMatter,
-    body: &str,
+    body: &'a str,
     body_line: usize,
     content_path: &str,
-) -> (String, String, usize) {
+) -> (String, &'a str, usize) {
     if let Some(title) = &front.title {
-        return (title.clone(), body.to_string(), body_line);
+        return (title.clone(), body, body_line);
     }
     let skipped_blank = body.len() - body.trim_start_matches('\n').len();
     let rest = &body[skipped_blank..];
@@ -194,14 +197,10 @@ fn title_and_body(
         let title = heading[..line_end].trim().trim_end_matches('#').trim();
         if !title.is_empty() {
             let after = heading[line_end..].strip_prefix('\n').unwrap_or("");
-            return (
-                title.to_string(),
-                after.to_string(),
-                body_line + skipped_blank + 1,
-            );
+            return (title.to_string(), after, body_line + skipped_blank + 1);
         }
     }
-    (title_from_path(content_path), body.to_string(), body_line)
+    (title_from_path(content_path), body, body_line)
 }
 
 /// `pupils/year-11_options.md` → `Year 11 options`; `pupils/_index.md` → `Pupils`.

@@ -44,7 +44,7 @@ pub struct Source<'a> {
 impl<'a> Source<'a> {
     pub fn page(page: &'a Page, allow_scripts: bool, theme_ids: &'a HashSet<String>) -> Self {
         Source {
-            text: &page.body,
+            text: page.body(),
             file: &page.source,
             first_line: Some(page.body_line),
             file_text: None,
@@ -479,7 +479,8 @@ mod tests {
             kind: PageKind::Leaf,
             front: FrontMatter::default(),
             title: "A".into(),
-            body: body.into(),
+            text: body.into(),
+            body_start: 0,
             body_line: 5,
         }
     }

@@ -41,15 +41,6 @@ pub struct RenderReport {
     pub warnings: Diagnostics,
 }
 
-/// Renders the site as of `today`, which decides which events are still to come.
-pub fn render(
-    site: &Site,
-    theme: &Theme,
-    today: jiff::civil::Date,
-) -> Result<Rendered, Diagnostics> {
-    prepare(site, theme, today)?.render_all(site, theme)
-}
-
 /// What rendering works out before any page: the pages there are, every page's Markdown as
 /// HTML, how each is listed, and the compiled templates. `serve` keeps it between saves.
 pub struct Prepared {
@@ -107,21 +98,9 @@ pub fn prepare(
 }
 
 impl Prepared {
-    /// Renders every output file into memory.
-    pub fn render_all(&self, site: &Site, theme: &Theme) -> Result<Rendered, Diagnostics> {
-        let files = std::sync::Mutex::new(Vec::new());
-        let report = self.render_each(site, theme, |file| {
-            files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-            Ok(())
-        })?;
-        let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
-        // Threads finish in any order; what reads the files should not see that.
-        files.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        Ok(Rendered {
-            files,
-            pages: report.pages,
-            warnings: report.warnings,
-        })
+    /// The path of every file the site will have, before any is rendered.
+    pub fn output_paths(&self, site: &Site, theme: &Theme) -> std::collections::HashSet<String> {
+        outputs::all(site, theme, &self.plan)
     }
 
     /// Renders every output file and hands each to `emit` as soon as it is ready, from any

@@ -2,7 +2,7 @@
 //! names, so that a school file at one of those addresses is named before anything is
 //! rendered, and `build`, `check` and `serve` refuse it alike.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::plan::Plan;
 use super::{COMPLIANCE_FILE, COMPLIANCE_PATH, NOT_FOUND_FILE, atom, calendar, sitemap};
@@ -38,9 +38,26 @@ impl Generated {
     }
 }
 
+/// Every path the site will have: those careersite generates, and the school's own files.
+pub fn all(site: &Site, theme: &Theme, plan: &Plan) -> HashSet<String> {
+    listed(site, theme, plan)
+        .into_iter()
+        .map(|(path, _)| path)
+        .chain(site.assets.iter().map(|asset| asset.content_path.clone()))
+        .collect()
+}
+
 /// Every output path careersite generates for `site`, in lower case: a host or a computer that
 /// does not tell capitals apart would see `Sitemap.xml` and `sitemap.xml` as one file.
 fn generated(site: &Site, theme: &Theme, plan: &Plan) -> HashMap<String, Generated> {
+    listed(site, theme, plan)
+        .into_iter()
+        .map(|(path, kind)| (path.to_lowercase(), kind))
+        .collect()
+}
+
+/// Every output path careersite generates for `site`, and what each is.
+fn listed(site: &Site, theme: &Theme, plan: &Plan) -> Vec<(String, Generated)> {
     let mut files = vec![(NOT_FOUND_FILE.to_string(), Generated::NotFoundPage)];
     for &path in sitemap::paths(site) {
         let kind = if path.ends_with(".xml") {
@@ -73,9 +90,6 @@ fn generated(site: &Site, theme: &Theme, plan: &Plan) -> HashMap<String, Generat
             .map(|target| (format!("{}index.html", target.url_path), Generated::Page)),
     );
     files
-        .into_iter()
-        .map(|(path, kind)| (path.to_lowercase(), kind))
-        .collect()
 }
 
 /// School files that would be written over by a file careersite generates, and pages at the

@@ -43,15 +43,23 @@ pub fn update(
     let today = pipeline::today();
     let checked = pipeline::check_site(root)?;
     let prepared = render::prepare(&checked.site, &checked.theme, today)?;
+    let files = std::sync::Mutex::new(Vec::new());
     // While previewing, the compliance checklist is always there for the careers leader.
-    let mut rendered = pipeline::render_with_checklist(&checked, &prepared, today)?;
+    let checked_render = pipeline::render_checking(&checked, &prepared, today, true, |file| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    })?;
     let Checked {
         site,
         theme,
         mut warnings,
     } = checked;
-    warnings.append(&mut rendered.warnings);
-    rendered.warnings = warnings;
+    warnings.extend(checked_render.render_warnings);
+    let rendered = Rendered {
+        files: files.into_inner().unwrap_or_else(|e| e.into_inner()),
+        pages: checked_render.pages,
+        warnings,
+    };
     *session = Some(Session {
         site,
         theme,
