@@ -12,7 +12,7 @@
 //! made, and leaves the previous site exactly as it was. Files whose bytes have not changed are
 //! not touched at all. One build at a time: each holds a lock beside the output folder.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -25,8 +25,11 @@ use crate::files::relative_to;
 use crate::load::CONTENT_DIR;
 use crate::output::{Contents, OutputFile};
 use crate::theme::THEMES_DIR;
+pub use manifest::MANIFEST;
+use manifest::{Stamp, Written};
 
-pub const MANIFEST: &str = ".careersite-manifest";
+mod manifest;
+
 /// Present while a build is writing. Found at the start of a build, it means the last one was
 /// killed outright, and its partial files are still to be removed.
 pub const UNFINISHED: &str = ".careersite-unfinished";
@@ -34,8 +37,6 @@ pub const UNFINISHED: &str = ".careersite-unfinished";
 /// a staging folder elsewhere would make every rename cross folders, which takes a lock
 /// shared by the whole file system.
 const PARTIAL: &str = ".careersite-partial";
-const MANIFEST_HEADER: &str =
-    "# Files written by careersite. It deletes or replaces only the files listed here.";
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {
@@ -118,9 +119,12 @@ pub struct Writer<'a> {
     real: &'a Path,
     /// For a first build: a new folder beside the output, filled and then renamed to it.
     fresh: Option<PathBuf>,
-    previous: BTreeSet<String>,
-    /// Every file this build produces, and whether its bytes changed (it has a partial file).
-    produced: Mutex<BTreeMap<String, bool>>,
+    /// What the last build wrote, from its manifest and list of times, and their texts.
+    previous: manifest::Listed,
+    previous_texts: (String, String),
+    /// Every file this build produces, whether its bytes changed (it has a partial file), and
+    /// what it holds.
+    produced: Mutex<BTreeMap<String, (bool, Written)>>,
     /// Folders this build made, to be removed again should it fail.
     made: Mutex<Vec<PathBuf>>,
     /// Set when the user presses Ctrl+C: staging stops, and nothing is committed.
@@ -146,7 +150,8 @@ impl<'a> Writer<'a> {
             output: &lock.real,
             real: &lock.real,
             fresh: None,
-            previous: BTreeSet::new(),
+            previous: manifest::Listed::new(),
+            previous_texts: (String::new(), String::new()),
             produced: Mutex::default(),
             made: Mutex::default(),
             interrupted,
@@ -167,7 +172,12 @@ impl<'a> Writer<'a> {
             writer.fresh = Some(fresh);
             return Ok(writer);
         }
-        writer.previous = previous_manifest(root, &lock.real, force)?;
+        let listed = previous_manifest(root, &lock.real, force)?;
+        // Lost or unreadable, the times only cost every file being written again.
+        let stamps =
+            std::fs::read_to_string(beside(&lock.real, manifest::STAMPS)).unwrap_or_default();
+        writer.previous = manifest::parse(&listed, &stamps);
+        writer.previous_texts = (listed, stamps);
         writer.mark()?;
         Ok(writer)
     }
@@ -211,27 +221,76 @@ impl<'a> Writer<'a> {
         if self.fresh.is_none() {
             self.may_take(&file.path, &destination)?;
         }
-        let bytes = match file.contents {
-            Contents::Bytes(bytes) => bytes,
+        let there = self.still_there(&file.path, &destination);
+        let (bytes, copied_from) = match file.contents {
+            Contents::Bytes(bytes) => (bytes, None),
             Contents::Copy(source) => {
-                std::fs::read(&source).map_err(|err| self.io("read", &source, &err))?
+                let copied_from = Stamp::read(&source);
+                // A school file that has kept its size and time is not read at all.
+                if let Some(there) =
+                    there.filter(|w| copied_from.is_some() && w.copied_from == copied_from)
+                {
+                    return self.produced(file.path, false, there);
+                }
+                let bytes = std::fs::read(&source).map_err(|err| self.io("read", &source, &err))?;
+                (bytes, copied_from)
             }
         };
-        let changed = self.fresh.is_some() || !holds(&destination, &bytes);
-        if changed {
-            self.stage_bytes(&destination, &bytes)?;
+        let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+        if let Some(there) = there.filter(|w| w.hash == hash) {
+            return self.produced(
+                file.path,
+                false,
+                Written {
+                    copied_from,
+                    ..there
+                },
+            );
         }
+        let stamp = self.stage_bytes(&destination, &bytes)?;
+        self.produced(
+            file.path,
+            true,
+            Written {
+                hash,
+                file: stamp,
+                copied_from,
+            },
+        )
+    }
+
+    /// Takes a file of the last build as this build's, unchanged, if it is still as written:
+    /// the renderer asks this of a page whose inputs have not changed, before rendering it.
+    pub fn keep(&self, path: &str) -> bool {
+        if self.fresh.is_some() {
+            return false;
+        }
+        match self.still_there(path, &self.output.join(path)) {
+            Some(written) => self.produced(path.to_string(), false, written).is_ok(),
+            None => false,
+        }
+    }
+
+    /// What the last build wrote at `path`, if the file there still has the size and time it
+    /// had then; `None` on a first build, where nothing is there.
+    fn still_there(&self, path: &str, destination: &Path) -> Option<Written> {
+        let written = (*self.previous.get(path)?)?;
+        (self.fresh.is_none() && Stamp::read(destination) == Some(written.file)).then_some(written)
+    }
+
+    fn produced(&self, path: String, changed: bool, written: Written) -> Result<(), Diagnostic> {
         let mut produced = self.produced.lock().unwrap_or_else(|e| e.into_inner());
-        if produced.insert(file.path.clone(), changed).is_some() {
+        if produced.contains_key(&path) {
             return Err(Diagnostic::error(format!(
-                "two outputs of this build are both called `{}`",
-                file.path
+                "two outputs of this build are both called `{path}`"
             )));
         }
+        produced.insert(path, (changed, written));
         Ok(())
     }
 
-    fn stage_bytes(&self, destination: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    /// Writes `bytes` beside `destination`, or at it on a first build; returns the file's stamp.
+    fn stage_bytes(&self, destination: &Path, bytes: &[u8]) -> Result<Stamp, Diagnostic> {
         if let Some(parent) = destination.parent() {
             // A first build's folder is its own, new; an existing one may hold links.
             if self.fresh.is_none() {
@@ -245,13 +304,20 @@ impl<'a> Writer<'a> {
         } else {
             partial(destination)
         };
-        create_new(&staged, bytes).map_err(|err| self.io_or_in_the_way(&staged, &err))
+        let meta =
+            create_new(&staged, bytes).map_err(|err| self.io_or_in_the_way(&staged, &err))?;
+        Stamp::of(&meta).ok_or_else(|| {
+            Diagnostic::error(format!(
+                "the system did not say when {} was written",
+                relative_to(self.root, &staged).display()
+            ))
+        })
     }
 
     /// A path the last build did not write is someone else's if anything is there: replacing
     /// it, and then listing it as careersite's, would hand it to later builds to delete.
     fn may_take(&self, path: &str, destination: &Path) -> Result<(), Diagnostic> {
-        if self.previous.contains(path) || std::fs::symlink_metadata(destination).is_err() {
+        if self.previous.contains_key(path) || std::fs::symlink_metadata(destination).is_err() {
             return Ok(());
         }
         let shown = relative_to(self.root, destination);
@@ -298,17 +364,21 @@ impl<'a> Writer<'a> {
         }
         let changed: Vec<&String> = produced
             .iter()
-            .filter_map(|(path, &changed)| changed.then_some(path))
+            .filter_map(|(path, &(changed, _))| changed.then_some(path))
             .collect();
-        let current: BTreeSet<&str> = produced.keys().map(String::as_str).collect();
+        let current: BTreeMap<&str, Option<&Written>> = produced
+            .iter()
+            .map(|(path, (_, written))| (path.as_str(), Some(written)))
+            .collect();
         if !changed.is_empty() {
             // Should the machine stop part-way through the renames, the manifest must already
             // name every file that may be in place, old or new, so the next build can tidy up.
-            let both: BTreeSet<&str> = current
-                .iter()
-                .copied()
-                .chain(self.previous.iter().map(String::as_str))
-                .collect();
+            // A file whose rename did not happen will not match what is listed, and is
+            // written again.
+            let mut both = current.clone();
+            for (path, written) in &self.previous {
+                both.entry(path.as_str()).or_insert(written.as_ref());
+            }
             self.write_manifest(&both).map_err(|d| vec![d])?;
             self.make_durable(self.real).map_err(|d| vec![d])?;
         }
@@ -320,8 +390,8 @@ impl<'a> Writer<'a> {
         }
         let removed = self
             .previous
-            .iter()
-            .filter(|p| !current.contains(p.as_str()) && self.remove_stale(p))
+            .keys()
+            .filter(|p| !current.contains_key(p.as_str()) && self.remove_stale(p))
             .count();
         self.record(&current, !changed.is_empty() || removed > 0)
             .map_err(|d| self.stopped_part_way(vec![d], None))?;
@@ -335,7 +405,11 @@ impl<'a> Writer<'a> {
     /// Writes the manifest of what is there now. It may forget a file only once that file's
     /// removal, and every rename, is sure to last. A build that moved nothing waits for
     /// nothing: waiting would also wait for whatever else is being written to the disk.
-    fn record(&self, current: &BTreeSet<&str>, moved: bool) -> Result<(), Diagnostic> {
+    fn record(
+        &self,
+        current: &BTreeMap<&str, Option<&Written>>,
+        moved: bool,
+    ) -> Result<(), Diagnostic> {
         if !moved {
             return self.write_manifest(current);
         }
@@ -348,11 +422,17 @@ impl<'a> Writer<'a> {
     fn publish(
         &mut self,
         fresh: &Path,
-        produced: &BTreeMap<String, bool>,
+        produced: &BTreeMap<String, (bool, Written)>,
     ) -> Result<WriteReport, Failure> {
-        let paths = produced.keys().map(String::as_str).collect();
-        create_new(&fresh.join(MANIFEST), manifest_text(&paths).as_bytes())
+        let (listed, stamps) = manifest::texts(
+            produced
+                .iter()
+                .map(|(path, (_, written))| (path.as_str(), Some(written))),
+        );
+        create_new(&fresh.join(MANIFEST), listed.as_bytes())
             .map_err(|err| vec![self.io("write", &self.output.join(MANIFEST), &err)])?;
+        self.replace_beside(manifest::STAMPS, &stamps)
+            .map_err(|d| vec![d])?;
         self.make_durable(fresh).map_err(|d| vec![d])?;
         std::fs::rename(fresh, self.output)
             .map_err(|err| vec![self.io("create", self.output, &err)])?;
@@ -410,16 +490,25 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn write_manifest(&self, paths: &BTreeSet<&str>) -> Result<(), Diagnostic> {
-        let manifest = manifest_text(paths);
+    fn write_manifest(&self, files: &BTreeMap<&str, Option<&Written>>) -> Result<(), Diagnostic> {
+        let (listed, stamps) =
+            manifest::texts(files.iter().map(|(path, written)| (*path, *written)));
+        if stamps != self.previous_texts.1 {
+            // Should one of the two be lost or left behind, a file whose hash and time do not
+            // both match what is there is only written again.
+            self.replace_beside(manifest::STAMPS, &stamps)?;
+        }
         let destination = self.output.join(MANIFEST);
-        if holds(&destination, manifest.as_bytes()) {
+        if listed == self.previous_texts.0 && Stamp::read(&destination).is_some() {
             return Ok(());
         }
-        let staged = partial(&destination);
-        create_new(&staged, manifest.as_bytes())
-            .map_err(|err| self.io_or_in_the_way(&staged, &err))?;
-        std::fs::rename(&staged, &destination).map_err(|err| self.io("write", &destination, &err))
+        replace(&destination, &listed).map_err(|err| self.io_or_in_the_way(&destination, &err))
+    }
+
+    /// Writes careersite's own file `what` beside the output folder, in place of the last.
+    fn replace_beside(&self, what: &str, text: &str) -> Result<(), Diagnostic> {
+        let destination = beside(self.real, what);
+        replace(&destination, text).map_err(|err| self.io_or_in_the_way(&destination, &err))
     }
 
     /// Removes a file an earlier build wrote, and any folders that leaves empty; nothing
@@ -497,7 +586,7 @@ impl<'a> Writer<'a> {
     /// made, deepest first, each only if nothing else is in it.
     fn abandon(&mut self) {
         let produced = self.produced.get_mut().unwrap_or_else(|e| e.into_inner());
-        for (path, _) in produced.iter().filter(|(_, changed)| **changed) {
+        for (path, _) in produced.iter().filter(|(_, (changed, _))| *changed) {
             let _ = std::fs::remove_file(partial(&self.output.join(path)));
         }
         let made = self.made.get_mut().unwrap_or_else(|e| e.into_inner());
@@ -531,15 +620,24 @@ impl Drop for Writer<'_> {
 
 /// Writes a file this build owns, or, failing part-way (a full disk), removes what it wrote.
 /// The name must be free: a link left there is not followed, and nothing there is replaced.
-fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<std::fs::Metadata> {
     use std::io::Write;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)?;
-    file.write_all(bytes).inspect_err(|_| {
-        let _ = std::fs::remove_file(path);
-    })
+    file.write_all(bytes)
+        .and_then(|()| file.metadata())
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(path);
+        })
+}
+
+/// Writes `text` beside `destination`, then renames it into place.
+fn replace(destination: &Path, text: &str) -> std::io::Result<()> {
+    let staged = partial(destination);
+    create_new(&staged, text.as_bytes())?;
+    std::fs::rename(&staged, destination)
 }
 
 /// Waits until everything written so far is on the disk, so that a power cut leaves either
@@ -561,14 +659,6 @@ fn flush(folder: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn flush(_: &Path) -> std::io::Result<()> {
     Ok(())
-}
-
-fn manifest_text(paths: &BTreeSet<&str>) -> String {
-    std::iter::once(MANIFEST_HEADER)
-        .chain(paths.iter().copied())
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
 }
 
 /// A name beside the output folder, such as `.site.careersite-new`: where a first build puts
@@ -597,21 +687,6 @@ fn remove_partial_files(output: &Path) {
     for leftover in leftovers {
         let _ = std::fs::remove_file(leftover.path());
     }
-}
-
-/// Whether the file at `path` holds exactly `bytes`. Asked of every file on every build, so it
-/// reads through `take`, which needs no more system calls to learn the size it was told.
-fn holds(path: &Path, bytes: &[u8]) -> bool {
-    use std::io::Read;
-    let expected = bytes.len() as u64;
-    // Checked before opening: opening a named pipe left where a page goes would wait forever.
-    if !std::fs::metadata(path).is_ok_and(|meta| meta.is_file() && meta.len() == expected) {
-        return false;
-    }
-    let mut existing = Vec::with_capacity(bytes.len());
-    File::open(path)
-        .and_then(|file| file.take(expected + 1).read_to_end(&mut existing))
-        .is_ok_and(|_| existing == bytes)
 }
 
 /// The output folder must not be, contain, or sit inside what the user wrote, however the
@@ -671,19 +746,12 @@ fn normalise(path: &Path) -> PathBuf {
     normal
 }
 
-/// The files the last build wrote. A non-empty folder without a manifest is not careersite's.
-fn previous_manifest(
-    root: &Path,
-    output: &Path,
-    force: bool,
-) -> Result<BTreeSet<String>, Diagnostic> {
+/// The text of the last build's manifest, empty if there is none. A non-empty folder without a
+/// manifest is not careersite's.
+fn previous_manifest(root: &Path, output: &Path, force: bool) -> Result<String, Diagnostic> {
     let manifest = output.join(MANIFEST);
     match std::fs::read_to_string(&manifest) {
-        Ok(text) => Ok(text
-            .lines()
-            .filter(|line| !line.starts_with('#') && is_plain_relative(line))
-            .map(str::to_string)
-            .collect()),
+        Ok(text) => Ok(text),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
             let occupied = std::fs::read_dir(output)
                 .map(|entries| {
@@ -699,7 +767,7 @@ fn previous_manifest(
                 ))
                 .with_help("choose an empty or new folder with --output, or pass --force to build into it anyway (careersite will still replace or delete nothing it did not write)"))
             } else {
-                Ok(BTreeSet::new())
+                Ok(String::new())
             }
         }
         Err(err) => Err(Diagnostic::io("read", &relative_to(root, &manifest), &err)),
