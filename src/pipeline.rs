@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, has_errors};
 use crate::output::OutputFile;
-use crate::render::Prepared;
+use crate::render::{Prepared, RenderCache, RenderReport};
 use crate::site::Site;
 use crate::theme::Theme;
 use crate::write::{self, Failure, WriteReport, Writer};
@@ -26,6 +26,8 @@ pub struct BuildOptions {
 
 pub struct BuildReport {
     pub pages: usize,
+    /// Pages whose inputs had not changed, kept as the last build wrote them.
+    pub kept: usize,
     pub files: usize,
     pub write: WriteReport,
     pub elapsed: Duration,
@@ -38,7 +40,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     let lock = write::lock(&options.root, &options.output).map_err(|d| vec![d])?;
     let checked = check_site(&options.root)?;
     let (site, theme) = (&checked.site, &checked.theme);
-    let prepared = render::prepare(site, theme, options.today)?;
     let writer = Writer::open(
         &lock,
         &options.root,
@@ -47,17 +48,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
         options.interrupted,
     )
     .map_err(|d| vec![d])?;
-    let stage = |file| writer.stage(file);
-    let (pages, mut render_warnings) = if site.config.compliance_page {
-        let checked = render_checking(&checked, &prepared, options.today, true, stage)?;
-        (checked.pages, checked.render_warnings)
+    let previous = writer.previous_render_cache();
+    let previous = previous.as_deref().and_then(RenderCache::read);
+    let prepared = render::prepare_after(site, theme, options.today, previous.as_ref())?;
+    let report = if site.config.compliance_page {
+        // The checklist reads every page, so none is kept unrendered.
+        let stage = |file| writer.stage(file);
+        render_checking(&checked, &prepared, options.today, true, stage)?.report
     } else {
-        let report = prepared.render_each(site, theme, stage)?;
-        (report.pages, report.warnings)
+        prepared.render_each(site, theme, &writer)?
     };
-    let write = writer.commit()?;
+    let write = writer.commit(&report.cache.text())?;
     let mut warnings = checked.warnings;
-    warnings.append(&mut render_warnings);
+    warnings.extend(report.warnings);
     // What `check` reports as errors, `build` reports as warnings: the site still builds.
     warnings.extend(
         check::compliance(site, options.today)
@@ -68,7 +71,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
             }),
     );
     Ok(BuildReport {
-        pages,
+        pages: report.pages,
+        kept: report.kept,
         files: write.written + write.unchanged,
         write,
         elapsed: started.elapsed(),
@@ -78,9 +82,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
 
 /// What rendering a site and checking its pages found.
 pub struct CheckedRender {
-    pub pages: usize,
     /// What rendering warned of, as `build` reports it.
-    pub render_warnings: Diagnostics,
+    pub report: RenderReport,
     /// Everything `careersite check` reports.
     pub findings: Diagnostics,
 }
@@ -97,7 +100,7 @@ pub fn render_checking(
 ) -> Result<CheckedRender, Diagnostics> {
     let (site, theme) = (&checked.site, &checked.theme);
     let published = check::Published::new(site, prepared.output_paths(site, theme));
-    let report = prepared.render_each(site, theme, |file| {
+    let report = prepared.render_each(site, theme, &|file: OutputFile| {
         published.file(&file);
         emit(file)
     })?;
@@ -115,11 +118,7 @@ pub fn render_checking(
             .map_err(|d| vec![d]);
         page?;
     }
-    Ok(CheckedRender {
-        pages: report.pages,
-        render_warnings: report.warnings,
-        findings,
-    })
+    Ok(CheckedRender { report, findings })
 }
 
 /// A site that has been loaded and checked, with its theme, ready to render.

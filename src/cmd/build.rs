@@ -27,8 +27,12 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> 
                 super::report(&report.warnings);
                 let w = &report.write;
                 println!(
-                    "Built {} pages ({} files: {} written, {} unchanged, {} removed) into {} in {} ms{}",
+                    "Built {} pages ({}{} files: {} written, {} unchanged, {} removed) into {} in {} ms{}",
                     report.pages,
+                    match report.kept {
+                        0 => String::new(),
+                        n => format!("{n} kept from the last build; "),
+                    },
                     report.files,
                     w.written,
                     w.unchanged,

@@ -2,6 +2,7 @@
 //! Markdown and templates are rendered in parallel; nothing touches the output folder here.
 
 mod atom;
+mod cache;
 mod calendar;
 mod careers;
 mod charts;
@@ -17,15 +18,18 @@ mod templates;
 mod theme_ids;
 mod views;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{Contents, OutputFile};
+use crate::output::{Contents, OutputFile, Sink};
 use crate::site::{Site, root_prefix, url_depth};
 use crate::theme::Theme;
 use plan::{Plan, Target};
 use views::{AudienceView, DateView, LinkView, PageContext, PageView, SiteView, Summary};
 
+pub use cache::RenderCache;
 pub use templates::template_names;
 
 pub struct Rendered {
@@ -38,7 +42,11 @@ pub struct Rendered {
 /// What rendering found, when the files themselves went straight on to be written.
 pub struct RenderReport {
     pub pages: usize,
+    /// Pages not rendered, their files kept as the last build wrote them.
+    pub kept: usize,
     pub warnings: Diagnostics,
+    /// For the next build: what this one rendered, and with what.
+    pub cache: RenderCache,
 }
 
 /// What rendering works out before any page: the pages there are, every page's Markdown as
@@ -47,16 +55,34 @@ pub struct Prepared {
     plan: Plan,
     theme_ids: theme_ids::ThemeIds,
     links: links::LinkIndex,
-    bodies: Vec<markdown::Html>,
+    /// Each page's Markdown as HTML; `None` for a page the last build rendered with the same
+    /// inputs, which is rendered only if its file cannot be kept.
+    bodies: Vec<Option<markdown::Html>>,
+    /// The first paragraph of each page's body.
+    first_paragraphs: Vec<String>,
     summaries: Vec<Summary>,
     tera: tera::Tera,
     today: jiff::civil::Date,
+    /// What the cache compares: see [`cache`].
+    hashes: (u128, u128),
 }
 
+/// Prepares the whole site, with every page rendered afresh.
 pub fn prepare(
     site: &Site,
     theme: &Theme,
     today: jiff::civil::Date,
+) -> Result<Prepared, Diagnostics> {
+    prepare_after(site, theme, today, None)
+}
+
+/// Prepares the site, leaving out the pages the last build rendered with the same inputs,
+/// as `previous` tells.
+pub fn prepare_after(
+    site: &Site,
+    theme: &Theme,
+    today: jiff::civil::Date,
+    previous: Option<&RenderCache>,
 ) -> Result<Prepared, Diagnostics> {
     let plan = Plan::new(site);
     let clashes = outputs::clashes(site, theme, &plan);
@@ -66,34 +92,53 @@ pub fn prepare(
     let links = links::LinkIndex::new(site, &plan.url_paths());
     let theme_ids = theme_ids::ThemeIds::new(theme);
     let templates = plan.page_templates(site.pages.len());
-    let bodies: Vec<markdown::Html> = site
-        .pages
-        .par_iter()
-        .zip(&templates)
-        .map(|(page, template)| {
-            let ids = theme_ids.on(template);
-            let source = markdown::Source::page(page, site.config.allow_scripts, ids);
-            markdown::render(&source, &links)
-        })
-        .collect();
+    let bodies_hash = cache::bodies(site, theme, &plan);
+    let render_body = |page: usize| {
+        let ids = theme_ids.on(templates[page]);
+        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);
+        markdown::render(&source, &links)
+    };
+    let (mut bodies, first_paragraphs): (Vec<Option<markdown::Html>>, Vec<String>) =
+        (0..site.pages.len())
+            .into_par_iter()
+            .map(|page| {
+                match previous.and_then(|cache| cache.page(bodies_hash, &site.pages[page])) {
+                    Some(kept) => (None, kept.summary().to_string()),
+                    None => {
+                        let body = render_body(page);
+                        let first = body.summary.clone();
+                        (Some(body), first)
+                    }
+                }
+            })
+            .unzip();
     let summaries: Vec<Summary> = plan
         .targets
         .par_iter()
-        .map(|target| summary(site, &bodies, target))
+        .map(|target| summary(site, &first_paragraphs, target))
         .collect();
     let mut tera = templates::compile(theme)?;
-    tera.global_context().insert(
-        "site",
-        &SiteView::new(site, main_sections(&plan, &summaries)),
-    );
+    let site_view = SiteView::new(site, main_sections(&plan, &summaries));
+    let listings_hash = cache::listings(bodies_hash, &summaries, &site_view);
+    if !previous.is_some_and(|cache| cache.same_listings(listings_hash)) {
+        // What every page lists has changed: no page can be kept.
+        bodies.par_iter_mut().enumerate().for_each(|(page, body)| {
+            if body.is_none() {
+                *body = Some(render_body(page));
+            }
+        });
+    }
+    tera.global_context().insert("site", &site_view);
     Ok(Prepared {
         plan,
         theme_ids,
         links,
         bodies,
+        first_paragraphs,
         summaries,
         tera,
         today,
+        hashes: (bodies_hash, listings_hash),
     })
 }
 
@@ -103,19 +148,25 @@ impl Prepared {
         outputs::all(site, theme, &self.plan)
     }
 
-    /// Renders every output file and hands each to `emit` as soon as it is ready, from any
-    /// thread, so that a build need never hold the whole site in memory.
+    /// Renders every output file and hands each to `sink` as soon as it is ready, from any
+    /// thread, so that a build need never hold the whole site in memory. A page the last
+    /// build rendered with the same inputs is not rendered if the sink can keep its file.
     pub fn render_each(
         &self,
         site: &Site,
         theme: &Theme,
-        emit: impl Fn(OutputFile) -> Result<(), Diagnostic> + Sync,
+        sink: &impl Sink,
     ) -> Result<RenderReport, Diagnostics> {
-        let pages: Vec<Result<Diagnostics, Diagnostic>> = (0..self.plan.targets.len())
+        let kept = AtomicUsize::new(0);
+        let outcomes: Vec<Result<Diagnostics, Diagnostic>> = (0..self.plan.targets.len())
             .into_par_iter()
             .map(|index| {
+                if self.may_keep(index) && sink.keep(&self.plan.targets[index].output_file()) {
+                    kept.fetch_add(1, Ordering::Relaxed);
+                    return Ok(Diagnostics::new());
+                }
                 let (file, warnings) = self.render_target(site, theme, index)?;
-                emit(file)?;
+                sink.take(file)?;
                 Ok(warnings)
             })
             .collect();
@@ -123,18 +174,30 @@ impl Prepared {
         let mut warnings: Diagnostics = self
             .bodies
             .iter()
+            .flatten()
             .flat_map(|b| b.warnings.clone())
             .collect();
-        for page in pages {
-            match page {
-                Ok(page_warnings) => warnings.extend(page_warnings),
+        // A page that warned is rendered again next time, so that it warns again.
+        let mut quiet: Vec<bool> = self
+            .bodies
+            .iter()
+            .map(|body| body.as_ref().is_none_or(|b| b.warnings.is_empty()))
+            .collect();
+        for (target, outcome) in self.plan.targets.iter().zip(outcomes) {
+            match outcome {
+                Ok(page_warnings) => {
+                    if let Some(page) = target.page.filter(|_| !page_warnings.is_empty()) {
+                        quiet[page] = false;
+                    }
+                    warnings.extend(page_warnings);
+                }
                 Err(problem) => problems.push(problem),
             }
         }
         // Data shown on several pages would otherwise warn once per page.
         warnings.sort_by_cached_key(ToString::to_string);
         warnings.dedup();
-        if let Err(problem) = not_found_page(&self.tera, theme, site).and_then(&emit) {
+        if let Err(problem) = not_found_page(&self.tera, theme, site).and_then(|f| sink.take(f)) {
             problems.push(problem);
         }
         if !problems.is_empty() {
@@ -155,12 +218,39 @@ impl Prepared {
         }));
         let problems: Diagnostics = others
             .into_par_iter()
-            .filter_map(|file| emit(file).err())
+            .filter_map(|file| sink.take(file).err())
             .collect();
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(RenderReport { pages, warnings })
+        let (bodies, listings) = self.hashes;
+        let pages_now = site.pages.iter().zip(&self.first_paragraphs).zip(quiet);
+        let cache = RenderCache::new(
+            bodies,
+            listings,
+            pages_now.map(|((page, first), quiet)| (page, quiet.then(|| first.clone()))),
+        );
+        Ok(RenderReport {
+            pages,
+            kept: kept.into_inner(),
+            warnings,
+            cache,
+        })
+    }
+
+    /// Whether target `index` is a plain Markdown page the last build rendered with the same
+    /// inputs. The home page and the careers pages show the date, and are always rendered.
+    fn may_keep(&self, index: usize) -> bool {
+        let target = &self.plan.targets[index];
+        target.special.is_none()
+            && !target.url_path.is_empty()
+            && target.page.is_some_and(|page| self.bodies[page].is_none())
+    }
+
+    fn render_body(&self, site: &Site, target: &Target, page: usize) -> markdown::Html {
+        let ids = self.theme_ids.on(&target.template);
+        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);
+        markdown::render(&source, &self.links)
     }
 
     /// Renders `site.pages[page]` again after its body changed and nothing else did, and
@@ -177,15 +267,16 @@ impl Prepared {
             .targets
             .iter()
             .position(|t| t.page == Some(page))?;
-        let ids = self.theme_ids.on(&self.plan.targets[target].template);
-        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);
-        let body = markdown::render(&source, &self.links);
-        let previous = std::mem::replace(&mut self.bodies[page], body);
-        if summary(site, &self.bodies, &self.plan.targets[target]) != self.summaries[target] {
-            self.bodies[page] = previous;
+        let body = self.render_body(site, &self.plan.targets[target], page);
+        let previous = std::mem::replace(&mut self.first_paragraphs[page], body.summary.clone());
+        if summary(site, &self.first_paragraphs, &self.plan.targets[target])
+            != self.summaries[target]
+        {
+            self.first_paragraphs[page] = previous;
             return None;
         }
-        let body_warnings = self.bodies[page].warnings.clone();
+        let body_warnings = body.warnings.clone();
+        self.bodies[page] = Some(body);
         Some(
             self.render_target(site, theme, target)
                 .map(|(file, mut warnings)| {
@@ -245,7 +336,16 @@ impl Prepared {
         index: usize,
     ) -> Result<(OutputFile, Diagnostics), Diagnostic> {
         let target = &self.plan.targets[index];
-        let (careers, warnings) = match target.special {
+        // A page the last build rendered, whose file could not be kept after all.
+        let rendered_now = target
+            .page
+            .filter(|&page| self.bodies[page].is_none())
+            .map(|page| self.render_body(site, target, page));
+        let body = target
+            .page
+            .and_then(|page| self.bodies[page].as_ref())
+            .or(rendered_now.as_ref());
+        let (careers, mut warnings) = match target.special {
             Some(special) => {
                 let depth = url_depth(&target.url_path);
                 let (mut view, warnings) = careers::view(
@@ -269,22 +369,24 @@ impl Prepared {
             }
             _ => (None, Vec::new()),
         };
-        let mut context = page_context(site, &self.plan, &self.bodies, &self.summaries, index);
+        let content = body.map_or("", |body| body.html.as_str());
+        let mut context = page_context(site, &self.plan, &self.summaries, index, content);
         context.careers = careers;
         let html = templates::render(&self.tera, theme, &target.template, &context, site, target)?;
+        warnings.extend(rendered_now.into_iter().flat_map(|body| body.warnings));
         let file = OutputFile {
-            path: format!("{}index.html", target.url_path),
+            path: target.output_file(),
             contents: clean_text::publishable(html),
         };
         Ok((file, warnings))
     }
 }
 
-fn summary(site: &Site, bodies: &[markdown::Html], target: &Target) -> Summary {
+fn summary(site: &Site, first_paragraphs: &[String], target: &Target) -> Summary {
     let page = target.page.map(|i| &site.pages[i]);
     let description = page
         .and_then(|p| p.front.description.clone())
-        .or_else(|| target.page.map(|i| bodies[i].summary.clone()))
+        .or_else(|| target.page.map(|i| first_paragraphs[i].clone()))
         .unwrap_or_default();
     Summary {
         title: target.title.clone(),
@@ -312,12 +414,13 @@ fn main_sections(plan: &Plan, summaries: &[Summary]) -> Vec<LinkView> {
         .collect()
 }
 
+/// What the template of target `index` is given; `content` is its page's body as HTML.
 fn page_context<'a>(
     site: &'a Site,
     plan: &'a Plan,
-    bodies: &'a [markdown::Html],
     summaries: &'a [Summary],
     index: usize,
+    content: &'a str,
 ) -> PageContext<'a> {
     let target = &plan.targets[index];
     let page = target.page.map(|i| &site.pages[i]);
@@ -336,7 +439,7 @@ fn page_context<'a>(
             title: &target.title,
             description: &summaries[index].description,
             date: summaries[index].date.clone(),
-            content: target.page.map_or("", |i| bodies[i].html.as_str()),
+            content,
             path: &target.url_path,
             audiences: page
                 .map(|p| {

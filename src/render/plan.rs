@@ -10,7 +10,7 @@ use crate::site::{PageKind, Site, parent_url_path, url_path_for};
 
 /// A page careersite makes from the careers data, whether or not a Markdown page sits at its
 /// address (one that does supplies the page's title and an introduction).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Special {
     /// An audience's hub page.
     Hub(Audience),
@@ -133,6 +133,7 @@ impl Special {
     }
 }
 
+#[derive(Hash)]
 pub struct Target {
     pub url_path: String,
     pub title: String,
@@ -152,6 +153,23 @@ pub struct Plan {
     pub children: HashMap<String, Vec<usize>>,
     /// The targets one folder below the home page, in listing order, for the navigation.
     pub top_level: Vec<usize>,
+}
+
+impl Target {
+    /// The file the target is written to.
+    pub fn output_file(&self) -> String {
+        format!("{}index.html", self.url_path)
+    }
+}
+
+impl std::hash::Hash for Plan {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.targets.hash(state);
+        let mut children: Vec<_> = self.children.iter().collect();
+        children.sort_unstable();
+        children.hash(state);
+        self.top_level.hash(state);
+    }
 }
 
 impl Plan {

@@ -54,10 +54,10 @@ pub fn update(
         theme,
         mut warnings,
     } = checked;
-    warnings.extend(checked_render.render_warnings);
+    warnings.extend(checked_render.report.warnings);
     let rendered = Rendered {
         files: files.into_inner().unwrap_or_else(|e| e.into_inner()),
-        pages: checked_render.pages,
+        pages: checked_render.report.pages,
         warnings,
     };
     *session = Some(Session {

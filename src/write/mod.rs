@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::files::relative_to;
 use crate::load::CONTENT_DIR;
-use crate::output::{Contents, OutputFile};
+use crate::output::{Contents, OutputFile, Sink};
 use crate::theme::THEMES_DIR;
 pub use manifest::MANIFEST;
 use manifest::{Stamp, Written};
@@ -37,6 +37,8 @@ pub const UNFINISHED: &str = ".careersite-unfinished";
 /// a staging folder elsewhere would make every rename cross folders, which takes a lock
 /// shared by the whole file system.
 const PARTIAL: &str = ".careersite-partial";
+/// What the last build rendered, beside the output folder (see `render::RenderCache`).
+const RENDER_CACHE: &str = "render-cache";
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct WriteReport {
@@ -259,18 +261,6 @@ impl<'a> Writer<'a> {
         )
     }
 
-    /// Takes a file of the last build as this build's, unchanged, if it is still as written:
-    /// the renderer asks this of a page whose inputs have not changed, before rendering it.
-    pub fn keep(&self, path: &str) -> bool {
-        if self.fresh.is_some() {
-            return false;
-        }
-        match self.still_there(path, &self.output.join(path)) {
-            Some(written) => self.produced(path.to_string(), false, written).is_ok(),
-            None => false,
-        }
-    }
-
     /// What the last build wrote at `path`, if the file there still has the size and time it
     /// had then; `None` on a first build, where nothing is there.
     fn still_there(&self, path: &str, destination: &Path) -> Option<Written> {
@@ -353,10 +343,35 @@ impl<'a> Writer<'a> {
         ))
     }
 
+    /// What the last build said it rendered, and with what (see `render::RenderCache`); `None`
+    /// on a first build.
+    pub fn previous_render_cache(&self) -> Option<String> {
+        if self.fresh.is_some() {
+            return None;
+        }
+        std::fs::read_to_string(beside(self.real, RENDER_CACHE)).ok()
+    }
+
     /// Puts every staged file in place, removes the files of the last build that this one no
-    /// longer has, and records what is there now. Ctrl+C is not heeded here: once begun, the
-    /// renames are finished, so the folder holds either the old site or the new one.
-    pub fn commit(mut self) -> Result<WriteReport, Failure> {
+    /// longer has, and records what is there now, with `render_cache`, what the renderer
+    /// says of this build. Ctrl+C is not heeded here: once begun, the renames are finished,
+    /// so the folder holds either the old site or the new one.
+    pub fn commit(mut self, render_cache: &str) -> Result<WriteReport, Failure> {
+        // The last build's cache describes the files about to be replaced: once any is, it
+        // could keep a page whose file no longer matches it. The new one is written last.
+        let cache = beside(self.real, RENDER_CACHE);
+        if let Err(err) = std::fs::remove_file(&cache)
+            && err.kind() != std::io::ErrorKind::NotFound
+        {
+            return Err(vec![self.io("remove", &cache, &err)].into());
+        }
+        let report = self.put_everything_in_place()?;
+        // Lost, it only costs the next build rendering every page.
+        let _ = self.replace_beside(RENDER_CACHE, render_cache);
+        Ok(report)
+    }
+
+    fn put_everything_in_place(&mut self) -> Result<WriteReport, Failure> {
         let produced =
             std::mem::take(&mut *self.produced.lock().unwrap_or_else(|e| e.into_inner()));
         if let Some(fresh) = self.fresh.clone() {
@@ -593,6 +608,23 @@ impl<'a> Writer<'a> {
         made.sort_by_key(|folder| std::cmp::Reverse(folder.components().count()));
         for folder in made.iter() {
             let _ = std::fs::remove_dir(folder);
+        }
+    }
+}
+
+impl Sink for Writer<'_> {
+    fn take(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.stage(file)
+    }
+
+    /// Takes a file of the last build as this build's, unchanged, if it is still as written.
+    fn keep(&self, path: &str) -> bool {
+        if self.fresh.is_some() || !is_plain_relative(path) {
+            return false;
+        }
+        match self.still_there(path, &self.output.join(path)) {
+            Some(written) => self.produced(path.to_string(), false, written).is_ok(),
+            None => false,
         }
     }
 }
