@@ -111,16 +111,20 @@ fn front_matter_never_closed_is_explained() {
 }
 
 #[test]
-fn duplicate_keys_name_the_line() {
+fn a_key_written_twice_is_refused_at_the_second() {
+    let help = "each key may appear once: remove or rename one of them";
     let site = TestSite::example();
     site.write(
         "content/pupils/twice.md",
         "---\ntitle: One\ntitle: Two\n---\nText.\n",
     );
-    site.refused("content/pupils/twice.md:", "duplicate field `title`");
+    let err = site.refused("content/pupils/twice.md:3:1: duplicate field `title`", help);
+    assert!(err.contains("3 | title: Two"), "{err}");
+
+    // site.yaml's `school:` is on line 3, with keys of its own under it.
     let site = TestSite::example();
     site.edit("content/site.yaml", "language:", "school: Again\nlanguage:");
-    site.refused("content/site.yaml:", "duplicate");
+    site.refused("content/site.yaml:10:1: duplicate field `school`", help);
 }
 
 #[cfg(unix)]
