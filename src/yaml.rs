@@ -203,11 +203,28 @@ fn offending_value_offset(text: &str, reported: usize, message: &str) -> Option<
     }
     let quoted = message.split('`').nth(1).filter(|v| !v.is_empty())?;
     let from = reported.min(text.len());
-    text.get(from..)?.find(quoted).map(|i| from + i)
+    let mut found = text
+        .get(from..)?
+        .match_indices(quoted)
+        .map(|(i, _)| from + i);
+    if message.starts_with("duplicate field") {
+        // The key written a second time is the one to point at: the first is where it belongs.
+        let column = |at: usize| at - text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let is_key = |at: &usize| {
+            column(*at) == column(from)
+                && text[at + quoted.len()..]
+                    .trim_start_matches(' ')
+                    .starts_with(':')
+        };
+        if let Some(again) = found.clone().filter(is_key).nth(1) {
+            return Some(again);
+        }
+    }
+    found.next()
 }
 
 fn help_for(message: &str) -> &'static str {
-    let rules: [(&str, &str); 8] = [
+    let rules: [(&str, &str); 9] = [
         (
             "is ignored",
             "check its spelling, or remove it if it is not meant for careersite",
@@ -230,6 +247,10 @@ fn help_for(message: &str) -> &'static str {
         ),
         (
             "duplicate entry",
+            "each key may appear once: remove or rename one of them",
+        ),
+        (
+            "duplicate field",
             "each key may appear once: remove or rename one of them",
         ),
         (

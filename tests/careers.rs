@@ -246,20 +246,6 @@ fn a_malformed_date_is_refused() {
 }
 
 #[test]
-fn a_misspelt_careers_leader_field_is_refused() {
-    let site = TestSite::new();
-    site.write(
-        "content/site.yaml",
-        "careers_leader:\n  name: A\n  emial: a@b.uk\n",
-    );
-    let err = site.run(&["build"]).failure().stderr();
-    assert!(
-        err.contains("content/site.yaml:3:") && err.contains("`email`"),
-        "{err}"
-    );
-}
-
-#[test]
 fn the_programme_page_links_to_every_other_careers_page_the_site_has() {
     let site = TestSite::example();
     site.build();

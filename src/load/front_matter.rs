@@ -88,22 +88,4 @@ mod tests {
         assert!(split.front_matter.is_none());
         assert_eq!(split.body, "Just text\n---\n");
     }
-
-    #[test]
-    fn unclosed_front_matter_is_an_error_at_line_one() {
-        let err = split(Path::new(FILE), "---\ntitle: A\n\nText")
-            .err()
-            .unwrap();
-        assert_eq!(err.position.unwrap().line, 1);
-        assert!(err.help.unwrap().contains("---"));
-    }
-
-    #[test]
-    fn unknown_audiences_name_the_line_and_the_choices() {
-        let text = "---\ntitle: A\naudiences: [pupil]\n---\n";
-        let split = split(Path::new(FILE), text).unwrap();
-        let err = parse(Path::new(FILE), &split).err().unwrap();
-        assert_eq!(err[0].position.as_ref().unwrap().line, 3);
-        assert!(err[0].message.contains("pupils"), "{}", err[0].message);
-    }
 }

@@ -3,8 +3,11 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use scraper::{Html, Selector};
 use tempfile::TempDir;
@@ -77,6 +80,20 @@ impl TestSite {
         err
     }
 
+    /// As [`TestSite::refused`], for a build refused for one problem whose words are known in
+    /// full: `error` is its first line after `error: `, and `help` what it says to do.
+    pub fn refused_saying(&self, error: &str, help: &str) -> String {
+        let err = self.refused(error, help);
+        assert_reported(&err, &format!("error: {error}"), help);
+        assert!(
+            err.ends_with(
+                "careersite stopped: 1 problem to fix; nothing in the output folder was changed.\n"
+            ),
+            "{err}"
+        );
+        err
+    }
+
     /// Builds the site, panicking with careersite's own words if it fails.
     pub fn build(&self) -> Run {
         self.run(&["build"]).success()
@@ -114,13 +131,64 @@ impl TestSite {
 /// "coming up" does not depend on when the tests run.
 pub const TODAY_EPOCH: &str = "1795435200";
 
-/// Runs the real binary with `args`.
+/// Long enough for any run the tests make on a loaded 2-core machine, many times over: a run
+/// still going then has hung, and is stopped so that the suite fails instead of waiting forever.
+/// How fast careersite is belongs in BENCHMARKS.md, not here.
+pub const HANG: Duration = Duration::from_secs(300);
+
+/// Runs the real binary with `args`, failing the test if it hangs.
 pub fn careersite(args: &[&OsStr]) -> Run {
-    Run(Command::new(env!("CARGO_BIN_EXE_careersite"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_careersite"))
         .args(args)
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
-        .output()
-        .expect("careersite runs"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("careersite runs");
+    let stdout = read_all(child.stdout.take().unwrap());
+    let stderr = read_all(child.stderr.take().unwrap());
+    let started = Instant::now();
+    let mut pause = Duration::from_millis(1);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > HANG {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("careersite {args:?} was still running after {HANG:?}: it hangs");
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(20));
+    };
+    Run(Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    })
+}
+
+/// Reads all of `pipe` on a thread of its own, so that a full pipe never stalls careersite.
+fn read_all(mut pipe: impl Read + Send + 'static) -> JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        pipe.read_to_end(&mut bytes).unwrap();
+        bytes
+    })
+}
+
+/// Asserts that `output` reports a problem whose first line is `first` (such as
+/// `error: content/a.md:3:4: this file is not UTF-8 text`) and whose help is `help`, both whole.
+pub fn assert_reported(output: &str, first: &str, help: &str) {
+    let reported = output.split("\n\n").any(|problem| {
+        let mut lines = problem.lines();
+        lines.next() == Some(first) && lines.any(|line| line == format!("  help: {help}"))
+    });
+    assert!(
+        reported,
+        "should report {first:?}\n  with help {help:?}, but said:\n{output}"
+    );
 }
 
 pub struct Run(pub Output);
