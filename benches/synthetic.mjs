@@ -19,10 +19,33 @@ export function syntheticPage(i) {
   return { section, topic, name: `page-${String(i).padStart(5, "0")}` };
 }
 
-export function writeSyntheticSite(root, pages, { careers = false } = {}) {
+/** Where page `i` of the "folders" shape goes: 100 top-level folders of 100 pages each. */
+export function folderPage(i) {
+  return { section: `folder-${String(Math.floor(i / 100)).padStart(3, "0")}`, name: `page-${String(i).padStart(5, "0")}` };
+}
+
+/**
+ * Writes a synthetic site. `shape` is "sections" (ten top-level sections of topic folders of
+ * 50 pages) or "folders" (top-level folders of 100 pages each, every page linking to the next
+ * two in its folder).
+ */
+export function writeSyntheticSite(root, pages, { careers = false, shape = "sections" } = {}) {
   const content = join(root, "content");
   mkdirSync(content, { recursive: true });
-  for (let i = 0; i < pages; i++) {
+  if (shape === "folders") {
+    for (let i = 0; i < pages; i++) {
+      const { section, name } = folderPage(i);
+      const folder = join(content, section);
+      if (i % 100 === 0) {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(join(folder, "_index.md"), `---\ntitle: "Folder ${section}"\n---\n\nPages in ${section}.\n`);
+      }
+      const sibling = (k) => folderPage(Math.floor(i / 100) * 100 + ((i + k) % 100)).name;
+      const links = `See [the next page](${sibling(1)}.md) and [the one after](${sibling(2)}.md).`;
+      writeFileSync(join(folder, `${name}.md`), page(i, pages).replace("## Details", `${links}\n\n## Details`));
+    }
+  }
+  for (let i = 0; shape === "sections" && i < pages; i++) {
     const { section, topic, name } = syntheticPage(i);
     const folder = join(content, section, topic);
     if (i % PER_TOPIC === 0) {
