@@ -124,10 +124,12 @@ fn rebuild(
     match session::update(session, root, changed) {
         Ok(update) => {
             let (pages, warnings, one_page) = match update {
-                session::Update::Site(mut rendered) => {
-                    let pages = rendered.pages;
-                    let warnings = std::mem::take(&mut rendered.warnings);
-                    write_state(state).replace(rendered);
+                session::Update::Site {
+                    files,
+                    pages,
+                    warnings,
+                } => {
+                    write_state(state).replace(files);
                     (pages, warnings, false)
                 }
                 session::Update::Page { file, warnings } => {
@@ -183,17 +185,17 @@ fn refresh_checklist(
     state: &RwLock<SiteState>,
     clients: &Clients,
 ) {
-    let Ok(session::Update::Site(rendered)) = session::update(session, root, &[]) else {
+    let checklist = crate::render::COMPLIANCE_FILE;
+    // Read before the rebuild, which writes the new one over it.
+    let before = state
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .bytes(checklist);
+    let Ok(session::Update::Site { files, .. }) = session::update(session, root, &[]) else {
         // A problem elsewhere will be reported by the next save, as it is now.
         return;
     };
-    let checklist = rendered
-        .files
-        .into_iter()
-        .find(|file| file.path == crate::render::COMPLIANCE_FILE);
-    if let Some(checklist) = checklist
-        && write_state(state).refresh_file(checklist)
-    {
+    if write_state(state).refresh(files, checklist, before) {
         clients.page_changed(&format!("/{}", crate::render::COMPLIANCE_PATH));
     }
 }

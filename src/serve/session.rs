@@ -1,16 +1,24 @@
 //! What `serve` keeps between saves: the loaded site, its theme and the prepared render, so a
 //! save that changes only the text of one page renders that page alone. Anything else, or
-//! anything unsure, rebuilds the whole site, exactly as `build` would.
+//! anything unsure, rebuilds the whole site, exactly as `build` would, into a preview folder
+//! of careersite's own in the system's temporary folder, from which the pages are served: the
+//! rendered site is never all held in memory.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::AtomicBool;
 
 use crate::diagnostic::Diagnostics;
 use crate::load::{CONTENT_DIR, load_page};
-use crate::output::OutputFile;
+use crate::output::{Contents, OutputFile};
 use crate::pipeline::{self, Checked};
-use crate::render::{self, Prepared, Rendered};
+use crate::render::{self, Prepared};
 use crate::site::Site;
 use crate::theme::Theme;
+use crate::write::{self, Writer};
+
+use super::state::Served;
 
 pub struct Session {
     site: Site,
@@ -21,7 +29,11 @@ pub struct Session {
 /// What changed in the served site.
 pub enum Update {
     /// Everything was built again.
-    Site(Rendered),
+    Site {
+        files: HashMap<String, Served>,
+        pages: usize,
+        warnings: Diagnostics,
+    },
     /// One page was rendered again.
     Page {
         file: OutputFile,
@@ -40,32 +52,63 @@ pub fn update(
     {
         return update;
     }
+    // Let go of the old site first: two at once would double what the preview holds.
+    *session = None;
     let today = pipeline::today();
     let checked = pipeline::check_site(root)?;
     let prepared = render::prepare(&checked.site, &checked.theme, today)?;
-    let files = std::sync::Mutex::new(Vec::new());
+    let preview = preview_folder(root);
+    let lock = write::lock(root, &preview).map_err(|d| vec![d])?;
+    // Nothing stops a preview part-way but a problem in the content.
+    static NEVER: AtomicBool = AtomicBool::new(false);
+    // The folder is careersite's own; should something else have put files there, they are
+    // still neither replaced nor deleted.
+    let writer = Writer::open(&lock, root, &preview, true, &NEVER).map_err(|d| vec![d])?;
+    let files = Mutex::new(HashMap::new());
     // While previewing, the compliance checklist is always there for the careers leader.
     let checked_render = pipeline::render_checking(&checked, &prepared, today, true, |file| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        let served = match &file.contents {
+            Contents::Bytes(_) => Served::File(preview.join(&file.path)),
+            Contents::Copy(source) => Served::File(source.clone()),
+        };
+        let path = file.path.clone();
+        writer.stage(file)?;
+        files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path, served);
         Ok(())
     })?;
+    writer
+        .commit(&checked_render.report.cache.text())
+        .map_err(|failure| failure.problems)?;
     let Checked {
         site,
         theme,
         mut warnings,
     } = checked;
     warnings.extend(checked_render.report.warnings);
-    let rendered = Rendered {
-        files: files.into_inner().unwrap_or_else(|e| e.into_inner()),
-        pages: checked_render.report.pages,
-        warnings,
-    };
     *session = Some(Session {
         site,
         theme,
         prepared,
     });
-    Ok(Update::Site(rendered))
+    Ok(Update::Site {
+        files: files.into_inner().unwrap_or_else(|e| e.into_inner()),
+        pages: checked_render.report.pages,
+        warnings,
+    })
+}
+
+/// Where `serve` builds the site of `root`: a folder of its own for each site, kept between
+/// runs, so that a preview started again writes only what changed.
+fn preview_folder(root: &Path) -> PathBuf {
+    let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let site = xxhash_rust::xxh3::xxh3_64(real.as_os_str().as_encoded_bytes());
+    std::env::temp_dir()
+        .join("careersite-preview")
+        .join(format!("{site:016x}"))
+        .join("site")
 }
 
 impl Session {

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::output::Contents;
-use crate::render::Rendered;
 
 /// One file of the site as served.
 #[derive(Clone)]
@@ -50,34 +49,34 @@ impl SiteState {
         self.version += 1;
     }
 
-    /// Replaces one file if its bytes changed, and says whether they did, so that open pages
-    /// are told only when there is something new to show.
-    pub fn refresh_file(&mut self, file: crate::output::OutputFile) -> bool {
-        let Contents::Bytes(bytes) = file.contents else {
-            return false;
-        };
-        let same =
-            matches!(self.files.get(&file.path), Some(Served::Bytes(old)) if **old == *bytes);
-        if !same {
-            self.files.insert(file.path, Served::Bytes(bytes.into()));
+    /// The bytes served at `path`, if there are any.
+    pub fn bytes(&self, path: &str) -> Option<Vec<u8>> {
+        match self.files.get(path)? {
+            Served::Bytes(bytes) => Some(bytes.to_vec()),
+            Served::File(file) => std::fs::read(file).ok(),
+        }
+    }
+
+    /// Takes a build of the same pages as those served, and says whether `watched`, which held
+    /// `before`, changed, so that the pages open on it are told only when there is something
+    /// new to show.
+    pub fn refresh(
+        &mut self,
+        files: HashMap<String, Served>,
+        watched: &str,
+        before: Option<Vec<u8>>,
+    ) -> bool {
+        self.files = files;
+        let changed = self.bytes(watched) != before;
+        if changed {
             self.version += 1;
         }
-        !same
+        changed
     }
 
     /// Replaces the site with a new build; the problem, if any, is over.
-    pub fn replace(&mut self, rendered: Rendered) {
-        self.files = rendered
-            .files
-            .into_iter()
-            .map(|file| {
-                let served = match file.contents {
-                    Contents::Bytes(bytes) => Served::Bytes(bytes.into()),
-                    Contents::Copy(path) => Served::File(path),
-                };
-                (file.path, served)
-            })
-            .collect();
+    pub fn replace(&mut self, files: HashMap<String, Served>) {
+        self.files = files;
         self.problem = None;
         self.version += 1;
     }
