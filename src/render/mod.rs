@@ -60,6 +60,8 @@ pub struct Prepared {
     bodies: Vec<Option<markdown::Html>>,
     /// The first paragraph of each page's body.
     first_paragraphs: Vec<String>,
+    /// Each page the last build rendered with the same inputs.
+    unchanged: Vec<bool>,
     summaries: Vec<Summary>,
     tera: tera::Tera,
     today: jiff::civil::Date,
@@ -128,6 +130,7 @@ pub fn prepare_after(
             }
         });
     }
+    let unchanged = bodies.iter().map(Option::is_none).collect();
     tera.global_context().insert("site", &site_view);
     Ok(Prepared {
         plan,
@@ -135,6 +138,7 @@ pub fn prepare_after(
         links,
         bodies,
         first_paragraphs,
+        unchanged,
         summaries,
         tera,
         today,
@@ -238,13 +242,19 @@ impl Prepared {
         })
     }
 
+    /// Lets go of every page's HTML once the site is written: a page rendered again later
+    /// renders its Markdown again.
+    pub fn let_go_of_bodies(&mut self) {
+        self.bodies.iter_mut().for_each(|body| *body = None);
+    }
+
     /// Whether target `index` is a plain Markdown page the last build rendered with the same
     /// inputs. The home page and the careers pages show the date, and are always rendered.
     fn may_keep(&self, index: usize) -> bool {
         let target = &self.plan.targets[index];
         target.special.is_none()
             && !target.url_path.is_empty()
-            && target.page.is_some_and(|page| self.bodies[page].is_none())
+            && target.page.is_some_and(|page| self.unchanged[page])
     }
 
     fn render_body(&self, site: &Site, target: &Target, page: usize) -> markdown::Html {

@@ -88,6 +88,9 @@ pub fn update(
         mut warnings,
     } = checked;
     warnings.extend(checked_render.report.warnings);
+    // The pages are on the disk; a save renders its own page's Markdown again anyway.
+    let mut prepared = prepared;
+    prepared.let_go_of_bodies();
     *session = Some(Session {
         site,
         theme,
