@@ -4,7 +4,7 @@
 use super::escape_xml;
 use super::links::encode_path;
 use super::plan::Plan;
-use super::views::Summary;
+use super::view_parts::Summary;
 use crate::output::OutputFile;
 use crate::site::Site;
 

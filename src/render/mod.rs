@@ -13,8 +13,10 @@ mod placed;
 mod plan;
 pub mod raw_html;
 mod sitemap;
+mod source;
 mod templates;
 mod theme_ids;
+mod view_parts;
 mod views;
 
 use rayon::prelude::*;
@@ -24,7 +26,8 @@ use crate::output::{Contents, OutputFile};
 use crate::site::{Site, root_prefix, url_depth};
 use crate::theme::Theme;
 use plan::{Plan, Target};
-use views::{AudienceView, DateView, LinkView, PageContext, PageView, SiteView, Summary};
+use view_parts::{DateView, LinkView, Summary};
+use views::{AudienceView, PageContext, PageView, SiteView};
 
 pub use templates::template_names;
 

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::DataMarkdown;
 use super::plans::{ActionRowView, action_row};
 use crate::model::{Benchmark, Progress, Requirement, Term, YearGroup};
-use crate::render::views::{BenchmarkView, DateView, LinkView};
+use crate::render::view_parts::{BenchmarkView, DateView, LinkView};
 use crate::site::Site;
 
 #[derive(Serialize)]

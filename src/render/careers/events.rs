@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::DataMarkdown;
 use crate::model::{Audience, Event, When};
-use crate::render::views::{DateView, LinkView};
+use crate::render::view_parts::{DateView, LinkView};
 use crate::site::slugify;
 
 #[derive(Serialize)]
