@@ -14,6 +14,7 @@ use super::sources::Sources;
 use crate::diagnostic::{Code, Diagnostic, Diagnostics, Location};
 use crate::output::{Contents, OutputFile};
 use crate::render::links::{has_scheme, is_placeholder};
+use crate::render::urls::NOT_FOUND_FILE;
 use crate::site::Site;
 
 /// Link text that says nothing about where a link goes.
@@ -50,7 +51,7 @@ pub fn check(site: &Site, files: &[OutputFile]) -> Diagnostics {
     let mut external: BTreeMap<String, String> = BTreeMap::new();
     for (path, text) in &pages {
         // 404.html is served at any address, so its links start from the site's own path.
-        if *path == "404.html" {
+        if *path == NOT_FOUND_FILE {
             continue;
         }
         let html = Html::parse_document(text);

@@ -16,6 +16,7 @@ mod sitemap;
 mod source;
 mod templates;
 mod theme_ids;
+pub mod urls;
 mod view_parts;
 mod views;
 
@@ -26,6 +27,7 @@ use crate::output::{Contents, OutputFile};
 use crate::site::{Site, root_prefix, url_depth};
 use crate::theme::Theme;
 use plan::{Plan, Target};
+use urls::{COMPLIANCE_FILE, COMPLIANCE_PATH, NOT_FOUND_FILE};
 use view_parts::{DateView, LinkView, Summary};
 use views::{AudienceView, PageContext, PageView, SiteView};
 
@@ -403,11 +405,6 @@ pub fn escape_xml(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Where the compliance checklist is published, when it is.
-pub const COMPLIANCE_PATH: &str = "compliance/";
-/// The checklist's file.
-pub const COMPLIANCE_FILE: &str = "compliance/index.html";
-
 /// The careers pages the programme page points to.
 const PROGRAMME_LINKS: [plan::Special; 7] = {
     use plan::Special::*;
@@ -457,9 +454,6 @@ fn breadcrumbs(plan: &Plan, summaries: &[Summary], url_path: &str) -> Vec<LinkVi
     crumbs.reverse();
     crumbs
 }
-
-/// The page-not-found page, and the name of its template.
-const NOT_FOUND_FILE: &str = "404.html";
 
 /// `404.html` is served in place of any missing address, at any depth, so its links cannot be
 /// relative: they start from the site's public path (`/careers/`), or `/` when none is set.

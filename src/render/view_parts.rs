@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::links::page_href;
-use super::plan::Special;
+use super::urls;
 use crate::model::{Audience, Benchmark, Date};
 
 #[derive(Serialize, Clone)]
@@ -26,7 +26,7 @@ impl LinkView {
     }
 
     pub fn audience(audience: Audience) -> Self {
-        LinkView::new(audience.label(), &format!("{}/", audience.slug()))
+        LinkView::new(audience.label(), &urls::hub_path(audience))
     }
 }
 
@@ -72,7 +72,7 @@ impl From<Benchmark> for BenchmarkView {
             number: benchmark.number(),
             title: benchmark.title(),
             plain_words: benchmark.plain_words(),
-            href: page_href(&Special::Benchmark(benchmark).url_path()),
+            href: page_href(&urls::benchmark_path(benchmark)),
         }
     }
 }

@@ -5,9 +5,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::atom::{FEED_FILE, has_feed};
+use super::atom::has_feed;
+use super::links::page_href;
+use super::urls;
 use super::view_parts::{BenchmarkView, DateView, LinkView, Summary};
 use crate::diagnostic::Code;
+use crate::model::Audience;
 use crate::site::Site;
 use crate::yaml;
 
@@ -53,12 +56,38 @@ impl SiteView {
                 .map(|&a| LinkView::audience(a))
                 .collect(),
             sections,
-            feed: has_feed(site).then_some(FEED_FILE),
+            feed: has_feed(site).then_some(urls::FEED_FILE),
             content_security_policy: if config.allow_scripts {
                 CONTENT_SECURITY_POLICY_WITH_SCRIPTS
             } else {
                 CONTENT_SECURITY_POLICY
             },
+        }
+    }
+}
+
+/// The addresses of careersite's own pages and files that templates link to, whichever page
+/// they are on (Tera's global context, as `urls`): `{{ root }}{{ urls.events }}`.
+#[derive(Serialize)]
+pub struct UrlsView {
+    pub home: String,
+    pub accessibility: String,
+    pub events: String,
+    /// Each audience's events calendar, by the audience's slug:
+    /// `{{ root }}{{ urls.calendars[audience.slug] }}`.
+    pub calendars: BTreeMap<&'static str, String>,
+}
+
+impl UrlsView {
+    pub fn new() -> Self {
+        UrlsView {
+            home: page_href(""),
+            accessibility: page_href(urls::ACCESSIBILITY_PATH),
+            events: page_href(urls::EVENTS_PATH),
+            calendars: Audience::ALL
+                .into_iter()
+                .map(|a| (a.slug(), urls::calendar_file(Some(a))))
+                .collect(),
         }
     }
 }

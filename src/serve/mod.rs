@@ -66,7 +66,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
     if !options.quiet {
         println!(
             "The compliance checklist is at {url}{}",
-            crate::render::COMPLIANCE_PATH
+            crate::render::urls::COMPLIANCE_PATH
         );
     }
     if options.open {
@@ -190,11 +190,11 @@ fn refresh_checklist(
     let checklist = rendered
         .files
         .into_iter()
-        .find(|file| file.path == crate::render::COMPLIANCE_FILE);
+        .find(|file| file.path == crate::render::urls::COMPLIANCE_FILE);
     if let Some(checklist) = checklist
         && write_state(state).refresh_file(checklist)
     {
-        clients.page_changed(&format!("/{}", crate::render::COMPLIANCE_PATH));
+        clients.page_changed(&format!("/{}", crate::render::urls::COMPLIANCE_PATH));
     }
 }
 

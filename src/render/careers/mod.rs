@@ -23,7 +23,7 @@ use crate::load::{
 use crate::model::{Benchmark, Contact};
 use crate::site::Site;
 use benchmarks::{BenchmarkPageView, OverviewView};
-pub use events::{AnchoredEvent, anchored, calendar_file};
+pub use events::{AnchoredEvent, anchored};
 use events::{EventView, EventsView};
 use plans::{ActionRowView, StrategicPlanView};
 use programme::ProgrammeView;
