@@ -14,6 +14,7 @@ use super::sources::{PageSources, Sources};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::output::{Contents, OutputFile};
 use crate::render::links::{has_scheme, is_placeholder};
+use crate::render::urls::NOT_FOUND_FILE;
 use crate::site::Site;
 
 /// Link text that says nothing about where a link goes.
@@ -78,7 +79,7 @@ impl<'a> Published<'a> {
         let text = String::from_utf8_lossy(bytes);
         let ids = ids_in(&text);
         // 404.html is served at any address, so its links start from the site's own path.
-        let checked = (file.path != "404.html").then(|| {
+        let checked = (file.path != NOT_FOUND_FILE).then(|| {
             let html = Html::parse_document(&text);
             let sources = self.sources.of(&file.path);
             let page = Page {

@@ -4,11 +4,10 @@
 use super::escape_xml;
 use super::links::encode_path;
 use super::plan::Plan;
-use super::views::Summary;
+use super::urls::FEED_FILE;
+use super::view_parts::Summary;
 use crate::output::OutputFile;
 use crate::site::Site;
-
-pub const FEED_FILE: &str = "atom.xml";
 
 /// How many of the newest pages the feed carries.
 const ENTRIES: usize = 50;

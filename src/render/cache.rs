@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::plan::Plan;
-use super::views::{SiteView, Summary};
+use super::view_parts::Summary;
+use super::views::SiteView;
 use crate::site::{Page, Site};
 use crate::theme::Theme;
 

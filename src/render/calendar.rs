@@ -1,8 +1,9 @@
 //! iCalendar feeds (RFC 5545): one for all events and one per audience, so a parent can
 //! subscribe to the parents' calendar. Times are written in UTC, converted from UK time.
 
-use super::careers::{AnchoredEvent, anchored, calendar_file};
+use super::careers::{AnchoredEvent, anchored};
 use super::markdown::plain_text;
+use super::urls::{EVENTS_PATH, calendar_file};
 use crate::model::{Audience, When};
 use crate::output::OutputFile;
 use crate::site::Site;
@@ -92,7 +93,7 @@ fn calendar(
             line(format!("DESCRIPTION:{}", escape(&description)));
         }
         if let Some(url) = &site.config.url {
-            line(format!("URL:{}#{id}", url.join("events/")));
+            line(format!("URL:{}#{id}", url.join(EVENTS_PATH)));
         }
         line("END:VEVENT".into());
     }

@@ -2,15 +2,17 @@
 //! a unique `id` on every heading, and links rewritten to work from the published page.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 use super::links::{Link, LinkIndex};
 use super::placed::Placed;
 use super::raw_html;
+// Every caller of `render` builds a `Source`; it has a module of its own only so that
+// `placed` can read it without importing this one.
+pub use super::source::Source;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::site::{Page, slugify};
+use crate::site::slugify;
 
 /// Longest description derived from a page's first paragraph, in characters.
 const SUMMARY_LENGTH: usize = 160;
@@ -20,40 +22,6 @@ pub struct Html {
     /// The first paragraph as plain text, cut to a meta description's length.
     pub summary: String,
     pub warnings: Vec<Diagnostic>,
-}
-
-/// Markdown to render, and where it comes from, for resolving its links and placing warnings.
-pub struct Source<'a> {
-    pub text: &'a str,
-    /// The file as the user knows it.
-    pub file: &'a Path,
-    /// The line of `file` on which `text` starts, when known.
-    pub first_line: Option<usize>,
-    /// Otherwise, the whole of `file`, to find a problem's line in.
-    pub file_text: Option<&'a str>,
-    /// The path under `content/` that relative links start from.
-    pub content_path: &'a str,
-    /// How many folders deep the page showing this HTML is published.
-    pub depth: usize,
-    /// The school has said, in `site.yaml`, that its raw HTML may run scripts.
-    pub allow_scripts: bool,
-    /// Ids the theme gives elements of the page this text is shown on.
-    pub theme_ids: &'a HashSet<String>,
-}
-
-impl<'a> Source<'a> {
-    pub fn page(page: &'a Page, allow_scripts: bool, theme_ids: &'a HashSet<String>) -> Self {
-        Source {
-            text: page.body(),
-            file: &page.source,
-            first_line: Some(page.body_line),
-            file_text: None,
-            content_path: &page.content_path,
-            depth: page.depth(),
-            allow_scripts,
-            theme_ids,
-        }
-    }
 }
 
 pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
@@ -468,7 +436,7 @@ mod tests {
     use super::*;
     use crate::config::SiteConfig;
     use crate::model::FrontMatter;
-    use crate::site::{PageKind, Site};
+    use crate::site::{Page, PageKind, Site};
     use std::path::PathBuf;
 
     fn page(body: &str) -> Page {

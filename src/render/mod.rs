@@ -14,8 +14,11 @@ mod placed;
 mod plan;
 pub mod raw_html;
 mod sitemap;
+mod source;
 mod templates;
 mod theme_ids;
+pub mod urls;
+mod view_parts;
 mod views;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,7 +30,9 @@ use crate::output::{Contents, OutputFile, Sink};
 use crate::site::{Site, root_prefix, url_depth};
 use crate::theme::Theme;
 use plan::{Plan, Target};
-use views::{AudienceView, DateView, LinkView, PageContext, PageView, SiteView, Summary};
+use urls::{COMPLIANCE_FILE, COMPLIANCE_PATH, NOT_FOUND_FILE};
+use view_parts::{DateView, LinkView, Summary};
+use views::{AudienceView, PageContext, PageView, SiteView};
 
 pub use cache::RenderCache;
 pub use templates::template_names;
@@ -492,11 +497,6 @@ pub fn escape_xml(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Where the compliance checklist is published, when it is.
-pub const COMPLIANCE_PATH: &str = "compliance/";
-/// The checklist's file.
-pub const COMPLIANCE_FILE: &str = "compliance/index.html";
-
 /// The careers pages the programme page points to.
 const PROGRAMME_LINKS: [plan::Special; 7] = {
     use plan::Special::*;
@@ -546,9 +546,6 @@ fn breadcrumbs(plan: &Plan, summaries: &[Summary], url_path: &str) -> Vec<LinkVi
     crumbs.reverse();
     crumbs
 }
-
-/// The page-not-found page, and the name of its template.
-const NOT_FOUND_FILE: &str = "404.html";
 
 /// `404.html` is served in place of any missing address, at any depth, so its links cannot be
 /// relative: they start from the site's public path (`/careers/`), or `/` when none is set.

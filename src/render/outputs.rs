@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use super::plan::Plan;
-use super::{COMPLIANCE_FILE, COMPLIANCE_PATH, NOT_FOUND_FILE, atom, calendar, sitemap};
+use super::urls::{COMPLIANCE_FILE, COMPLIANCE_PATH, FEED_FILE, NOT_FOUND_FILE, SITEMAP_FILE};
+use super::{atom, calendar, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use crate::theme::Theme;
@@ -60,7 +61,7 @@ fn generated(site: &Site, theme: &Theme, plan: &Plan) -> HashMap<String, Generat
 fn listed(site: &Site, theme: &Theme, plan: &Plan) -> Vec<(String, Generated)> {
     let mut files = vec![(NOT_FOUND_FILE.to_string(), Generated::NotFoundPage)];
     for &path in sitemap::paths(site) {
-        let kind = if path.ends_with(".xml") {
+        let kind = if path == SITEMAP_FILE {
             Generated::Sitemap
         } else {
             Generated::Robots
@@ -68,7 +69,7 @@ fn listed(site: &Site, theme: &Theme, plan: &Plan) -> Vec<(String, Generated)> {
         files.push((path.to_string(), kind));
     }
     if atom::has_feed(site) {
-        files.push((atom::FEED_FILE.to_string(), Generated::Feed));
+        files.push((FEED_FILE.to_string(), Generated::Feed));
     }
     files.extend(
         calendar::paths(site)

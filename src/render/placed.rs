@@ -5,7 +5,7 @@
 
 use std::cell::OnceCell;
 
-use super::markdown::Source;
+use super::source::Source;
 use crate::diagnostic::{Diagnostic, LineStarts, Location};
 
 /// How many problems in one text are listed.

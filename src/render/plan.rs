@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::urls;
 use crate::load::title_from_path;
 use crate::model::{Audience, Benchmark};
 use crate::site::{PageKind, Site, parent_url_path, url_path_for};
@@ -39,17 +40,17 @@ pub enum Special {
 impl Special {
     pub fn url_path(self) -> String {
         match self {
-            Special::Hub(audience) => format!("{}/", audience.slug()),
-            Special::Programme => "careers-programme/".to_string(),
-            Special::YearByYear => "careers-programme/year-by-year/".to_string(),
-            Special::ProviderAccess => "provider-access/".to_string(),
-            Special::Benchmarks => "benchmarks/".to_string(),
-            Special::Benchmark(benchmark) => format!("benchmarks/{}/", benchmark.number()),
-            Special::ActionPlan => "careers-programme/action-plan/".to_string(),
-            Special::StrategicPlan => "careers-programme/strategic-plan/".to_string(),
-            Special::Events => "events/".to_string(),
-            Special::Evaluation => "careers-programme/evaluation/".to_string(),
-            Special::Accessibility => "accessibility/".to_string(),
+            Special::Hub(audience) => urls::hub_path(audience),
+            Special::Programme => urls::PROGRAMME_PATH.to_string(),
+            Special::YearByYear => urls::YEAR_BY_YEAR_PATH.to_string(),
+            Special::ProviderAccess => urls::PROVIDER_ACCESS_PATH.to_string(),
+            Special::Benchmarks => urls::BENCHMARKS_PATH.to_string(),
+            Special::Benchmark(benchmark) => urls::benchmark_path(benchmark),
+            Special::ActionPlan => urls::ACTION_PLAN_PATH.to_string(),
+            Special::StrategicPlan => urls::STRATEGIC_PLAN_PATH.to_string(),
+            Special::Events => urls::EVENTS_PATH.to_string(),
+            Special::Evaluation => urls::EVALUATION_PATH.to_string(),
+            Special::Accessibility => urls::ACCESSIBILITY_PATH.to_string(),
         }
     }
 
@@ -311,7 +312,7 @@ fn children_of(site: &Site, targets: &[Target]) -> HashMap<String, Vec<usize>> {
             .map(|i| site.pages[i].front.audiences.as_slice())
             .unwrap_or_default();
         for audience in tagged {
-            let hub = format!("{}/", audience.slug());
+            let hub = urls::hub_path(*audience);
             if hub != parent && site.config.audiences.contains(audience) {
                 children.entry(hub).or_default().push(index);
             }

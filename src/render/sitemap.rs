@@ -4,11 +4,9 @@
 use super::escape_xml;
 use super::links::encode_path;
 use super::plan::Plan;
+use super::urls::{ROBOTS_FILE, SITEMAP_FILE};
 use crate::output::{Contents, OutputFile};
 use crate::site::Site;
-
-const SITEMAP_FILE: &str = "sitemap.xml";
-const ROBOTS_FILE: &str = "robots.txt";
 
 /// The files [`files`] writes for `site`.
 pub fn paths(site: &Site) -> &'static [&'static str] {

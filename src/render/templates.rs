@@ -6,6 +6,7 @@ use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::plan::Target;
+use super::views::UrlsView;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use crate::theme::Theme;
@@ -32,6 +33,8 @@ pub fn compile(theme: &Theme) -> Result<Tera, Diagnostics> {
             ),
         ]
     })?;
+    // Unlike `site`, these are the same for every school, so they go in with the templates.
+    tera.global_context().insert("urls", &UrlsView::new());
     Ok(tera)
 }
 

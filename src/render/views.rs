@@ -5,9 +5,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::atom::has_feed;
 use super::links::page_href;
+use super::urls;
+use super::view_parts::{BenchmarkView, DateView, LinkView, Summary};
 use crate::diagnostic::Code;
-use crate::model::{Audience, Benchmark, Date};
+use crate::model::Audience;
 use crate::site::Site;
 use crate::yaml;
 
@@ -53,7 +56,7 @@ impl SiteView {
                 .map(|&a| LinkView::audience(a))
                 .collect(),
             sections,
-            feed: super::atom::has_feed(site).then_some(super::atom::FEED_FILE),
+            feed: has_feed(site).then_some(urls::FEED_FILE),
             content_security_policy: if config.allow_scripts {
                 CONTENT_SECURITY_POLICY_WITH_SCRIPTS
             } else {
@@ -63,71 +66,28 @@ impl SiteView {
     }
 }
 
-#[derive(Serialize, Clone)]
-pub struct LinkView {
-    pub title: String,
-    pub href: String,
-    /// The page's `url_path`, to mark the current page in navigation.
-    pub path: String,
-}
-
-impl LinkView {
-    pub fn new(title: &str, url_path: &str) -> Self {
-        LinkView {
-            title: title.to_string(),
-            href: page_href(url_path),
-            path: url_path.to_string(),
-        }
-    }
-
-    pub fn audience(audience: Audience) -> Self {
-        LinkView::new(audience.label(), &format!("{}/", audience.slug()))
-    }
-}
-
-#[derive(Serialize, Clone, PartialEq)]
-pub struct DateView {
-    /// For `<time datetime>`: 2025-09-01.
-    pub iso: String,
-    /// For reading: 1 September 2025.
-    pub long: String,
-}
-
-impl From<Date> for DateView {
-    fn from(date: Date) -> Self {
-        DateView {
-            iso: date.iso(),
-            long: date.long(),
-        }
-    }
-}
-
-/// A page as it appears in a listing.
-#[derive(Serialize, Clone, PartialEq)]
-pub struct Summary {
-    pub title: String,
-    pub href: String,
-    pub path: String,
-    pub description: String,
-    pub date: Option<DateView>,
-}
-
+/// The addresses of careersite's own pages and files that templates link to, whichever page
+/// they are on (Tera's global context, as `urls`): `{{ root }}{{ urls.events }}`.
 #[derive(Serialize)]
-pub struct BenchmarkView {
-    pub number: u8,
-    pub title: &'static str,
-    pub plain_words: &'static str,
-    /// The benchmark's own page, from the site root.
-    pub href: String,
+pub struct UrlsView {
+    pub home: String,
+    pub accessibility: String,
+    pub events: String,
+    /// Each audience's events calendar, by the audience's slug:
+    /// `{{ root }}{{ urls.calendars[audience.slug] }}`.
+    pub calendars: BTreeMap<&'static str, String>,
 }
 
-impl From<Benchmark> for BenchmarkView {
-    fn from(benchmark: Benchmark) -> Self {
-        BenchmarkView {
-            number: benchmark.number(),
-            title: benchmark.title(),
-            plain_words: benchmark.plain_words(),
-            href: page_href(&super::plan::Special::Benchmark(benchmark).url_path()),
+impl UrlsView {
+    pub fn new() -> Self {
+        UrlsView {
+            home: page_href(""),
+            accessibility: page_href(urls::ACCESSIBILITY_PATH),
+            events: page_href(urls::EVENTS_PATH),
+            calendars: Audience::ALL
+                .into_iter()
+                .map(|a| (a.slug(), urls::calendar_file(Some(a))))
+                .collect(),
         }
     }
 }

@@ -10,6 +10,7 @@ use super::host::Hosts;
 use super::reload::Clients;
 use super::resolve::{Lookup, content_type, resolve};
 use super::state::{Served, SiteState};
+use crate::render::urls::NOT_FOUND_FILE;
 
 const EVENTS_PATH: &str = "/__careersite/events";
 const SCRIPT_PATH: &str = "/__careersite/live.js";
@@ -127,8 +128,8 @@ fn answer(request: Request, url: &str, state: &RwLock<SiteState>) {
             }
             Lookup::NotFound => (
                 404,
-                "404.html".to_string(),
-                site.files.get("404.html").cloned(),
+                NOT_FOUND_FILE.to_string(),
+                site.files.get(NOT_FOUND_FILE).cloned(),
                 site.version,
             ),
             Lookup::Refused => {

@@ -66,7 +66,7 @@ pub fn run(options: &ServeOptions) -> Result<(), Diagnostics> {
     if !options.quiet {
         println!(
             "The compliance checklist is at {url}{}",
-            crate::render::COMPLIANCE_PATH
+            crate::render::urls::COMPLIANCE_PATH
         );
     }
     if options.open {
@@ -185,7 +185,7 @@ fn refresh_checklist(
     state: &RwLock<SiteState>,
     clients: &Clients,
 ) {
-    let checklist = crate::render::COMPLIANCE_FILE;
+    let checklist = crate::render::urls::COMPLIANCE_FILE;
     // Read before the rebuild, which writes the new one over it.
     let before = state
         .read()
@@ -196,7 +196,7 @@ fn refresh_checklist(
         return;
     };
     if write_state(state).refresh(files, checklist, before) {
-        clients.page_changed(&format!("/{}", crate::render::COMPLIANCE_PATH));
+        clients.page_changed(&format!("/{}", crate::render::urls::COMPLIANCE_PATH));
     }
 }
 

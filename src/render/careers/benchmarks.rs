@@ -5,7 +5,8 @@ use serde::Serialize;
 use super::DataMarkdown;
 use super::plans::{ActionRowView, action_row};
 use crate::model::{Benchmark, Progress, Requirement, Term, YearGroup};
-use crate::render::views::{BenchmarkView, DateView, LinkView};
+use crate::render::urls;
+use crate::render::view_parts::{BenchmarkView, DateView, LinkView};
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -183,7 +184,7 @@ pub(super) fn page(
         Benchmark::new(u64::from(number)).map(|b| {
             LinkView::new(
                 &format!("Benchmark {}: {}", b.number(), b.title()),
-                &super::super::plan::Special::Benchmark(b).url_path(),
+                &urls::benchmark_path(b),
             )
         })
     };

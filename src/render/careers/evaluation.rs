@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::model::suppression::{Breakdown, Published, THRESHOLD, suppress};
 use crate::model::{Benchmark, Evaluation};
 use crate::render::charts::{self, Labels};
-use crate::render::views::{BenchmarkView, DateView};
+use crate::render::view_parts::{BenchmarkView, DateView};
 
 #[derive(Serialize)]
 pub struct EvaluationView {

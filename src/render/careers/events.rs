@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::DataMarkdown;
 use crate::model::{Audience, Event, When};
-use crate::render::views::{DateView, LinkView};
+use crate::render::urls::calendar_file;
+use crate::render::view_parts::{DateView, LinkView};
 use crate::site::slugify;
 
 #[derive(Serialize)]
@@ -70,13 +71,6 @@ fn numbered(base: &str, taken: &mut HashSet<String>) -> String {
             return id;
         }
         n += 1;
-    }
-}
-
-pub fn calendar_file(audience: Option<Audience>) -> String {
-    match audience {
-        None => "events/calendar.ics".to_string(),
-        Some(audience) => format!("events/{}.ics", audience.slug()),
     }
 }
 

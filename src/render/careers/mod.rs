@@ -15,7 +15,7 @@ mod programme;
 use super::links::LinkIndex;
 use super::markdown;
 use super::plan::Special;
-use super::views::{BenchmarkView, DateView};
+use super::view_parts::{BenchmarkView, DateView, LinkView};
 use crate::diagnostic::Diagnostic;
 use crate::load::{
     ACTION_PLAN_FILE, CONFIG_FILE, EVENTS_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
@@ -23,7 +23,7 @@ use crate::load::{
 use crate::model::{Benchmark, Contact};
 use crate::site::Site;
 use benchmarks::{BenchmarkPageView, OverviewView};
-pub use events::{AnchoredEvent, anchored, calendar_file};
+pub use events::{AnchoredEvent, anchored};
 use events::{EventView, EventsView};
 use plans::{ActionRowView, StrategicPlanView};
 use programme::ProgrammeView;
@@ -43,7 +43,7 @@ pub struct CareersView {
     pub upcoming: Vec<EventView>,
     pub activities: Vec<programme::AudienceActivity>,
     /// The other careers pages, for the programme page to point to.
-    pub related: Vec<crate::render::views::LinkView>,
+    pub related: Vec<LinkView>,
     /// All eight benchmarks, as a key to the numbered badges.
     pub benchmarks: Vec<BenchmarkView>,
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::DataMarkdown;
 use crate::model::{ActionPlan, ActionRow};
-use crate::render::views::BenchmarkView;
+use crate::render::view_parts::BenchmarkView;
 
 #[derive(Serialize)]
 pub struct ActionRowView {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::super::views::{BenchmarkView, DateView, LinkView};
+use super::super::view_parts::{BenchmarkView, DateView, LinkView};
 use super::{ContactView, DataMarkdown};
 use crate::model::{Activity, Audience, Programme, Term, Year};
 use crate::site::Site;

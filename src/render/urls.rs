@@ -1,0 +1,50 @@
+//! The addresses careersite generates, in one table. The code that writes a file and the code
+//! and templates that link to it all take its address from here (templates through `urls`, in
+//! every template's context), so that no link is left behind when an address moves. A page's
+//! address is its `url_path`, a folder such as `events/`; its file is that folder's
+//! `index.html`.
+
+use crate::model::{Audience, Benchmark};
+
+/// The statutory summary of the careers programme, and the pages beneath it.
+pub const PROGRAMME_PATH: &str = "careers-programme/";
+pub const YEAR_BY_YEAR_PATH: &str = "careers-programme/year-by-year/";
+pub const ACTION_PLAN_PATH: &str = "careers-programme/action-plan/";
+pub const STRATEGIC_PLAN_PATH: &str = "careers-programme/strategic-plan/";
+pub const EVALUATION_PATH: &str = "careers-programme/evaluation/";
+pub const PROVIDER_ACCESS_PATH: &str = "provider-access/";
+/// The eight benchmarks; each has its own page beneath, at [`benchmark_path`].
+pub const BENCHMARKS_PATH: &str = "benchmarks/";
+/// The events page; the calendars, at [`calendar_file`], sit beside it.
+pub const EVENTS_PATH: &str = "events/";
+pub const ACCESSIBILITY_PATH: &str = "accessibility/";
+
+/// Where the compliance checklist is published, when it is.
+pub const COMPLIANCE_PATH: &str = "compliance/";
+/// The checklist's file.
+pub const COMPLIANCE_FILE: &str = "compliance/index.html";
+
+/// The page-not-found page, and the name of its template.
+pub const NOT_FOUND_FILE: &str = "404.html";
+/// The Atom feed of dated pages.
+pub const FEED_FILE: &str = "atom.xml";
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+pub const ROBOTS_FILE: &str = "robots.txt";
+
+/// An audience's hub page.
+pub fn hub_path(audience: Audience) -> String {
+    format!("{}/", audience.slug())
+}
+
+/// One benchmark's page.
+pub fn benchmark_path(benchmark: Benchmark) -> String {
+    format!("{BENCHMARKS_PATH}{}/", benchmark.number())
+}
+
+/// The events calendar for one audience, or for everyone.
+pub fn calendar_file(audience: Option<Audience>) -> String {
+    match audience {
+        None => format!("{EVENTS_PATH}calendar.ics"),
+        Some(audience) => format!("{EVENTS_PATH}{}.ics", audience.slug()),
+    }
+}

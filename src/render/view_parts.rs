@@ -1,0 +1,78 @@
+//! The small views that bigger ones are made of: a link, a date, a benchmark's badge, a page as
+//! a listing shows it. The page views, the careers views and the feed all use them, so they sit
+//! below all three. Every `href` is relative to the site root, as in `views`.
+
+use serde::Serialize;
+
+use super::links::page_href;
+use super::urls;
+use crate::model::{Audience, Benchmark, Date};
+
+#[derive(Serialize, Clone)]
+pub struct LinkView {
+    pub title: String,
+    pub href: String,
+    /// The page's `url_path`, to mark the current page in navigation.
+    pub path: String,
+}
+
+impl LinkView {
+    pub fn new(title: &str, url_path: &str) -> Self {
+        LinkView {
+            title: title.to_string(),
+            href: page_href(url_path),
+            path: url_path.to_string(),
+        }
+    }
+
+    pub fn audience(audience: Audience) -> Self {
+        LinkView::new(audience.label(), &urls::hub_path(audience))
+    }
+}
+
+#[derive(Serialize, Clone, PartialEq)]
+pub struct DateView {
+    /// For `<time datetime>`: 2025-09-01.
+    pub iso: String,
+    /// For reading: 1 September 2025.
+    pub long: String,
+}
+
+impl From<Date> for DateView {
+    fn from(date: Date) -> Self {
+        DateView {
+            iso: date.iso(),
+            long: date.long(),
+        }
+    }
+}
+
+/// A page as it appears in a listing.
+#[derive(Serialize, Clone, PartialEq)]
+pub struct Summary {
+    pub title: String,
+    pub href: String,
+    pub path: String,
+    pub description: String,
+    pub date: Option<DateView>,
+}
+
+#[derive(Serialize)]
+pub struct BenchmarkView {
+    pub number: u8,
+    pub title: &'static str,
+    pub plain_words: &'static str,
+    /// The benchmark's own page, from the site root.
+    pub href: String,
+}
+
+impl From<Benchmark> for BenchmarkView {
+    fn from(benchmark: Benchmark) -> Self {
+        BenchmarkView {
+            number: benchmark.number(),
+            title: benchmark.title(),
+            plain_words: benchmark.plain_words(),
+            href: page_href(&urls::benchmark_path(benchmark)),
+        }
+    }
+}
