@@ -102,11 +102,15 @@ impl<'a> Published<'a> {
         });
         let mut gathered = self.gathered.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((on_page, anchors, external)) = checked {
+            // The first page in address order, whichever thread gets there first.
             for url in external {
-                gathered
+                let first = gathered
                     .external
                     .entry(url)
                     .or_insert_with(|| file.path.clone());
+                if file.path < *first {
+                    first.clone_from(&file.path);
+                }
             }
             gathered.pages.insert(file.path.clone(), (on_page, anchors));
         }

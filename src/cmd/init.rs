@@ -39,8 +39,8 @@ fn scaffold(folder: &Path) -> Result<usize, Diagnostic> {
     write_dir(&EXAMPLE, &content, &mut count)?;
     let gitignore = folder.join(".gitignore");
     if !gitignore.exists() {
-        // The lock stays beside the site between builds (see `write::lock`).
-        std::fs::write(&gitignore, "/site/\n/.site.careersite-lock\n")
+        // The lock and the build's notes stay beside the site between builds (see `write`).
+        std::fs::write(&gitignore, "/site/\n/.site.careersite-*\n")
             .map_err(|err| Diagnostic::io("write", &gitignore, &err))?;
     }
     Ok(count)

@@ -108,9 +108,10 @@ fn file_hash(page: &Page) -> u128 {
 /// The hash of everything a page's Markdown is rendered with besides its own file: the pages
 /// and files links can lead to, the theme (its ids, its templates), every data file and
 /// `site.yaml`, and careersite itself.
-pub fn bodies(site: &Site, theme: &Theme, plan: &Plan) -> u128 {
+/// `None` when careersite cannot read itself: then nothing can be kept.
+pub fn bodies(site: &Site, theme: &Theme, plan: &Plan) -> Option<u128> {
     let mut hasher = Xxh3::new();
-    careersite_itself().hash(&mut hasher);
+    careersite_itself()?.hash(&mut hasher);
     site.data_texts.hash(&mut hasher);
     for file in theme.templates.iter().chain(&theme.static_files) {
         (&file.name, &file.contents).hash(&mut hasher);
@@ -122,7 +123,7 @@ pub fn bodies(site: &Site, theme: &Theme, plan: &Plan) -> u128 {
         asset.content_path.hash(&mut hasher);
     }
     plan.hash(&mut hasher);
-    hasher.digest128()
+    Some(hasher.digest128())
 }
 
 /// The hash of what a page's template shows of other pages: every page's listing (title,
@@ -139,8 +140,12 @@ pub fn listings(bodies: u128, summaries: &[Summary], site_view: &SiteView) -> u1
     hasher.digest128()
 }
 
-/// The running program, known by its size and time: a new careersite may render differently.
-fn careersite_itself() -> Option<(u64, std::time::SystemTime)> {
-    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
-    Some((meta.len(), meta.modified().ok()?))
+/// The hash of the running program's bytes: a new careersite may render differently, and its
+/// size and time may not tell (packagers set every file's time to one value). Read once.
+fn careersite_itself() -> Option<u128> {
+    static ITSELF: std::sync::OnceLock<Option<u128>> = std::sync::OnceLock::new();
+    *ITSELF.get_or_init(|| {
+        let bytes = std::fs::read(std::env::current_exe().ok()?).ok()?;
+        Some(xxhash_rust::xxh3::xxh3_128(&bytes))
+    })
 }

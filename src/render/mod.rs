@@ -37,13 +37,6 @@ use views::{AudienceView, PageContext, PageView, SiteView};
 pub use cache::RenderCache;
 pub use templates::template_names;
 
-pub struct Rendered {
-    pub files: Vec<OutputFile>,
-    /// How many HTML pages the site has.
-    pub pages: usize,
-    pub warnings: Diagnostics,
-}
-
 /// What rendering found, when the files themselves went straight on to be written.
 pub struct RenderReport {
     pub pages: usize,
@@ -100,6 +93,9 @@ pub fn prepare_after(
     let theme_ids = theme_ids::ThemeIds::new(theme);
     let templates = plan.page_templates(site.pages.len());
     let bodies_hash = cache::bodies(site, theme, &plan);
+    // Unsure what careersite rendered the last build with, it keeps nothing.
+    let previous = previous.filter(|_| bodies_hash.is_some());
+    let bodies_hash = bodies_hash.unwrap_or_default();
     let render_body = |page: usize| {
         let ids = theme_ids.on(templates[page]);
         let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);

@@ -1,7 +1,7 @@
 //! What `serve` keeps between saves: the loaded site, its theme and the prepared render, so a
 //! save that changes only the text of one page renders that page alone. Anything else, or
 //! anything unsure, rebuilds the whole site, exactly as `build` would, into a preview folder
-//! of careersite's own in the system's temporary folder, from which the pages are served: the
+//! of careersite's own in the user's cache folder, from which the pages are served: the
 //! rendered site is never all held in memory.
 
 use std::collections::HashMap;
@@ -69,10 +69,13 @@ pub fn update(
     let checked_render = pipeline::render_checking(&checked, &prepared, today, true, |file| {
         let served = match &file.contents {
             Contents::Bytes(_) => Served::File(preview.join(&file.path)),
+            // The school's own files are served from where they are, as a static host would.
             Contents::Copy(source) => Served::File(source.clone()),
         };
         let path = file.path.clone();
-        writer.stage(file)?;
+        if matches!(file.contents, Contents::Bytes(_)) {
+            writer.stage(file)?;
+        }
         files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -104,12 +107,19 @@ pub fn update(
 }
 
 /// Where `serve` builds the site of `root`: a folder of its own for each site, kept between
-/// runs, so that a preview started again writes only what changed.
+/// runs, so that a preview started again writes only what changed. It is in the user's own
+/// cache folder, not the temporary folder every user shares, where another could put links.
 fn preview_folder(root: &Path) -> PathBuf {
     let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let site = xxhash_rust::xxh3::xxh3_64(real.as_os_str().as_encoded_bytes());
-    std::env::temp_dir()
-        .join("careersite-preview")
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .or_else(|| std::env::var_os("LOCALAPPDATA").map(PathBuf::from))
+        .unwrap_or_else(std::env::temp_dir);
+    cache
+        .join("careersite")
+        .join("preview")
         .join(format!("{site:016x}"))
         .join("site")
 }

@@ -174,6 +174,10 @@ impl<'a> Writer<'a> {
             writer.fresh = Some(fresh);
             return Ok(writer);
         }
+        // Left by a build killed while writing its notes beside the output folder.
+        for what in [manifest::STAMPS, RENDER_CACHE] {
+            let _ = std::fs::remove_file(partial(&beside(&lock.real, what)));
+        }
         let listed = previous_manifest(root, &lock.real, force)?;
         // Lost or unreadable, the times only cost every file being written again.
         let stamps =
