@@ -1,5 +1,5 @@
-//! What the render stage makes and the write stage (or `serve`, in memory) takes: one file of
-//! the built site. It sits below every stage, so that each can name it without depending on
+//! What the render stage makes and the write stage (or `check`, which only reads it) takes:
+//! one file of the built site, and the sink it is streamed into. It sits below every stage, so that each can name it without depending on
 //! another.
 
 use std::path::PathBuf;

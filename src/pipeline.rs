@@ -1,5 +1,5 @@
-//! The one pipeline every command runs: load → check → render → write. `serve` runs the same
-//! stages but keeps the rendered files in memory instead of writing them.
+//! The one pipeline every command runs: load → check → render → write. `check` stops short of
+//! writing; `serve` writes into a preview folder of its own.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -58,7 +58,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     } else {
         prepared.render_each(site, theme, &writer)?
     };
-    let write = writer.commit(&report.cache.text())?;
+    let write = writer.commit(report.cache.as_ref().map(RenderCache::text).as_deref())?;
     let mut warnings = checked.warnings;
     warnings.extend(report.warnings);
     // What `check` reports as errors, `build` reports as warnings: the site still builds.

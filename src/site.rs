@@ -40,7 +40,8 @@ pub struct Page {
     pub kind: PageKind,
     pub front: FrontMatter,
     pub title: String,
-    /// The whole file, front matter included, as read: findings are placed in it.
+    /// The whole file, front matter included, as loaded (a byte order mark taken off, line
+    /// endings made `\n`): findings are placed in it.
     pub text: String,
     /// Where in `text` the body starts.
     pub body_start: usize,

@@ -82,12 +82,7 @@ impl<'a> Published<'a> {
         let checked = (file.path != NOT_FOUND_FILE).then(|| {
             let html = Html::parse_document(&text);
             let sources = self.sources.of(&file.path);
-            let page = Page {
-                site: self.site,
-                path: &file.path,
-                sources: &sources,
-                placed: Cell::new(0),
-            };
+            let page = Page::new(self.site, &file.path, &sources, 0);
             let mut on_page = Diagnostics::new();
             let mut external = Vec::new();
             let anchors = links(
@@ -123,41 +118,40 @@ impl<'a> Published<'a> {
             .gathered
             .into_inner()
             .unwrap_or_else(|e| e.into_inner());
+        let mut external_on: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (url, path) in &gathered.external {
+            external_on.entry(path).or_default().push(url);
+        }
         let mut findings = Diagnostics::new();
         for (path, (mut on_page, anchors)) in gathered.pages {
-            let sources = self.sources.of(&path);
-            let page = Page {
-                site: self.site,
-                path: &path,
-                sources: &sources,
-                placed: Cell::new(on_page.len()),
-            };
-            for anchor in anchors {
-                if gathered
-                    .ids
-                    .get(&anchor.page)
-                    .is_some_and(|ids| !ids.contains(&anchor.fragment))
-                {
-                    on_page.push(missing_anchor(&page, &anchor.target));
-                }
+            let missing: Vec<&Anchor> = anchors
+                .iter()
+                .filter(|anchor| {
+                    gathered
+                        .ids
+                        .get(&anchor.page)
+                        .is_some_and(|ids| !ids.contains(&anchor.fragment))
+                })
+                .collect();
+            let urls = external_on.remove(path.as_str()).unwrap_or_default();
+            if missing.is_empty() && urls.is_empty() {
+                findings.extend(listed(on_page, &self.sources.file_of(&path)));
+                continue;
             }
-            findings.extend(listed(on_page, sources.file()));
-        }
-        for (url, path) in gathered.external {
+            // Only a page with more to place is indexed again, and once.
             let sources = self.sources.of(&path);
-            let page = Page {
-                site: self.site,
-                path: &path,
-                sources: &sources,
-                placed: Cell::new(0),
-            };
-            findings.push(
-                page.finding(
-                    Diagnostic::note(format!("external link to {url}, not checked")),
-                    &url,
-                )
-                .coded(Code::External),
+            let page = Page::new(self.site, &path, &sources, on_page.len());
+            on_page.extend(
+                missing
+                    .iter()
+                    .map(|anchor| missing_anchor(&page, &anchor.target)),
             );
+            findings.extend(listed(on_page, sources.file()));
+            for url in urls {
+                let note = Diagnostic::note(format!("external link to {url}, not checked"));
+                let page = Page::new(self.site, &path, &sources, 0);
+                findings.push(page.finding(note, url).coded(Code::External));
+            }
         }
         findings
     }
@@ -218,7 +212,17 @@ fn is_external(site: &Site, link: &str) -> bool {
             .is_some_and(|own| link.starts_with(&own.to_string()))
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
+    /// `placed`: how many findings on the page have been made already.
+    fn new(site: &'a Site, path: &'a str, sources: &'a PageSources<'a>, placed: usize) -> Self {
+        Page {
+            site,
+            path,
+            sources,
+            placed: Cell::new(placed),
+        }
+    }
+
     /// A finding about `needle` on this page, placed where the content has it. Past the
     /// findings a page lists, placing (a search of the source) is skipped.
     fn finding(&self, diagnostic: Diagnostic, needle: &str) -> Diagnostic {

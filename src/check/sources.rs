@@ -72,9 +72,17 @@ impl<'a> Sources<'a> {
         PageSources {
             // A page's findings are placed in its whole file, front matter included.
             own: page.map(|p| (p.source.as_path(), SourceText::new(&p.text))),
-            file: page.map_or_else(|| PathBuf::from("site").join(output), |p| p.source.clone()),
+            file: self.file_of(output),
             data: &self.data,
         }
+    }
+
+    /// The file to name for a finding on `output`, without indexing anything: its Markdown
+    /// page, or the page as published.
+    pub fn file_of(&self, output: &str) -> PathBuf {
+        self.page_by_output
+            .get(output)
+            .map_or_else(|| PathBuf::from("site").join(output), |p| p.source.clone())
     }
 }
 

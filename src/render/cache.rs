@@ -56,11 +56,16 @@ impl RenderCache {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// A page of the last build, when what its Markdown is rendered with has not changed since:
+    /// Whether what every page's Markdown is rendered with is as it was for the last build.
+    pub fn same_bodies(&self, bodies: u128) -> bool {
+        self.bodies == hex(bodies)
+    }
+
+    /// A page of the last build whose file has not changed since. If [`Self::same_bodies`],
     /// its summary holds, and its output too if nothing it lists changed.
-    pub fn page(&self, bodies: u128, page: &Page) -> Option<&KeptPage> {
+    pub fn page(&self, page: &Page) -> Option<&KeptPage> {
         let kept = self.pages.get(&page.content_path)?;
-        (self.bodies == hex(bodies) && kept.file == hex(file_hash(page))).then_some(kept)
+        (kept.file == hex(file_hash(page))).then_some(kept)
     }
 
     pub fn same_listings(&self, listings: u128) -> bool {

@@ -1,5 +1,6 @@
-//! Stage 3, render: turn the loaded site into the bytes of every output file, in memory.
-//! Markdown and templates are rendered in parallel; nothing touches the output folder here.
+//! Stage 3, render: turn the loaded site into the bytes of every output file, each handed to a
+//! sink as soon as it is ready. Markdown and templates are rendered in parallel; nothing
+//! touches the output folder here.
 
 mod atom;
 mod cache;
@@ -43,8 +44,8 @@ pub struct RenderReport {
     /// Pages not rendered, their files kept as the last build wrote them.
     pub kept: usize,
     pub warnings: Diagnostics,
-    /// For the next build: what this one rendered, and with what.
-    pub cache: RenderCache,
+    /// For the next build: what this one rendered, and with what; `None` when not asked for.
+    pub cache: Option<RenderCache>,
 }
 
 /// What rendering works out before any page: the pages there are, every page's Markdown as
@@ -63,26 +64,43 @@ pub struct Prepared {
     summaries: Vec<Summary>,
     tera: tera::Tera,
     today: jiff::civil::Date,
-    /// What the cache compares: see [`cache`].
-    hashes: (u128, u128),
+    /// What the cache compares (see [`cache`]), when this render keeps a cache.
+    hashes: Option<(u128, u128)>,
 }
 
-/// Prepares the whole site, with every page rendered afresh.
+/// Prepares the whole site, with every page rendered afresh and nothing recorded for a later
+/// render: what `check` and `serve` need.
 pub fn prepare(
     site: &Site,
     theme: &Theme,
     today: jiff::civil::Date,
 ) -> Result<Prepared, Diagnostics> {
-    prepare_after(site, theme, today, None)
+    prepare_with(site, theme, today, None)
 }
 
-/// Prepares the site, leaving out the pages the last build rendered with the same inputs,
-/// as `previous` tells.
+/// Prepares the site for a build, leaving out the pages the last build rendered with the same
+/// inputs, as `previous` tells (nothing on a first build), and recording this one's for the
+/// next.
 pub fn prepare_after(
     site: &Site,
     theme: &Theme,
     today: jiff::civil::Date,
     previous: Option<&RenderCache>,
+) -> Result<Prepared, Diagnostics> {
+    prepare_with(
+        site,
+        theme,
+        today,
+        Some(previous.unwrap_or(&RenderCache::default())),
+    )
+}
+
+/// `caching`: `None` to keep and record nothing, else the last build's cache.
+fn prepare_with(
+    site: &Site,
+    theme: &Theme,
+    today: jiff::civil::Date,
+    caching: Option<&RenderCache>,
 ) -> Result<Prepared, Diagnostics> {
     let plan = Plan::new(site);
     let clashes = outputs::clashes(site, theme, &plan);
@@ -92,28 +110,23 @@ pub fn prepare_after(
     let links = links::LinkIndex::new(site, &plan.url_paths());
     let theme_ids = theme_ids::ThemeIds::new(theme);
     let templates = plan.page_templates(site.pages.len());
-    let bodies_hash = cache::bodies(site, theme, &plan);
-    // Unsure what careersite rendered the last build with, it keeps nothing.
-    let previous = previous.filter(|_| bodies_hash.is_some());
-    let bodies_hash = bodies_hash.unwrap_or_default();
-    let render_body = |page: usize| {
-        let ids = theme_ids.on(templates[page]);
-        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);
-        markdown::render(&source, &links)
-    };
+    // Unsure what careersite itself is, a build keeps and records nothing.
+    let bodies_hash = caching.and_then(|_| cache::bodies(site, theme, &plan));
+    let previous = caching.filter(|cache| bodies_hash.is_some_and(|hash| cache.same_bodies(hash)));
+    let render_body = |page: usize| render_body(site, &theme_ids, &links, templates[page], page);
     let (mut bodies, first_paragraphs): (Vec<Option<markdown::Html>>, Vec<String>) =
         (0..site.pages.len())
             .into_par_iter()
-            .map(|page| {
-                match previous.and_then(|cache| cache.page(bodies_hash, &site.pages[page])) {
+            .map(
+                |page| match previous.and_then(|cache| cache.page(&site.pages[page])) {
                     Some(kept) => (None, kept.summary().to_string()),
                     None => {
                         let body = render_body(page);
                         let first = body.summary.clone();
                         (Some(body), first)
                     }
-                }
-            })
+                },
+            )
             .unzip();
     let summaries: Vec<Summary> = plan
         .targets
@@ -122,8 +135,11 @@ pub fn prepare_after(
         .collect();
     let mut tera = templates::compile(theme)?;
     let site_view = SiteView::new(site, main_sections(&plan, &summaries));
-    let listings_hash = cache::listings(bodies_hash, &summaries, &site_view);
-    if !previous.is_some_and(|cache| cache.same_listings(listings_hash)) {
+    let hashes =
+        bodies_hash.map(|bodies| (bodies, cache::listings(bodies, &summaries, &site_view)));
+    if !previous
+        .is_some_and(|cache| hashes.is_some_and(|(_, listings)| cache.same_listings(listings)))
+    {
         // What every page lists has changed: no page can be kept.
         bodies.par_iter_mut().enumerate().for_each(|(page, body)| {
             if body.is_none() {
@@ -143,8 +159,20 @@ pub fn prepare_after(
         summaries,
         tera,
         today,
-        hashes: (bodies_hash, listings_hash),
+        hashes,
     })
+}
+
+fn render_body(
+    site: &Site,
+    theme_ids: &theme_ids::ThemeIds,
+    links: &links::LinkIndex,
+    template: &str,
+    page: usize,
+) -> markdown::Html {
+    let ids = theme_ids.on(template);
+    let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);
+    markdown::render(&source, links)
 }
 
 impl Prepared {
@@ -228,13 +256,14 @@ impl Prepared {
         if !problems.is_empty() {
             return Err(problems);
         }
-        let (bodies, listings) = self.hashes;
-        let pages_now = site.pages.iter().zip(&self.first_paragraphs).zip(quiet);
-        let cache = RenderCache::new(
-            bodies,
-            listings,
-            pages_now.map(|((page, first), quiet)| (page, quiet.then(|| first.clone()))),
-        );
+        let cache = self.hashes.map(|(bodies, listings)| {
+            let pages_now = site.pages.iter().zip(&self.first_paragraphs).zip(quiet);
+            RenderCache::new(
+                bodies,
+                listings,
+                pages_now.map(|((page, first), quiet)| (page, quiet.then(|| first.clone()))),
+            )
+        });
         Ok(RenderReport {
             pages,
             kept: kept.into_inner(),
@@ -259,9 +288,7 @@ impl Prepared {
     }
 
     fn render_body(&self, site: &Site, target: &Target, page: usize) -> markdown::Html {
-        let ids = self.theme_ids.on(&target.template);
-        let source = markdown::Source::page(&site.pages[page], site.config.allow_scripts, ids);
-        markdown::render(&source, &self.links)
+        render_body(site, &self.theme_ids, &self.links, &target.template, page)
     }
 
     /// Renders `site.pages[page]` again after its body changed and nothing else did, and

@@ -1,4 +1,4 @@
-//! `careersite serve`: the site built into memory, served over HTTP, rebuilt on every save, and
+//! `careersite serve`: the site built into a preview folder of its own, served over HTTP, rebuilt on every save, and
 //! reloaded in every open browser. `serve` wraps the same pipeline as `build`, so the pages it
 //! serves are byte for byte the ones `build` writes, with one script tag added.
 

@@ -67,24 +67,22 @@ pub fn update(
     let files = Mutex::new(HashMap::new());
     // While previewing, the compliance checklist is always there for the careers leader.
     let checked_render = pipeline::render_checking(&checked, &prepared, today, true, |file| {
-        let served = match &file.contents {
-            Contents::Bytes(_) => Served::File(preview.join(&file.path)),
+        let (path, served) = match &file.contents {
+            Contents::Bytes(_) => {
+                let entry = (file.path.clone(), Served::File(preview.join(&file.path)));
+                writer.stage(file)?;
+                entry
+            }
             // The school's own files are served from where they are, as a static host would.
-            Contents::Copy(source) => Served::File(source.clone()),
+            Contents::Copy(source) => (file.path.clone(), Served::File(source.clone())),
         };
-        let path = file.path.clone();
-        if matches!(file.contents, Contents::Bytes(_)) {
-            writer.stage(file)?;
-        }
         files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(path, served);
         Ok(())
     })?;
-    writer
-        .commit(&checked_render.report.cache.text())
-        .map_err(|failure| failure.problems)?;
+    writer.commit(None).map_err(|failure| failure.problems)?;
     let Checked {
         site,
         theme,

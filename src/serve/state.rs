@@ -11,7 +11,8 @@ use crate::output::Contents;
 #[derive(Clone)]
 pub enum Served {
     Bytes(Arc<[u8]>),
-    /// A file under `content/`, read when asked for, as a static host would.
+    /// A file read when asked for, as a static host would: the preview's page, or the school's
+    /// own file under `content/`.
     File(PathBuf),
 }
 

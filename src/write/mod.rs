@@ -114,10 +114,9 @@ pub struct Writer<'a> {
     root: &'a Path,
     /// The output folder as the careers leader named it, for messages.
     shown: &'a Path,
-    /// The output folder with every link resolved, which every write goes through: the path
-    /// as given could lead somewhere else (`a-link/..`).
-    output: &'a Path,
-    /// The output folder with every link resolved: nothing is written or removed outside it.
+    /// The output folder with every link resolved, which every write goes through (the path
+    /// as given could lead somewhere else: `a-link/..`), and outside which nothing is written
+    /// or removed.
     real: &'a Path,
     /// For a first build: a new folder beside the output, filled and then renamed to it.
     fresh: Option<PathBuf>,
@@ -149,7 +148,6 @@ impl<'a> Writer<'a> {
         let mut writer = Writer {
             root,
             shown: output,
-            output: &lock.real,
             real: &lock.real,
             fresh: None,
             previous: manifest::Listed::new(),
@@ -191,10 +189,10 @@ impl<'a> Writer<'a> {
     /// Leaves the marker that says a build is writing, first tidying up after a build that
     /// was killed outright, or stopped part-way, if its marker is still there.
     fn mark(&mut self) -> Result<(), Diagnostic> {
-        let marker = self.output.join(UNFINISHED);
+        let marker = self.real.join(UNFINISHED);
         match std::fs::symlink_metadata(&marker) {
             Ok(meta) if meta.is_file() => {
-                remove_partial_files(self.output);
+                remove_partial_files(self.real);
                 std::fs::remove_file(&marker).map_err(|err| self.io("remove", &marker, &err))?;
             }
             Ok(_) => return Err(self.in_the_way(&marker)),
@@ -219,11 +217,7 @@ impl<'a> Writer<'a> {
                 file.path
             )));
         }
-        let destination = self
-            .fresh
-            .as_deref()
-            .unwrap_or(self.output)
-            .join(&file.path);
+        let destination = self.fresh.as_deref().unwrap_or(self.real).join(&file.path);
         if self.fresh.is_none() {
             self.may_take(&file.path, &destination)?;
         }
@@ -358,9 +352,9 @@ impl<'a> Writer<'a> {
 
     /// Puts every staged file in place, removes the files of the last build that this one no
     /// longer has, and records what is there now, with `render_cache`, what the renderer
-    /// says of this build. Ctrl+C is not heeded here: once begun, the renames are finished,
-    /// so the folder holds either the old site or the new one.
-    pub fn commit(mut self, render_cache: &str) -> Result<WriteReport, Failure> {
+    /// says of this build, if it says anything. Ctrl+C is not heeded here: once begun, the
+    /// renames are finished, so the folder holds either the old site or the new one.
+    pub fn commit(mut self, render_cache: Option<&str>) -> Result<WriteReport, Failure> {
         // The last build's cache describes the files about to be replaced: once any is, it
         // could keep a page whose file no longer matches it. The new one is written last.
         let cache = beside(self.real, RENDER_CACHE);
@@ -371,7 +365,9 @@ impl<'a> Writer<'a> {
         }
         let report = self.put_everything_in_place()?;
         // Lost, it only costs the next build rendering every page.
-        let _ = self.replace_beside(RENDER_CACHE, render_cache);
+        if let Some(render_cache) = render_cache {
+            let _ = self.replace_beside(RENDER_CACHE, render_cache);
+        }
         Ok(report)
     }
 
@@ -449,12 +445,12 @@ impl<'a> Writer<'a> {
                 .map(|(path, (_, written))| (path.as_str(), Some(written))),
         );
         create_new(&fresh.join(MANIFEST), listed.as_bytes())
-            .map_err(|err| vec![self.io("write", &self.output.join(MANIFEST), &err)])?;
+            .map_err(|err| vec![self.io("write", &self.real.join(MANIFEST), &err)])?;
         self.replace_beside(manifest::STAMPS, &stamps)
             .map_err(|d| vec![d])?;
         self.make_durable(fresh).map_err(|d| vec![d])?;
-        std::fs::rename(fresh, self.output)
-            .map_err(|err| vec![self.io("create", self.output, &err)])?;
+        std::fs::rename(fresh, self.real)
+            .map_err(|err| vec![self.io("create", self.real, &err)])?;
         self.committed = true;
         self.make_durable(self.real)
             .map_err(|d| self.stopped_part_way(vec![d], None))?;
@@ -470,7 +466,7 @@ impl<'a> Writer<'a> {
         changed
             .par_iter()
             .filter_map(|path| {
-                let destination = self.output.join(path);
+                let destination = self.real.join(path);
                 let staged = partial(&destination);
                 let err = std::fs::rename(&staged, &destination).err()?;
                 let _ = std::fs::remove_file(&staged);
@@ -517,7 +513,7 @@ impl<'a> Writer<'a> {
             // both match what is there is only written again.
             self.replace_beside(manifest::STAMPS, &stamps)?;
         }
-        let destination = self.output.join(MANIFEST);
+        let destination = self.real.join(MANIFEST);
         if listed == self.previous_texts.0 && Stamp::read(&destination).is_some() {
             return Ok(());
         }
@@ -533,7 +529,7 @@ impl<'a> Writer<'a> {
     /// Removes a file an earlier build wrote, and any folders that leaves empty; nothing
     /// reached through a link to outside the output folder.
     fn remove_stale(&self, path: &str) -> bool {
-        let file = self.output.join(path);
+        let file = self.real.join(path);
         let inside = |folder: &Path| resolve(folder).is_ok_and(|real| real.starts_with(self.real));
         if !file.parent().is_some_and(inside) {
             return false;
@@ -541,7 +537,7 @@ impl<'a> Writer<'a> {
         let removed = std::fs::remove_file(&file).is_ok();
         let mut folder = file.parent();
         while let Some(dir) = folder {
-            if dir == self.output || std::fs::remove_dir(dir).is_err() {
+            if dir == self.real || std::fs::remove_dir(dir).is_err() {
                 break;
             }
             folder = dir.parent();
@@ -552,7 +548,7 @@ impl<'a> Writer<'a> {
     /// `folder` names the file system: the output folder's, or, before a first build is
     /// published, the new folder's.
     fn make_durable(&self, folder: &Path) -> Result<(), Diagnostic> {
-        flush(folder).map_err(|err| self.io("save to the disk", self.output, &err))
+        flush(folder).map_err(|err| self.io("save to the disk", self.real, &err))
     }
 
     /// Makes `folder` and any missing folders above it, remembering which it made.
@@ -606,7 +602,7 @@ impl<'a> Writer<'a> {
     fn abandon(&mut self) {
         let produced = self.produced.get_mut().unwrap_or_else(|e| e.into_inner());
         for (path, _) in produced.iter().filter(|(_, (changed, _))| *changed) {
-            let _ = std::fs::remove_file(partial(&self.output.join(path)));
+            let _ = std::fs::remove_file(partial(&self.real.join(path)));
         }
         let made = self.made.get_mut().unwrap_or_else(|e| e.into_inner());
         made.sort_by_key(|folder| std::cmp::Reverse(folder.components().count()));
@@ -626,7 +622,7 @@ impl Sink for Writer<'_> {
         if self.fresh.is_some() || !is_plain_relative(path) {
             return false;
         }
-        match self.still_there(path, &self.output.join(path)) {
+        match self.still_there(path, &self.real.join(path)) {
             Some(written) => self.produced(path.to_string(), false, written).is_ok(),
             None => false,
         }
@@ -647,7 +643,7 @@ impl Drop for Writer<'_> {
                     self.abandon();
                 }
                 if self.marked && !self.part_way {
-                    let _ = std::fs::remove_file(self.output.join(UNFINISHED));
+                    let _ = std::fs::remove_file(self.real.join(UNFINISHED));
                 }
             }
         }
