@@ -20,6 +20,19 @@ const TITLES: [&str; 8] = [
     "Personal guidance",
 ];
 
+/// A word or two for each benchmark, for badges and chart labels ("B5 Employers"), where the
+/// full title would not fit.
+const SHORT_NAMES: [&str; 8] = [
+    "Programme",
+    "Information",
+    "Each pupil",
+    "Curriculum",
+    "Employers",
+    "Workplaces",
+    "Education",
+    "Guidance",
+];
+
 /// What each benchmark asks of a school, in words a parent or pupil understands.
 const PLAIN_WORDS: [&str; 8] = [
     "The school has a planned careers programme, led by a trained Careers Leader and backed by governors and senior leaders. It is published for everyone to read and improved each year using feedback from pupils, parents and carers, staff and employers.",
@@ -54,6 +67,11 @@ impl Benchmark {
 
     pub fn title(self) -> &'static str {
         TITLES[usize::from(self.0) - 1]
+    }
+
+    /// "Employers": with the number, a badge's whole text ("B5 Employers").
+    pub fn short_name(self) -> &'static str {
+        SHORT_NAMES[usize::from(self.0) - 1]
     }
 
     pub fn plain_words(self) -> &'static str {

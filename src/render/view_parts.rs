@@ -61,6 +61,8 @@ pub struct Summary {
 pub struct BenchmarkView {
     pub number: u8,
     pub title: &'static str,
+    /// "Employers", for a badge: "B5 Employers".
+    pub short_name: &'static str,
     pub plain_words: &'static str,
     /// The benchmark's own page, from the site root.
     pub href: String,
@@ -71,6 +73,7 @@ impl From<Benchmark> for BenchmarkView {
         BenchmarkView {
             number: benchmark.number(),
             title: benchmark.title(),
+            short_name: benchmark.short_name(),
             plain_words: benchmark.plain_words(),
             href: page_href(&urls::benchmark_path(benchmark)),
         }
