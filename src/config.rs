@@ -63,6 +63,8 @@ pub struct School {
     /// `check` can tell a year group missing from the programme.
     pub years: Option<YearRange>,
     pub address: Option<String>,
+    /// The school's main website, which the header's school name links back to.
+    pub website: Option<PublicUrl>,
     /// An image under `content/`, shown in the header.
     pub logo: Option<String>,
 }
@@ -74,6 +76,7 @@ impl Default for School {
             phase: Phase::Secondary,
             years: None,
             address: None,
+            website: None,
             logo: None,
         }
     }

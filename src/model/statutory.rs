@@ -14,6 +14,8 @@ pub struct Contact {
     pub role: String,
     pub email: String,
     pub phone: String,
+    /// When they can be reached, such as `Monday to Friday, 8.30am to 4pm`.
+    pub hours: String,
 }
 
 /// When the published information was last reviewed, and when it will be next (S4).

@@ -4,6 +4,7 @@
 
 mod atom;
 mod cache;
+mod hubs;
 mod calendar;
 mod careers;
 mod charts;
@@ -27,6 +28,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Audience;
 use crate::output::{Contents, OutputFile, Sink};
 use crate::site::{Site, root_prefix, url_depth};
 use crate::theme::Theme;
@@ -134,7 +136,7 @@ fn prepare_with(
         .map(|target| summary(site, &first_paragraphs, target))
         .collect();
     let mut tera = templates::compile(theme)?;
-    let site_view = SiteView::new(site, main_sections(&plan, &summaries));
+    let site_view = SiteView::new(site, programme_menu(&plan, &summaries));
     let hashes =
         bodies_hash.map(|bodies| (bodies, cache::listings(bodies, &summaries, &site_view)));
     if !previous
@@ -356,6 +358,8 @@ impl Prepared {
                 breadcrumbs: breadcrumbs(&self.plan, &self.summaries, COMPLIANCE_PATH),
                 children: Vec::new(),
                 audience: None,
+                hub: None,
+                hubs: Vec::new(),
                 careers: None,
             },
             groups: views::FindingGroup::of(findings),
@@ -394,8 +398,14 @@ impl Prepared {
                     self.theme_ids.all(),
                     self.today,
                 );
-                if special == plan::Special::Programme {
-                    view.related = links_to(&self.plan, &PROGRAMME_LINKS);
+                match special {
+                    plan::Special::Programme => {
+                        view.related = links_to(&self.plan, &PROGRAMME_LINKS);
+                    }
+                    plan::Special::Hub(Audience::Staff) => {
+                        view.related = links_to(&self.plan, &STAFF_LINKS);
+                    }
+                    _ => {}
                 }
                 (Some(view), warnings)
             }
@@ -435,21 +445,19 @@ fn summary(site: &Site, first_paragraphs: &[String], target: &Target) -> Summary
     }
 }
 
-/// The folders at the top of the site, for the main navigation; audience hubs have their own.
-fn main_sections(plan: &Plan, summaries: &[Summary]) -> Vec<LinkView> {
-    plan.top_level
-        .iter()
-        .filter(|&&i| {
-            let target = &plan.targets[i];
-            // Hubs have their own navigation; the accessibility statement is in the footer.
-            let elsewhere = matches!(
-                target.special,
-                Some(plan::Special::Hub(_) | plan::Special::Accessibility)
-            );
-            (target.lists_children || target.special.is_some()) && !elsewhere
-        })
-        .map(|&i| LinkView::new(&summaries[i].title, &summaries[i].path))
-        .collect()
+/// The menu's "About our programme" group: the programme's own pages, then the school's own
+/// top-level sections (such as its news), then the pages a reader looks things up in.
+fn programme_menu(plan: &Plan, summaries: &[Summary]) -> Vec<LinkView> {
+    use plan::Special::*;
+    let school_sections = plan.top_level.iter().filter_map(|&i| {
+        let target = &plan.targets[i];
+        (target.special.is_none() && target.lists_children)
+            .then(|| LinkView::new(&summaries[i].title, &summaries[i].path))
+    });
+    let mut menu = links_to(plan, &[Programme, YearByYear, Events]);
+    menu.extend(school_sections);
+    menu.extend(links_to(plan, &[Benchmarks, ProviderAccess, Glossary]));
+    menu
 }
 
 /// What the template of target `index` is given; `content` is its page's body as HTML.
@@ -508,6 +516,15 @@ fn page_context<'a>(
             }),
             _ => None,
         },
+        hub: match target.special {
+            Some(plan::Special::Hub(a)) => Some(hubs::pages(plan, summaries, a)),
+            _ => None,
+        },
+        hubs: if target.url_path.is_empty() {
+            hubs::guides(site, plan, summaries)
+        } else {
+            Vec::new()
+        },
         careers: None,
     }
 }
@@ -531,6 +548,19 @@ const PROGRAMME_LINKS: [plan::Special; 7] = {
         Benchmarks,
         Events,
         ProviderAccess,
+    ]
+};
+
+/// The programme's documents, which staff work from, for the staff hub.
+const STAFF_LINKS: [plan::Special; 6] = {
+    use plan::Special::*;
+    [
+        StrategicPlan,
+        ActionPlan,
+        YearByYear,
+        Evaluation,
+        Benchmarks,
+        Programme,
     ]
 };
 
@@ -602,6 +632,8 @@ fn not_found_page(tera: &tera::Tera, theme: &Theme, site: &Site) -> Result<Outpu
         breadcrumbs: Vec::new(),
         children: Vec::new(),
         audience: None,
+        hub: None,
+        hubs: Vec::new(),
         careers: None,
     };
     let html = templates::render(tera, theme, NOT_FOUND_FILE, &context, site, &target)?;

@@ -35,6 +35,8 @@ pub enum Special {
     Evaluation,
     /// The accessibility statement every public-sector site must publish.
     Accessibility,
+    /// The careers words a reader may not know.
+    Glossary,
 }
 
 impl Special {
@@ -51,6 +53,7 @@ impl Special {
             Special::Events => urls::EVENTS_PATH.to_string(),
             Special::Evaluation => urls::EVALUATION_PATH.to_string(),
             Special::Accessibility => urls::ACCESSIBILITY_PATH.to_string(),
+            Special::Glossary => urls::GLOSSARY_PATH.to_string(),
         }
     }
 
@@ -67,6 +70,7 @@ impl Special {
             Special::Events => "Events".to_string(),
             Special::Evaluation => "How well the programme is working".to_string(),
             Special::Accessibility => "Accessibility statement".to_string(),
+            Special::Glossary => "Careers words explained".to_string(),
         }
     }
 
@@ -83,6 +87,7 @@ impl Special {
             Special::Events => "events.html",
             Special::Evaluation => "evaluation.html",
             Special::Accessibility => "accessibility.html",
+            Special::Glossary => "glossary.html",
         }
     }
 
@@ -95,6 +100,7 @@ impl Special {
             .map(|&a| Special::Hub(a))
             .collect();
         specials.push(Special::Accessibility);
+        specials.push(Special::Glossary);
         let careers = &site.careers;
         if !careers.is_empty() || site.config.careers_leader.is_some() {
             specials.push(Special::Programme);

@@ -18,6 +18,8 @@ pub const BENCHMARKS_PATH: &str = "benchmarks/";
 /// The events page; the calendars, at [`calendar_file`], sit beside it.
 pub const EVENTS_PATH: &str = "events/";
 pub const ACCESSIBILITY_PATH: &str = "accessibility/";
+/// The careers words a reader may not know, each explained at its own anchor.
+pub const GLOSSARY_PATH: &str = "glossary/";
 
 /// Where the compliance checklist is published, when it is.
 pub const COMPLIANCE_PATH: &str = "compliance/";

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::links::page_href;
 use super::urls;
-use crate::model::{Audience, Benchmark, Date};
+use crate::model::{Audience, Benchmark, Contact, Date};
 
 #[derive(Serialize, Clone)]
 pub struct LinkView {
@@ -77,5 +77,54 @@ impl From<Benchmark> for BenchmarkView {
             plain_words: benchmark.plain_words(),
             href: page_href(&urls::benchmark_path(benchmark)),
         }
+    }
+}
+
+/// A person to contact, with a phone number that dials from any phone.
+#[derive(Serialize)]
+pub struct ContactView {
+    pub name: String,
+    pub role: String,
+    pub email: String,
+    pub phone: String,
+    /// A `tel:` link in international form, so it dials from any phone.
+    pub phone_href: String,
+    /// When they can be reached; empty when site.yaml does not say.
+    pub hours: String,
+}
+
+impl From<&Contact> for ContactView {
+    fn from(contact: &Contact) -> Self {
+        ContactView {
+            name: contact.name.clone(),
+            role: contact.role.clone(),
+            email: contact.email.clone(),
+            phone: contact.phone.clone(),
+            phone_href: tel_href(&contact.phone),
+            hours: contact.hours.clone(),
+        }
+    }
+}
+
+/// `01632 960 123` → `tel:+441632960123`.
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    match digits.strip_prefix('0') {
+        Some(national) => format!("tel:+44{national}"),
+        None => format!("tel:{digits}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_dial_internationally() {
+        assert_eq!(tel_href("01632 960 123"), "tel:+441632960123");
+        assert_eq!(tel_href("+44 1632 960123"), "tel:+441632960123");
     }
 }

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::atom::has_feed;
 use super::links::page_href;
 use super::urls;
-use super::view_parts::{BenchmarkView, DateView, LinkView, Summary};
+use super::hubs::{AudienceGuides, HubPages};
+use super::view_parts::{BenchmarkView, ContactView, DateView, LinkView, Summary};
 use crate::diagnostic::Code;
 use crate::model::Audience;
 use crate::site::Site;
@@ -22,11 +23,18 @@ pub struct SiteView {
     pub language: String,
     pub url: Option<String>,
     pub address: Option<String>,
+    /// The school's main website, which the header links back to.
+    pub website: Option<String>,
     pub logo: Option<String>,
-    /// One hub per audience, in the order site.yaml gives.
+    /// The Careers Leader, for the contact box on every hub and in the footer.
+    pub contact: Option<ContactView>,
+    /// When the careers information was last reviewed, for the printed footer.
+    pub reviewed: Option<DateView>,
+    /// One hub per audience, in the order site.yaml gives: the main menu.
     pub audiences: Vec<LinkView>,
-    /// The top-level sections, for the main navigation.
-    pub sections: Vec<LinkView>,
+    /// The pages about the programme as a whole, and the school's own top-level sections,
+    /// grouped in the menu under "About our programme".
+    pub programme_menu: Vec<LinkView>,
     /// The Atom feed of dated pages, when the site has one.
     pub feed: Option<&'static str>,
     /// For every page's Content-Security-Policy meta tag.
@@ -41,7 +49,7 @@ const CONTENT_SECURITY_POLICY: &str =
 const CONTENT_SECURITY_POLICY_WITH_SCRIPTS: &str = "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
 
 impl SiteView {
-    pub fn new(site: &Site, sections: Vec<LinkView>) -> Self {
+    pub fn new(site: &Site, programme_menu: Vec<LinkView>) -> Self {
         let config = &site.config;
         SiteView {
             name: config.school.name.clone(),
@@ -49,13 +57,16 @@ impl SiteView {
             language: config.language.clone(),
             url: config.url.as_ref().map(ToString::to_string),
             address: config.school.address.clone(),
+            website: config.school.website.as_ref().map(ToString::to_string),
             logo: config.school.logo.as_deref().map(super::links::encode_path),
             audiences: config
                 .audiences
                 .iter()
                 .map(|&a| LinkView::audience(a))
                 .collect(),
-            sections,
+            contact: config.careers_leader.as_ref().map(ContactView::from),
+            reviewed: config.review.last.map(DateView::from),
+            programme_menu,
             feed: has_feed(site).then_some(urls::FEED_FILE),
             content_security_policy: if config.allow_scripts {
                 CONTENT_SECURITY_POLICY_WITH_SCRIPTS
@@ -126,6 +137,10 @@ pub struct PageContext<'a> {
     /// The pages listed on this one: a section's pages, or an audience hub's.
     pub children: Vec<&'a Summary>,
     pub audience: Option<AudienceView>,
+    /// On an audience's hub: its `children`, sorted by what they are to its reader.
+    pub hub: Option<HubPages<'a>>,
+    /// On the home page: each hub with its own guides.
+    pub hubs: Vec<AudienceGuides<'a>>,
     /// For the pages careersite makes from the careers data.
     pub careers: Option<super::careers::CareersView>,
 }

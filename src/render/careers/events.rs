@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::DataMarkdown;
+use crate::config::{PublicUrl, SiteConfig};
 use crate::model::{Audience, Event, When};
 use crate::render::urls::calendar_file;
 use crate::render::view_parts::{DateView, LinkView};
@@ -15,7 +16,34 @@ pub struct EventsView {
     pub upcoming: Vec<EventView>,
     pub past: Vec<EventView>,
     /// Calendar feeds to subscribe to: all events, then one per audience.
-    pub feeds: Vec<LinkView>,
+    pub feeds: Vec<CalendarView>,
+}
+
+/// A calendar of events, to download once or to subscribe to.
+#[derive(Serialize)]
+pub struct CalendarView {
+    pub title: String,
+    /// The `.ics` file, from the site root: opening it imports the events once.
+    pub href: String,
+    /// The same file at a `webcal://` address, which calendar apps subscribe to, so that new
+    /// events appear as the school adds them. Needs the site's public `url`.
+    pub webcal: Option<String>,
+}
+
+impl CalendarView {
+    pub fn new(title: String, audience: Option<Audience>, url: Option<&PublicUrl>) -> Self {
+        let href = calendar_file(audience);
+        let webcal = url.map(|url| {
+            let address = url.join(&href);
+            let after_scheme = address.split_once("://").map_or(&*address, |(_, rest)| rest);
+            format!("webcal://{after_scheme}")
+        });
+        CalendarView {
+            title,
+            href,
+            webcal,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -76,20 +104,16 @@ fn numbered(base: &str, taken: &mut HashSet<String>) -> String {
 
 pub(super) fn events_page(
     events: &[Event],
-    audiences: &[Audience],
+    config: &SiteConfig,
     today: jiff::civil::Date,
     md: &mut DataMarkdown<'_>,
 ) -> EventsView {
     let (upcoming, past) = split_by_date(anchored(events), today);
-    let mut feeds = vec![LinkView {
-        title: "All events".to_string(),
-        href: calendar_file(None),
-        path: String::new(),
-    }];
-    feeds.extend(audiences.iter().map(|&a| LinkView {
-        title: format!("Events for {}", a.label().to_lowercase()),
-        href: calendar_file(Some(a)),
-        path: String::new(),
+    let url = config.url.as_ref();
+    let mut feeds = vec![CalendarView::new("All events".to_string(), None, url)];
+    feeds.extend(config.audiences.iter().map(|&a| {
+        let title = format!("Events for {}", a.label().to_lowercase());
+        CalendarView::new(title, Some(a), url)
     }));
     EventsView {
         upcoming: upcoming.into_iter().map(|e| view(e, md)).collect(),

@@ -15,7 +15,7 @@ mod programme;
 use super::links::LinkIndex;
 use super::markdown;
 use super::plan::Special;
-use super::view_parts::{BenchmarkView, DateView, LinkView};
+use super::view_parts::{BenchmarkView, ContactView, DateView, LinkView, tel_href};
 use crate::diagnostic::Diagnostic;
 use crate::load::{
     ACTION_PLAN_FILE, CONFIG_FILE, EVENTS_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
@@ -24,7 +24,7 @@ use crate::model::{Benchmark, Contact};
 use crate::site::Site;
 use benchmarks::{BenchmarkPageView, OverviewView};
 pub use events::{AnchoredEvent, anchored};
-use events::{EventView, EventsView};
+use events::{CalendarView, EventView, EventsView};
 use plans::{ActionRowView, StrategicPlanView};
 use programme::ProgrammeView;
 
@@ -39,35 +39,17 @@ pub struct CareersView {
     pub events: Option<EventsView>,
     pub evaluation: Option<evaluation::EvaluationView>,
     pub accessibility: Option<AccessibilityView>,
-    /// On an audience's hub: the upcoming events and the programme's activities for it.
+    /// On an audience's hub: the upcoming events and the programme's activities for it, year
+    /// by year, with a link to each year group's part of the programme and the audience's
+    /// calendar.
     pub upcoming: Vec<EventView>,
-    pub activities: Vec<programme::AudienceActivity>,
+    pub activities: Vec<programme::YearActivities>,
+    pub year_links: Vec<LinkView>,
+    pub calendar: Option<CalendarView>,
     /// The other careers pages, for the programme page to point to.
     pub related: Vec<LinkView>,
     /// All eight benchmarks, as a key to the numbered badges.
     pub benchmarks: Vec<BenchmarkView>,
-}
-
-#[derive(Serialize)]
-pub struct ContactView {
-    pub name: String,
-    pub role: String,
-    pub email: String,
-    pub phone: String,
-    /// A `tel:` link in international form, so it dials from any phone.
-    pub phone_href: String,
-}
-
-impl From<&Contact> for ContactView {
-    fn from(contact: &Contact) -> Self {
-        ContactView {
-            name: contact.name.clone(),
-            role: contact.role.clone(),
-            email: contact.email.clone(),
-            phone: contact.phone.clone(),
-            phone_href: tel_href(&contact.phone),
-        }
-    }
 }
 
 fn accessibility(site: &Site) -> AccessibilityView {
@@ -88,18 +70,6 @@ fn accessibility(site: &Site) -> AccessibilityView {
         tested: statement.tested.map(DateView::from),
         prepared: statement.prepared.map(DateView::from),
         known_issues: statement.known_issues.clone(),
-    }
-}
-
-/// `01632 960 123` → `tel:+441632960123`.
-fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    match digits.strip_prefix('0') {
-        Some(national) => format!("tel:+44{national}"),
-        None => format!("tel:{digits}"),
     }
 }
 
@@ -275,7 +245,7 @@ pub fn view(
         }
         Special::Events => {
             view.events = events.map(|events| {
-                events::events_page(events, &site.config.audiences, today, &mut events_md)
+                events::events_page(events, &site.config, today, &mut events_md)
             });
         }
         Special::Hub(audience) => {
@@ -283,6 +253,13 @@ pub fn view(
                 .map(|events| events::upcoming_for(events, Some(audience), today, &mut events_md))
                 .unwrap_or_default();
             view.activities = programme::for_audience(site, audience);
+            view.year_links = programme::year_links(site);
+            let title = format!("Events for {}", audience.label().to_lowercase());
+            view.calendar = Some(CalendarView::new(
+                title,
+                Some(audience),
+                site.config.url.as_ref(),
+            ));
         }
         _ => {}
     }
@@ -291,15 +268,4 @@ pub fn view(
         .flat_map(|md| md.warnings)
         .collect();
     (view, warnings)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phone_numbers_dial_internationally() {
-        assert_eq!(tel_href("01632 960 123"), "tel:+441632960123");
-        assert_eq!(tel_href("+44 1632 960123"), "tel:+441632960123");
-    }
 }

@@ -2,9 +2,11 @@
 
 use serde::Serialize;
 
-use super::super::view_parts::{BenchmarkView, DateView, LinkView};
-use super::{ContactView, DataMarkdown};
+use super::super::view_parts::{BenchmarkView, ContactView, DateView, LinkView};
+use super::DataMarkdown;
 use crate::model::{Activity, Audience, Programme, Term, Year};
+use crate::render::links::page_href;
+use crate::render::urls::YEAR_BY_YEAR_PATH;
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -141,34 +143,65 @@ fn provider_encounters(programme: &Programme) -> Vec<EncounterView> {
         .collect()
 }
 
+/// One year group's activities for an audience's hub.
+#[derive(Serialize)]
+pub struct YearActivities {
+    /// The year group, linking to its part of the year-by-year page.
+    pub year: LinkView,
+    pub activities: Vec<AudienceActivity>,
+}
+
 /// A programme activity as listed on an audience's hub.
 #[derive(Serialize)]
 pub struct AudienceActivity {
-    pub year: String,
     pub title: String,
     pub term: &'static str,
 }
 
-/// The programme's activities for `audience`, year by year.
-pub(super) fn for_audience(site: &Site, audience: Audience) -> Vec<AudienceActivity> {
+/// The programme's activities for `audience`, year by year, leaving out the years with none.
+pub(super) fn for_audience(site: &Site, audience: Audience) -> Vec<YearActivities> {
     let Some(programme) = &site.careers.programme else {
         return Vec::new();
     };
     programme
         .years
         .iter()
-        .flat_map(|year| {
+        .map(|year| {
             let mut activities: Vec<&Activity> = year
                 .activities
                 .iter()
                 .filter(|a| a.audiences.contains(&audience))
                 .collect();
             activities.sort_by_key(|a| a.term);
-            activities.into_iter().map(move |a| AudienceActivity {
-                year: year.year.label(),
-                title: a.title.clone(),
-                term: a.term.label(),
-            })
+            YearActivities {
+                year: year_link(year),
+                activities: activities
+                    .into_iter()
+                    .map(|a| AudienceActivity {
+                        title: a.title.clone(),
+                        term: a.term.label(),
+                    })
+                    .collect(),
+            }
         })
+        .filter(|year| !year.activities.is_empty())
         .collect()
+}
+
+/// A link to each year group's part of the year-by-year page, for a hub's "choose your year".
+pub(super) fn year_links(site: &Site) -> Vec<LinkView> {
+    site.careers
+        .programme
+        .iter()
+        .flat_map(|programme| &programme.years)
+        .map(year_link)
+        .collect()
+}
+
+fn year_link(year: &Year) -> LinkView {
+    LinkView {
+        title: year.year.label(),
+        href: format!("{}#{}", page_href(YEAR_BY_YEAR_PATH), year.year.slug()),
+        path: String::new(),
+    }
 }
