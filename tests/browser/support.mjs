@@ -7,8 +7,10 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-/** The careersite binary to drive: `CAREERSITE_BIN`, or the debug build. */
-export const binary = () => process.env.CAREERSITE_BIN ?? join(repo, "target", "debug", "careersite");
+/** The careersite binary to drive: `CAREERSITE_BIN`, or the debug build (in `CARGO_TARGET_DIR`
+ * when cargo was told to build elsewhere). */
+export const binary = () =>
+  process.env.CAREERSITE_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(repo, "target"), "debug", "careersite");
 
 /** A temporary copy of the bundled example school. */
 export function exampleSite() {
