@@ -52,7 +52,7 @@ pub fn pages<'a>(plan: &'a Plan, summaries: &'a [Summary], audience: Audience) -
     pages
 }
 
-/// Each hub of the site with its own guides, in site.yaml's order.
+/// Each hub of the site that has guides of its own, with them, in site.yaml's order.
 pub fn guides<'a>(site: &Site, plan: &'a Plan, summaries: &'a [Summary]) -> Vec<AudienceGuides<'a>> {
     site.config
         .audiences
@@ -66,6 +66,7 @@ pub fn guides<'a>(site: &Site, plan: &'a Plan, summaries: &'a [Summary]) -> Vec<
                     .collect(),
             }
         })
+        .filter(|hub| !hub.guides.is_empty())
         .collect()
 }
 

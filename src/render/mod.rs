@@ -405,6 +405,9 @@ impl Prepared {
                     plan::Special::Hub(Audience::Staff) => {
                         view.related = links_to(&self.plan, &STAFF_LINKS);
                     }
+                    plan::Special::Hub(Audience::Employers) => {
+                        view.related = links_to(&self.plan, &[plan::Special::ProviderAccess]);
+                    }
                     _ => {}
                 }
                 (Some(view), warnings)

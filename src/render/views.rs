@@ -83,6 +83,7 @@ impl SiteView {
 pub struct UrlsView {
     pub home: String,
     pub accessibility: String,
+    pub glossary: String,
     pub events: String,
     /// Each audience's events calendar, by the audience's slug:
     /// `{{ root }}{{ urls.calendars[audience.slug] }}`.
@@ -94,6 +95,7 @@ impl UrlsView {
         UrlsView {
             home: page_href(""),
             accessibility: page_href(urls::ACCESSIBILITY_PATH),
+            glossary: page_href(urls::GLOSSARY_PATH),
             events: page_href(urls::EVENTS_PATH),
             calendars: Audience::ALL
                 .into_iter()
@@ -139,7 +141,7 @@ pub struct PageContext<'a> {
     pub audience: Option<AudienceView>,
     /// On an audience's hub: its `children`, sorted by what they are to its reader.
     pub hub: Option<HubPages<'a>>,
-    /// On the home page: each hub with its own guides.
+    /// On the home page: each hub that has guides of its own, with them.
     pub hubs: Vec<AudienceGuides<'a>>,
     /// For the pages careersite makes from the careers data.
     pub careers: Option<super::careers::CareersView>,
