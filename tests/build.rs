@@ -71,7 +71,7 @@ fn a_folder_without_an_index_still_gets_a_page_listing_it() {
 }
 
 #[test]
-fn every_page_has_navigation_by_audience_with_the_current_page_marked() {
+fn every_page_has_the_audiences_as_its_menu_with_the_current_one_marked() {
     let site = TestSite::new();
     site.write(
         "content/parents/help.md",
@@ -80,15 +80,69 @@ fn every_page_has_navigation_by_audience_with_the_current_page_marked() {
     site.build();
     let page = site.page("parents/help/index.html");
     assert_eq!(
-        page.texts(".audience-nav a"),
+        page.texts(".audience-menu a"),
         ["Pupils", "Parents and carers", "Staff", "Employers"]
+    );
+    assert_eq!(
+        page.attrs(".audience-menu a[aria-current=true]", "href"),
+        ["../../parents/index.html"],
+        "a page in a hub's folder marks its hub"
     );
     let hub = site.page("parents/index.html");
     assert_eq!(
-        hub.attrs(".audience-nav a[aria-current=page]", "href"),
+        hub.attrs(".audience-menu a[aria-current=page]", "href"),
         ["../parents/index.html"]
     );
-    assert_eq!(hub.texts(".listing a"), ["Help"]);
+    assert_eq!(
+        hub.text("title"),
+        "Information for parents and carers – Careers – Careers"
+    );
+}
+
+#[test]
+fn a_hub_leads_with_its_own_guides_and_keeps_news_apart() {
+    let site = TestSite::new();
+    let page = |path: &str, front: &str| {
+        site.write(
+            path,
+            &format!("---\n{front}\naudiences: [parents]\n---\nText.\n"),
+        );
+    };
+    page("content/parents/help.md", "title: Helping your child");
+    page(
+        "content/pupils/options.md",
+        "title: Choosing options\ndate: 2026-01-12",
+    );
+    page("content/guides/money.md", "title: Student money");
+    page(
+        "content/news/fair.md",
+        "title: Careers fair report\ndate: 2026-03-19",
+    );
+    site.build();
+    let hub = site.page("parents/index.html");
+    assert_eq!(
+        hub.texts("section[aria-labelledby=start-here] .task-list a"),
+        ["Helping your child"]
+    );
+    assert_eq!(
+        hub.texts("section[aria-labelledby=also] .task-list a"),
+        ["Choosing options", "Student money"],
+        "another hub's guide, dated or not, and an undated page from elsewhere"
+    );
+    assert_eq!(
+        hub.texts("section[aria-labelledby=news] .listing a"),
+        ["Careers fair report"]
+    );
+    let headings = hub.texts("main h2");
+    let at = |heading: &str| headings.iter().position(|h| h == heading);
+    assert!(at("Start here") < at("Also for parents and carers"));
+    assert!(at("Also for parents and carers") < at("News"));
+    let home = site.page("index.html");
+    assert_eq!(
+        home.attrs("section[aria-labelledby=start-here] .task-list a", "href"),
+        ["pupils/options/index.html", "parents/help/index.html"],
+        "the home page links to each hub's own guides, hub by hub"
+    );
 }
 
 #[test]
@@ -100,11 +154,13 @@ fn pages_tagged_for_an_audience_appear_on_its_hub() {
     );
     site.build();
     assert_eq!(
-        site.page("employers/index.html").texts(".listing a"),
+        site.page("employers/index.html")
+            .texts("section[aria-labelledby=also] a"),
         ["Careers fair"]
     );
     assert_eq!(
-        site.page("pupils/index.html").texts(".listing a"),
+        site.page("pupils/index.html")
+            .texts("section[aria-labelledby=also] a"),
         ["Careers fair"]
     );
     assert!(

@@ -71,8 +71,14 @@ fn each_audience_hub_shows_its_upcoming_events_and_a_feed_to_subscribe_to() {
         ["Options evening; Year 9, and parents", "Careers fair"]
     );
     assert_eq!(
-        parents.link("Add events for parents and carers to your calendar"),
-        "../events/parents.ics"
+        parents.link("Subscribe to events for parents and carers"),
+        "webcal://www.riverside.sch.uk/careers/events/parents.ics",
+        "a calendar app subscribes to a webcal address, and sees new events as they are added"
+    );
+    assert_eq!(
+        parents.link("download them once"),
+        "../events/parents.ics",
+        "the file itself imports once"
     );
     assert_eq!(
         site.page("staff/index.html").texts(".event h3"),
@@ -298,13 +304,16 @@ fn every_link_to_a_repeated_event_leads_to_that_event() {
         "an event keeps its address and UID in every feed"
     );
     assert_eq!(
-        site.page("parents/index.html").attrs(".event", "id"),
-        ["2027-01-14-open-evening-2"],
-        "the parents' page calls it what the events page does"
+        site.page("parents/index.html").attrs(".event a", "href"),
+        ["../events/index.html#2027-01-14-open-evening-2"],
+        "the parents' page links to it where the events page has it"
     );
     assert_eq!(
-        site.page("index.html").attrs(".event", "id"),
-        ["2027-01-14-open-evening-2", "2027-01-14-open-evening"]
+        site.page("index.html").attrs(".event a", "href"),
+        [
+            "events/index.html#2027-01-14-open-evening-2",
+            "events/index.html#2027-01-14-open-evening"
+        ]
     );
 }
 

@@ -207,7 +207,7 @@ fn a_key_written_twice_is_refused_at_the_second() {
     let site = TestSite::example();
     site.edit("content/site.yaml", "language:", "school: Again\nlanguage:");
     site.refused_saying(
-        "content/site.yaml:10:1: duplicate field `school`",
+        "content/site.yaml:11:1: duplicate field `school`",
         "each key may appear once: remove or rename one of them",
     );
 }
@@ -302,6 +302,7 @@ fn an_empty_content_folder_builds_a_site_and_says_what_is_missing() {
             "404.html",
             "accessibility/index.html",
             "employers/index.html",
+            "glossary/index.html",
             "index.html",
             "parents/index.html",
             "pupils/index.html",

@@ -53,7 +53,11 @@ pub fn pages<'a>(plan: &'a Plan, summaries: &'a [Summary], audience: Audience) -
 }
 
 /// Each hub of the site that has guides of its own, with them, in site.yaml's order.
-pub fn guides<'a>(site: &Site, plan: &'a Plan, summaries: &'a [Summary]) -> Vec<AudienceGuides<'a>> {
+pub fn guides<'a>(
+    site: &Site,
+    plan: &'a Plan,
+    summaries: &'a [Summary],
+) -> Vec<AudienceGuides<'a>> {
     site.config
         .audiences
         .iter()

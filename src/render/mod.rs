@@ -4,11 +4,11 @@
 
 mod atom;
 mod cache;
-mod hubs;
 mod calendar;
 mod careers;
 mod charts;
 mod clean_text;
+mod hubs;
 pub mod links;
 mod markdown;
 mod outputs;

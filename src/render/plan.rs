@@ -59,7 +59,9 @@ impl Special {
 
     fn title(self) -> String {
         match self {
-            Special::Hub(audience) => format!("Information for {}", audience.label().to_lowercase()),
+            Special::Hub(audience) => {
+                format!("Information for {}", audience.label().to_lowercase())
+            }
             Special::Programme => "Our careers programme".to_string(),
             Special::YearByYear => "Careers programme year by year".to_string(),
             Special::ProviderAccess => "Provider access policy".to_string(),

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::atom::has_feed;
+use super::hubs::{AudienceGuides, HubPages};
 use super::links::page_href;
 use super::urls;
-use super::hubs::{AudienceGuides, HubPages};
 use super::view_parts::{BenchmarkView, ContactView, DateView, LinkView, Summary};
 use crate::diagnostic::Code;
 use crate::model::Audience;

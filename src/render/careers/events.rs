@@ -35,7 +35,9 @@ impl CalendarView {
         let href = calendar_file(audience);
         let webcal = url.map(|url| {
             let address = url.join(&href);
-            let after_scheme = address.split_once("://").map_or(&*address, |(_, rest)| rest);
+            let after_scheme = address
+                .split_once("://")
+                .map_or(&*address, |(_, rest)| rest);
             format!("webcal://{after_scheme}")
         });
         CalendarView {

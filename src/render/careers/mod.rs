@@ -244,9 +244,8 @@ pub fn view(
             view.evaluation = site.careers.evaluation.as_ref().map(evaluation::evaluation);
         }
         Special::Events => {
-            view.events = events.map(|events| {
-                events::events_page(events, &site.config, today, &mut events_md)
-            });
+            view.events = events
+                .map(|events| events::events_page(events, &site.config, today, &mut events_md));
         }
         Special::Hub(audience) => {
             view.upcoming = events
