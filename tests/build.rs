@@ -105,7 +105,7 @@ fn a_hub_leads_with_its_own_guides_and_keeps_news_apart() {
     let page = |path: &str, front: &str| {
         site.write(
             path,
-            &format!("---\n{front}\naudiences: [parents]\n---\nText.\n"),
+            format!("---\n{front}\naudiences: [parents]\n---\nText.\n"),
         );
     };
     page("content/parents/help.md", "title: Helping your child");
