@@ -112,6 +112,7 @@ test("a pupil reaches their year's activities in two clicks from the home page",
     for (const year of years) {
       await page.goto(site.server.base + "pupils/");
       await page.click(`.year-chooser a >> text="${year}"`);
+      await page.waitForLoadState("load");
       const landed = await page.evaluate(() => {
         const target = document.getElementById(location.hash.slice(1));
         return target && { text: target.textContent, top: target.getBoundingClientRect().top, activities: target.closest("section").querySelectorAll(".activity").length };
