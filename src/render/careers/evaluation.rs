@@ -23,6 +23,7 @@ pub struct CompassView {
     /// Oldest first.
     pub dates: Vec<DateView>,
     pub rows: Vec<CompassRow>,
+    /// A whole `<figure>`: caption, key and a row of bars for each benchmark.
     pub chart: String,
 }
 
@@ -59,6 +60,7 @@ pub struct DestinationsView {
     pub cohort: Option<u32>,
     pub rows: Vec<DestinationRow>,
     pub suppressed: bool,
+    /// A whole `<figure>` with a bar for each route; empty when the cohort is withheld.
     pub chart: String,
 }
 
