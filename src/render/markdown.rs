@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+use super::escape_xml;
 use super::links::{Link, LinkIndex};
 use super::placed::Placed;
 use super::raw_html;
@@ -58,11 +59,14 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
     let summary = first_paragraph(&events);
 
     let mut html = String::with_capacity(source.text.len() * 3 / 2);
+    let mut tables = Tables::default();
     html::push_html(
         &mut html,
-        events.into_iter().flat_map(|(e, _)| scroll_wide_tables(e)),
+        events.into_iter().flat_map(|(e, _)| {
+            let (event, after) = tables.write(e);
+            std::iter::once(event).chain(after)
+        }),
     );
-    let html = align_by_class(html);
     Html {
         html: if sanitise {
             raw_html::sanitise(&html)
@@ -74,34 +78,93 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
     }
 }
 
-/// Wraps each table in a box that scrolls sideways on a narrow screen, so the page does not;
-/// the box takes keyboard focus so that it can be scrolled without a mouse.
-fn scroll_wide_tables(event: Event<'_>) -> impl Iterator<Item = Event<'_>> {
-    let (before, after) = match event {
-        Event::Start(Tag::Table(_)) => (
-            Some(Event::Html(CowStr::Borrowed(
-                r#"<div class="table-scroll" role="region" aria-label="Table" tabindex="0">"#,
-            ))),
-            None,
-        ),
-        Event::End(TagEnd::Table) => (None, Some(Event::Html(CowStr::Borrowed("</div>")))),
-        _ => (None, None),
-    };
-    before.into_iter().chain(Some(event)).chain(after)
+/// Markdown tables, written here rather than by pulldown-cmark so that they fit a phone:
+///
+/// - each is wrapped in a box that scrolls sideways on a narrow screen, so the page does not;
+///   the box takes keyboard focus so that it can be scrolled without a mouse;
+/// - a table of three or more columns has the class `stack`, which lays each row out as a list
+///   of its cells on a narrow screen, and each of its body cells carries its column's heading, as
+///   plain text, in `data-label` for the stylesheet to show;
+/// - columns aligned with `:--:` are aligned by class: pulldown-cmark would use `style`
+///   attributes, which the pages' Content Security Policy forbids.
+///
+/// pulldown-cmark still writes the rows and the `thead` and `tbody` around them.
+#[derive(Default)]
+struct Tables {
+    alignments: Vec<Alignment>,
+    stack: bool,
+    in_head: bool,
+    column: usize,
+    /// The plain text of each heading, once the head has been read.
+    labels: Vec<String>,
 }
 
-/// pulldown-cmark aligns table columns with `style` attributes, which the pages' Content
-/// Security Policy forbids; the theme's stylesheet aligns them by class instead.
-fn align_by_class(html: String) -> String {
-    if !html.contains(" style=\"text-align: ") {
-        return html;
+/// Tables of fewer columns fit a phone side by side; see the stylesheet's rule for stacking.
+const STACK_FROM_COLUMNS: usize = 3;
+
+impl Tables {
+    /// The event to write in place of `event`, and one to write after it.
+    fn write<'a>(&mut self, event: Event<'a>) -> (Event<'a>, Option<Event<'a>>) {
+        let html = |text: String| (Event::Html(CowStr::from(text)), None);
+        match event {
+            Event::Start(Tag::Table(alignments)) => {
+                self.stack = alignments.len() >= STACK_FROM_COLUMNS;
+                self.alignments = alignments;
+                self.labels.clear();
+                html(format!(
+                    r#"<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table{}>"#,
+                    if self.stack { r#" class="stack""# } else { "" }
+                ))
+            }
+            Event::End(TagEnd::Table) => (event, Some(Event::Html(CowStr::Borrowed("</div>")))),
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.column = 0;
+                (event, None)
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                (event, None)
+            }
+            Event::Start(Tag::TableRow) => {
+                self.column = 0;
+                (event, None)
+            }
+            Event::Start(Tag::TableCell) if self.in_head => {
+                self.labels.push(String::new());
+                html(format!("<th{}>", self.align()))
+            }
+            Event::Start(Tag::TableCell) => {
+                let label = match self.labels.get(self.column) {
+                    Some(label) if self.stack && !label.trim().is_empty() => {
+                        format!(r#" data-label="{}""#, escape_xml(label.trim()))
+                    }
+                    _ => String::new(),
+                };
+                html(format!("<td{label}{}>", self.align()))
+            }
+            Event::End(TagEnd::TableCell) => {
+                self.column += 1;
+                html(if self.in_head { "</th>" } else { "</td>" }.to_string())
+            }
+            Event::Text(ref text) | Event::Code(ref text) if self.in_head => {
+                if let Some(label) = self.labels.last_mut() {
+                    label.push_str(text);
+                }
+                (event, None)
+            }
+            event => (event, None),
+        }
     }
-    ["left", "center", "right"].iter().fold(html, |html, side| {
-        html.replace(
-            &format!(" style=\"text-align: {side}\""),
-            &format!(" class=\"align-{side}\""),
-        )
-    })
+
+    fn align(&self) -> &'static str {
+        match self.alignments.get(self.column) {
+            Some(Alignment::Left) => r#" class="align-left""#,
+            Some(Alignment::Center) => r#" class="align-center""#,
+            Some(Alignment::Right) => r#" class="align-right""#,
+            Some(Alignment::None) | None => "",
+        }
+    }
 }
 
 /// Raw HTML nested deeper than [`raw_html::DEEPEST`] is left out, all of it, before anything
@@ -496,6 +559,49 @@ mod tests {
         assert!(html.contains("<del>no</del>"));
         assert!(html.contains("“Hi”"));
         assert!(html.contains("footnote"));
+    }
+
+    #[test]
+    fn a_table_of_three_columns_stacks_each_cell_under_its_headings_plain_text() {
+        let html = render_alone(
+            "| Term | *What* | `Who` & when |\n|:--|:-:|--:|\n| Autumn | Fair | Ms Adu |\n",
+        )
+        .html;
+        assert!(
+            html.contains(r#"tabindex="0"><table class="stack"><thead><tr><th class="align-left">Term</th><th class="align-center"><em>What</em></th><th class="align-right"><code>Who</code> &amp; when</th></tr></thead>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<tr><td data-label="Term" class="align-left">Autumn</td><td data-label="What" class="align-center">Fair</td><td data-label="Who &amp; when" class="align-right">Ms Adu</td></tr>"#),
+            "{html}"
+        );
+        assert!(html.ends_with("</tbody></table>\n</div>"), "{html}");
+    }
+
+    #[test]
+    fn a_table_of_two_columns_fits_a_phone_and_stays_a_table() {
+        let html =
+            render_alone("| Date | What happens |\n|---|---|\n| 13 January | Assembly |\n").html;
+        assert!(html.contains("<table><thead>"), "{html}");
+        assert!(!html.contains("data-label"), "{html}");
+    }
+
+    #[test]
+    fn a_cell_under_an_empty_heading_has_no_label() {
+        let html = render_alone("| | B | C |\n|---|---|---|\n| 1 | 2 | 3 |\n").html;
+        assert!(
+            html.contains(
+                r#"<tr><td>1</td><td data-label="B">2</td><td data-label="C">3</td></tr>"#
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn labels_survive_the_cleaning_of_a_page_with_raw_html() {
+        let html =
+            render_alone("<div>Pasted</div>\n\n| A | B | C |\n|---|---|---|\n| 1 | 2 | 3 |\n").html;
+        assert!(html.contains(r#"<td data-label="A">1</td>"#), "{html}");
     }
 
     #[test]

@@ -21,7 +21,8 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attribute_prefixes(["aria-"])
         .add_tag_attributes("details", ["open"])
         .add_tag_attributes("img", ["loading", "srcset", "sizes", "decoding"])
-        .add_tag_attributes("td", ["headers"])
+        // A stacked table's labels: shown by the stylesheet, never run.
+        .add_tag_attributes("td", ["headers", "data-label"])
         .add_tag_attributes("th", ["headers"])
         .add_tag_attributes(
             "video",

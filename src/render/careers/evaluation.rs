@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::model::suppression::{Breakdown, Published, THRESHOLD, suppress};
 use crate::model::{Benchmark, Evaluation};
-use crate::render::charts::{self, Labels};
+use crate::render::charts::{self, Chart, Row};
 use crate::render::view_parts::{BenchmarkView, DateView};
 
 #[derive(Serialize)]
@@ -23,6 +23,7 @@ pub struct CompassView {
     /// Oldest first.
     pub dates: Vec<DateView>,
     pub rows: Vec<CompassRow>,
+    /// A whole `<figure>`: caption, key and a row of bars for each benchmark.
     pub chart: String,
 }
 
@@ -59,6 +60,7 @@ pub struct DestinationsView {
     pub cohort: Option<u32>,
     pub rows: Vec<DestinationRow>,
     pub suppressed: bool,
+    /// A whole `<figure>` with a bar for each route; empty when the cohort is withheld.
     pub chart: String,
 }
 
@@ -114,22 +116,26 @@ fn compass(evaluation: &Evaluation) -> Option<CompassView> {
                 .collect()
         })
         .collect();
-    let chart = charts::grouped_percentages(
-        &Labels {
+    let series: Vec<String> = dates.iter().map(|d| d.long.clone()).collect();
+    let chart = charts::horizontal_bars(
+        &Chart {
             id: "compass-chart",
             title: "Compass results for each Gatsby Benchmark",
             description: &format!(
                 "A bar chart of the percentage achieved for each of the eight benchmarks, at {}. The table below gives the same figures.",
-                dates
-                    .iter()
-                    .map(|d| d.long.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" and ")
+                series.join(" and ")
             ),
+            series: &series,
+            missing: "no result",
         },
-        &Benchmark::ALL.map(|b| b.number().to_string()),
-        &dates.iter().map(|d| d.long.clone()).collect::<Vec<_>>(),
-        &values,
+        &Benchmark::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, b)| Row {
+                name: format!("B{} {}", b.number(), b.short_name()),
+                values: values.iter().map(|v| v[i].map(f64::from)).collect(),
+            })
+            .collect::<Vec<_>>(),
     );
     let rows = Benchmark::ALL
         .iter()
@@ -180,27 +186,28 @@ fn destinations(year: &crate::model::Destinations) -> DestinationsView {
             },
         })
         .collect();
-    let chart = charts::horizontal_percentages(
-        &Labels {
+    let chart = charts::horizontal_bars(
+        &Chart {
             id: &id,
             title: &format!("Destinations of {heading}"),
             description: &format!(
                 "A bar chart of the share of the {} leavers who went on to each route. Routes whose numbers are not published are marked c. The table below gives the same figures.",
                 year.cohort
             ),
+            series: &[],
+            missing: "c (not published)",
         },
         &routes
             .iter()
             .zip(&published)
-            .map(|((route, _), shown)| {
-                let value = match shown {
+            .map(|((route, _), shown)| Row {
+                name: route.label().to_string(),
+                values: vec![match shown {
                     Published::Shown(count) => Some(share(*count)),
                     Published::Suppressed => None,
-                };
-                (route.label().to_string(), value)
+                }],
             })
             .collect::<Vec<_>>(),
-        "c (not published)",
     );
     DestinationsView {
         id,
