@@ -18,6 +18,7 @@ mod sitemap;
 mod source;
 mod templates;
 mod theme_ids;
+mod url_function;
 pub mod urls;
 mod view_parts;
 mod views;
@@ -133,7 +134,7 @@ fn prepare_with(
         .par_iter()
         .map(|target| summary(site, &first_paragraphs, target))
         .collect();
-    let mut tera = templates::compile(theme)?;
+    let mut tera = templates::compile(theme, site)?;
     let site_view = SiteView::new(site, main_sections(&plan, &summaries));
     let hashes =
         bodies_hash.map(|bodies| (bodies, cache::listings(bodies, &summaries, &site_view)));

@@ -11,8 +11,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use crate::theme::Theme;
 
-pub fn compile(theme: &Theme) -> Result<Tera, Diagnostics> {
+pub fn compile(theme: &Theme, site: &Site) -> Result<Tera, Diagnostics> {
     let mut tera = Tera::new();
+    super::url_function::register(&mut tera, site);
     let mut problems = Diagnostics::new();
     let mut sources = Vec::with_capacity(theme.templates.len());
     for file in &theme.templates {
