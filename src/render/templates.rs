@@ -8,6 +8,7 @@ use tera::{Context, Tera};
 use super::plan::Target;
 use super::views::UrlsView;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::OutputFile;
 use crate::site::Site;
 use crate::theme::Theme;
 
@@ -47,23 +48,58 @@ pub fn render<C: Serialize>(
     site: &Site,
     target: &Target,
 ) -> Result<String, Diagnostic> {
-    let context = Context::from_serialize(context).map_err(|err| {
-        Diagnostic::error(format!("internal error preparing `{template}`: {err}"))
-    })?;
-    tera.render(template, &context).map_err(|err| {
-        let page = target
-            .page
-            .map(|i| site.pages[i].source.display().to_string())
-            .unwrap_or_else(|| format!("the generated page /{}", target.url_path));
-        explain(theme, &err).with_help(format!(
+    let page = target
+        .page
+        .map(|i| site.pages[i].source.display().to_string())
+        .unwrap_or_else(|| format!("the generated page /{}", target.url_path));
+    render_helped(tera, theme, template, context, || {
+        format!(
             "this happened while rendering {page}; check the template, or the page's `template:` field"
-        ))
+        )
     })
 }
 
-/// The names templates can be chosen by in a page's `template:` field.
+/// Renders one of the files careersite makes from the whole site (`atom.xml`, `sitemap.xml`,
+/// `robots.txt`) with the template of the same name, which a school's theme may replace.
+pub fn render_file<C: Serialize>(
+    tera: &Tera,
+    theme: &Theme,
+    path: &str,
+    context: &C,
+) -> Result<OutputFile, Diagnostic> {
+    let text = render_helped(tera, theme, path, context, || {
+        format!("this happened while rendering /{path}; check the template {path}")
+    })?;
+    Ok(OutputFile {
+        path: path.to_string(),
+        contents: super::clean_text::publishable(text),
+    })
+}
+
+/// Renders `template`; `help` says, should it fail, what was being rendered and what to check.
+fn render_helped<C: Serialize>(
+    tera: &Tera,
+    theme: &Theme,
+    template: &str,
+    context: &C,
+    help: impl FnOnce() -> String,
+) -> Result<String, Diagnostic> {
+    let context = Context::from_serialize(context).map_err(|err| {
+        Diagnostic::error(format!("internal error preparing `{template}`: {err}"))
+    })?;
+    tera.render(template, &context)
+        .map_err(|err| explain(theme, &err).with_help(help()))
+}
+
+/// The names templates can be chosen by in a page's `template:` field: the HTML ones, since
+/// `atom.xml`, `sitemap.xml` and `robots.txt` make files of their own.
 pub fn template_names(theme: &Theme) -> Vec<&str> {
-    theme.templates.iter().map(|t| t.name.as_str()).collect()
+    theme
+        .templates
+        .iter()
+        .map(|t| t.name.as_str())
+        .filter(|name| name.ends_with(".html"))
+        .collect()
 }
 
 /// A Tera error, naming the template file the careers leader (or theme author) can open.

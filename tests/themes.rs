@@ -1,0 +1,123 @@
+//! What a school can change in the theme: the feed, the sitemap and robots.txt are templates
+//! like any other, and what they say is escaped for XML whatever the school writes.
+
+mod common;
+
+use common::TestSite;
+
+/// A site with a public address, a feed, and text that XML must escape everywhere.
+fn site_with_awkward_text() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "content/site.yaml",
+        "school:\n  name: \"Smith & Jones <Academy> \\\"Trust\\\" O'Neil\"\nurl: https://www.school.sch.uk/a&b/\n",
+    )
+    .write(
+        "content/news/fair.md",
+        "---\ntitle: \"Fish & chips <b>day</b> \\\"quoted\\\" it's\"\ndescription: \"A & B < C > D\"\ndate: 2026-03-04\n---\nText.\n",
+    );
+    site
+}
+
+fn read(site: &TestSite, path: &str) -> String {
+    std::fs::read_to_string(site.output().join(path)).unwrap()
+}
+
+#[test]
+fn the_feed_and_sitemap_escape_what_the_school_writes() {
+    let site = site_with_awkward_text();
+    site.build();
+    let feed = read(&site, "atom.xml");
+    let feed = roxmltree::Document::parse(&feed).expect("the feed is well-formed XML");
+    let texts: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("title") || n.has_tag_name("summary"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Smith & Jones <Academy> \"Trust\" O'Neil: careers news",
+            "Fish & chips <b>day</b> \"quoted\" it's",
+            "A & B < C > D",
+        ]
+    );
+    let links: Vec<&str> = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("link"))
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://www.school.sch.uk/a&b/atom.xml",
+            "https://www.school.sch.uk/a&b/",
+            "https://www.school.sch.uk/a&b/news/fair/",
+        ]
+    );
+    let sitemap = read(&site, "sitemap.xml");
+    let sitemap = roxmltree::Document::parse(&sitemap).expect("the sitemap is well-formed XML");
+    assert!(
+        sitemap
+            .descendants()
+            .any(|n| n.has_tag_name("loc") && n.text() == Some("https://www.school.sch.uk/a&b/"))
+    );
+    assert!(
+        read(&site, "robots.txt").ends_with("Sitemap: https://www.school.sch.uk/a&b/sitemap.xml\n")
+    );
+}
+
+#[test]
+fn a_school_theme_replaces_the_feed_sitemap_and_robots_templates() {
+    let site = site_with_awkward_text();
+    site.write(
+        "themes/default/templates/robots.txt",
+        "User-agent: *\nDisallow: /staff/\n\nSitemap: {{ sitemap.url }}\n",
+    )
+    .write(
+        "themes/default/templates/atom.xml",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>{{ site.name }}</title>{% for entry in feed.entries %}<entry><title>{{ entry.title }}</title></entry>{% endfor %}</feed>\n",
+    )
+    .write(
+        "themes/default/templates/sitemap.xml",
+        "<urlset>{% for entry in sitemap.pages %}{% if entry.date %}<url><loc>{{ entry.url }}</loc></url>{% endif %}{% endfor %}</urlset>\n",
+    );
+    site.build();
+    assert_eq!(
+        read(&site, "robots.txt"),
+        "User-agent: *\nDisallow: /staff/\n\nSitemap: https://www.school.sch.uk/a&b/sitemap.xml\n"
+    );
+    assert_eq!(
+        read(&site, "atom.xml"),
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Smith &amp; Jones &lt;Academy&gt; &quot;Trust&quot; O&#39;Neil</title><entry><title>Fish &amp; chips &lt;b&gt;day&lt;/b&gt; &quot;quoted&quot; it&#39;s</title></entry></feed>\n"
+    );
+    assert_eq!(
+        read(&site, "sitemap.xml"),
+        "<urlset><url><loc>https://www.school.sch.uk/a&amp;b/news/fair/</loc></url></urlset>\n"
+    );
+}
+
+#[test]
+fn a_mistake_in_the_robots_template_names_the_file_and_line() {
+    let site = site_with_awkward_text();
+    site.write(
+        "themes/default/templates/robots.txt",
+        "User-agent: *\nSitemap: {{ sitemap.adress }}\n",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("themes/default/templates/robots.txt"), "{err}");
+    assert!(err.contains("robots.txt:2:"), "{err}");
+    assert!(err.contains("while rendering /robots.txt"), "{err}");
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn the_feed_and_sitemap_templates_cannot_be_chosen_for_a_page() {
+    let site = TestSite::new();
+    site.write("content/a.md", "---\ntemplate: atom.xml\n---\nText.\n");
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(
+        err.contains("there is no template called `atom.xml`"),
+        "{err}"
+    );
+}
