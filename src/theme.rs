@@ -15,6 +15,10 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 pub const THEMES_DIR: &str = "themes";
 const TEMPLATES: &str = "templates";
 const STATIC: &str = "static";
+/// Every built-in template can also be found under this prefix, whichever a school replaces,
+/// so that a school's `base.html` can start `{% extends "default/base.html" %}` and replace
+/// only the blocks it changes.
+pub const BUILT_IN_PREFIX: &str = "default/";
 
 pub struct Theme {
     pub templates: Vec<ThemeFile>,
@@ -41,7 +45,7 @@ impl ThemeFile {
 /// The built-in theme overlaid with the school's `themes/<name>/`, if it has one.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     let mut theme = Theme {
-        templates: embedded(TEMPLATES),
+        templates: embedded_templates(),
         static_files: embedded(STATIC),
     };
     let folder = root.join(THEMES_DIR).join(name);
@@ -67,6 +71,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    let reserved = folder
+        .join(TEMPLATES)
+        .join(BUILT_IN_PREFIX.trim_end_matches('/'));
+    if reserved.exists() {
+        return Err(vec![
+            Diagnostic::error("a theme's templates cannot have a folder called `default`")
+                .in_file(&relative_to(root, &reserved))
+                .with_help("careersite keeps its built-in templates there, to be extended as \"default/base.html\" and so on: rename the folder, and the names that include or extend what is in it"),
+        ]);
+    }
     let mut problems = Diagnostics::new();
     overlay(
         root,
@@ -85,6 +99,23 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     } else {
         Err(problems)
     }
+}
+
+/// The built-in templates, each also under [`BUILT_IN_PREFIX`].
+fn embedded_templates() -> Vec<ThemeFile> {
+    let templates = embedded(TEMPLATES);
+    let copies: Vec<ThemeFile> = templates
+        .iter()
+        .map(|file| ThemeFile {
+            name: format!("{BUILT_IN_PREFIX}{}", file.name),
+            origin: None,
+            contents: file.contents.clone(),
+        })
+        .collect();
+    let mut all = templates;
+    all.extend(copies);
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    all
 }
 
 fn embedded(kind: &str) -> Vec<ThemeFile> {

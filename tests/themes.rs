@@ -121,3 +121,41 @@ fn the_feed_and_sitemap_templates_cannot_be_chosen_for_a_page() {
         "{err}"
     );
 }
+
+#[test]
+fn a_school_template_extends_the_built_in_one_and_replaces_only_a_block() {
+    let site = TestSite::example();
+    site.build();
+    let built_in = site.snapshot();
+    // A base.html that changes nothing yet, in the chain page.html → base.html → default/base.html.
+    site.write(
+        "themes/default/templates/base.html",
+        "{% extends \"default/base.html\" %}\n",
+    );
+    site.build();
+    assert!(
+        site.snapshot() == built_in,
+        "extending the built-in base.html changed the site"
+    );
+    site.write(
+        "themes/default/templates/page.html",
+        "{% extends \"default/page.html\" %}\n{% block content %}<p class=\"notice\">Term dates have changed.</p>\n{{ super() }}{% endblock content %}\n",
+    );
+    site.build();
+    let page = site.page("pupils/work-experience/index.html");
+    assert_eq!(page.text("main .notice"), "Term dates have changed.");
+    assert_eq!(page.text("main h1"), "Work experience in Year 10");
+}
+
+#[test]
+fn a_theme_cannot_hide_the_built_in_templates() {
+    let site = TestSite::new();
+    site.write("content/a.md", "Text.\n").write(
+        "themes/default/templates/default/page.html",
+        "{% extends \"base.html\" %}\n",
+    );
+    site.refused(
+        "themes/default/templates/default",
+        "a theme's templates cannot have a folder called `default`",
+    );
+}

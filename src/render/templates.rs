@@ -10,7 +10,7 @@ use super::views::UrlsView;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::OutputFile;
 use crate::site::Site;
-use crate::theme::Theme;
+use crate::theme::{BUILT_IN_PREFIX, Theme, ThemeFile};
 
 pub fn compile(theme: &Theme, site: &Site) -> Result<Tera, Diagnostics> {
     let mut tera = Tera::new();
@@ -29,11 +29,9 @@ pub fn compile(theme: &Theme, site: &Site) -> Result<Tera, Diagnostics> {
         return Err(problems);
     }
     tera.add_raw_templates(sources).map_err(|err| {
-        vec![
-            explain(theme, &err).with_help(
-                "fix the template, or delete it from your theme to use the built-in one",
-            ),
-        ]
+        vec![explain(theme, &err).with_help(
+            "fix the template, or delete it from your theme to use the built-in one; to change part of a built-in template, yours can start {% extends \"default/base.html\" %} (with the template's name) and replace only its blocks",
+        )]
     })?;
     // Unlike `site`, these are the same for every school, so they go in with the templates.
     tera.global_context().insert("urls", &UrlsView::new());
@@ -92,23 +90,34 @@ fn render_helped<C: Serialize>(
 }
 
 /// The names templates can be chosen by in a page's `template:` field: the HTML ones, since
-/// `atom.xml`, `sitemap.xml` and `robots.txt` make files of their own.
+/// `atom.xml`, `sitemap.xml` and `robots.txt` make files of their own, and not the built-in
+/// ones under `default/`, there to be extended.
 pub fn template_names(theme: &Theme) -> Vec<&str> {
     theme
         .templates
         .iter()
         .map(|t| t.name.as_str())
-        .filter(|name| name.ends_with(".html"))
+        .filter(|name| name.ends_with(".html") && !name.starts_with(BUILT_IN_PREFIX))
         .collect()
 }
 
-/// A Tera error, naming the template file the careers leader (or theme author) can open.
+/// A Tera error, naming the template file the careers leader (or theme author) can open: the
+/// one Tera points to (` --> base.html:3:5`), or else the one with the longest name the error
+/// mentions, so that `default/base.html` is not taken for `base.html`.
 fn explain(theme: &Theme, err: &tera::Error) -> Diagnostic {
     let report = full_message(err);
+    let pointed_to = |t: &&ThemeFile| report.contains(&format!("--> {}:", t.name));
     let file = theme
         .templates
         .iter()
-        .find(|t| report.contains(t.name.as_str()))
+        .find(pointed_to)
+        .or_else(|| {
+            theme
+                .templates
+                .iter()
+                .filter(|t| report.contains(t.name.as_str()))
+                .max_by_key(|t| t.name.len())
+        })
         .map_or_else(|| PathBuf::from("templates"), |t| t.shown_path());
     Diagnostic::error(format!("template problem: {report}")).in_file(&file)
 }
