@@ -101,6 +101,19 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     }
 }
 
+/// Every file of the built-in theme, by its path in a theme's folder (`templates/base.html`),
+/// for `careersite init --theme` to copy out.
+pub fn built_in_files() -> Vec<(String, Cow<'static, [u8]>)> {
+    [TEMPLATES, STATIC]
+        .into_iter()
+        .flat_map(|kind| {
+            embedded(kind)
+                .into_iter()
+                .map(move |file| (format!("{kind}/{}", file.name), file.contents))
+        })
+        .collect()
+}
+
 /// The built-in templates, each also under [`BUILT_IN_PREFIX`].
 fn embedded_templates() -> Vec<ThemeFile> {
     let templates = embedded(TEMPLATES);

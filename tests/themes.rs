@@ -1,9 +1,14 @@
-//! What a school can change in the theme: the feed, the sitemap and robots.txt are templates
-//! like any other, and what they say is escaped for XML whatever the school writes.
+//! What a school can change in the theme, and how: `careersite init --theme` copies the
+//! built-in theme out; a school's template may extend the built-in one it replaces; the feed,
+//! the sitemap and robots.txt are templates like any other, escaped for XML whatever the
+//! school writes.
 
 mod common;
 
-use common::TestSite;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{TestSite, careersite};
 
 /// A site with a public address, a feed, and text that XML must escape everywhere.
 fn site_with_awkward_text() -> TestSite {
@@ -157,5 +162,128 @@ fn a_theme_cannot_hide_the_built_in_templates() {
     site.refused(
         "themes/default/templates/default",
         "a theme's templates cannot have a folder called `default`",
+    );
+}
+
+/// Every file under `folder` and its bytes.
+fn files_under(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let name = entry.path().strip_prefix(folder).unwrap();
+            (
+                name.to_string_lossy().replace('\\', "/"),
+                std::fs::read(entry.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn init_theme_copies_a_theme_that_builds_the_same_site_and_never_overwrites() {
+    let site = TestSite::example();
+    site.build();
+    let built_in = site.snapshot();
+    let said = site.run(&["init", "--theme"]).success().stdout();
+    assert!(said.contains("themes/default/ (28 files)"), "{said}");
+    assert!(said.contains("default/base.html"), "{said}");
+    let theme = site.root().join("themes/default");
+    assert!(theme.join("templates/base.html").is_file());
+    assert!(theme.join("templates/atom.xml").is_file());
+    assert!(theme.join("static/style.css").is_file());
+
+    let copied = site.root().join("copied");
+    site.run(&["build", "--output", copied.to_str().unwrap()])
+        .success();
+    assert!(
+        files_under(&copied) == built_in,
+        "the copied theme built a different site"
+    );
+
+    // The school changes a template; a second copy must refuse and keep it.
+    site.edit(
+        "themes/default/templates/page.html",
+        "{% block content %}",
+        "{% block content %}<p>Ours</p>",
+    );
+    let before = files_under(&theme);
+    let again = site.run(&["init", "--theme"]).failure().stderr();
+    assert!(
+        again.contains("themes/default/templates/404.html already exists, and so do 27 more"),
+        "{again}"
+    );
+    assert!(again.contains("never overwrites"), "{again}");
+    assert!(
+        files_under(&theme) == before,
+        "a refused copy changed the theme"
+    );
+    site.build();
+    let page = site.page("pupils/work-experience/index.html");
+    assert_eq!(
+        page.texts("main > p").first().map(String::as_str),
+        Some("Ours")
+    );
+}
+
+#[test]
+fn init_theme_copies_into_the_theme_site_yaml_names() {
+    let site = TestSite::new();
+    site.write("content/site.yaml", "theme: riverside\n")
+        .write("themes/riverside/templates/partials/contact.html", "ours\n");
+    let err = site.run(&["init", "--theme"]).failure().stderr();
+    assert!(
+        err.contains("themes/riverside/templates/partials/contact.html already exists\n"),
+        "{err}"
+    );
+    assert_eq!(
+        files_under(&site.root().join("themes")).len(),
+        1,
+        "a refused copy wrote files"
+    );
+    std::fs::remove_dir_all(site.root().join("themes")).unwrap();
+    let said = site.run(&["init", "--theme"]).success().stdout();
+    assert!(said.contains("themes/riverside/"), "{said}");
+    assert!(
+        site.root()
+            .join("themes/riverside/templates/base.html")
+            .is_file()
+    );
+    assert!(!site.root().join("themes/default").exists());
+}
+
+#[test]
+fn init_theme_refuses_a_theme_name_that_leads_out_of_themes() {
+    let site = TestSite::new();
+    site.write("content/site.yaml", "theme: ../outside\n");
+    let err = site.run(&["init", "--theme"]).failure().stderr();
+    assert!(err.contains("content/site.yaml"), "{err}");
+    assert!(
+        err.contains("`../outside`, which is not the name of a folder"),
+        "{err}"
+    );
+    assert!(!site.root().join("outside").exists());
+    assert!(!site.root().join("themes").exists());
+}
+
+#[test]
+fn init_with_a_folder_and_theme_starts_a_site_with_its_own_theme() {
+    let parent = tempfile::tempdir().unwrap();
+    let folder = parent.path().join("school");
+    careersite(&["init".as_ref(), folder.as_os_str(), "--theme".as_ref()]).success();
+    assert!(folder.join("content/site.yaml").is_file());
+    assert!(folder.join("themes/default/templates/base.html").is_file());
+    let without_folder = careersite(&[
+        "init".as_ref(),
+        "--root".as_ref(),
+        parent.path().as_os_str(),
+        "--theme".as_ref(),
+    ])
+    .failure()
+    .stderr();
+    assert!(
+        without_folder.contains("there is no `content` folder"),
+        "{without_folder}"
     );
 }
