@@ -16,6 +16,8 @@ mod plan;
 pub mod raw_html;
 mod sitemap;
 mod source;
+#[cfg(test)]
+mod template_docs;
 mod templates;
 mod theme_ids;
 mod url_function;
