@@ -2,7 +2,7 @@
 //! school needs no theme files; a school's own `themes/<name>/` replaces it file by file.
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
@@ -44,6 +44,9 @@ impl ThemeFile {
 
 /// The built-in theme overlaid with the school's `themes/<name>/`, if it has one.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    if !is_folder_name(name) {
+        return Err(vec![not_a_folder_name(name)]);
+    }
     let mut theme = Theme {
         templates: embedded_templates(),
         static_files: embedded(STATIC),
@@ -99,6 +102,22 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     } else {
         Err(problems)
     }
+}
+
+/// Whether `name` names one folder and no more: `riverside`, not `../riverside` or `a/b`, which
+/// would lead out of `themes/` or into another theme.
+pub fn is_folder_name(name: &str) -> bool {
+    let mut components = Path::new(name).components();
+    matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none()
+}
+
+/// The problem with a `theme:` in site.yaml that is not one folder's name.
+pub fn not_a_folder_name(name: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the theme is called `{name}`, which is not the name of a folder"
+    ))
+    .in_file(&crate::load::data_file_path(crate::load::CONFIG_FILE))
+    .with_help("a theme is a folder directly under themes/: give `theme:` a plain name, such as `theme: riverside`")
 }
 
 /// Every file of the built-in theme, by its path in a theme's folder (`templates/base.html`),

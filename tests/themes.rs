@@ -287,3 +287,13 @@ fn init_with_a_folder_and_theme_starts_a_site_with_its_own_theme() {
         "{without_folder}"
     );
 }
+
+#[test]
+fn a_theme_name_that_leads_out_of_themes_is_refused_by_build() {
+    let site = TestSite::new();
+    site.write("content/site.yaml", "theme: ../content\n");
+    site.refused(
+        "content/site.yaml",
+        "`../content`, which is not the name of a folder",
+    );
+}

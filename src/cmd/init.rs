@@ -4,14 +4,14 @@
 
 use std::borrow::Cow;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use include_dir::{Dir, include_dir};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::load::{self, CONFIG_FILE, CONTENT_DIR};
+use crate::load::{self, CONTENT_DIR};
 use crate::theme::{self, THEMES_DIR};
 
 static EXAMPLE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
@@ -112,14 +112,8 @@ impl ThemeCopy {
 
     /// Refuses, naming the first, if any file of the copy is already there.
     fn plan(root: &Path, name: &str) -> Result<Self, Diagnostics> {
-        if !is_folder_name(name) {
-            return Err(vec![
-                Diagnostic::error(format!(
-                    "the theme is called `{name}`, which is not the name of a folder"
-                ))
-                .in_file(&load::data_file_path(CONFIG_FILE))
-                .with_help("a theme is a folder directly under themes/: give `theme:` a plain name, such as `theme: riverside`"),
-            ]);
+        if !theme::is_folder_name(name) {
+            return Err(vec![theme::not_a_folder_name(name)]);
         }
         let copy = ThemeCopy {
             root: root.to_path_buf(),
@@ -204,10 +198,4 @@ impl ThemeCopy {
             site = self.shown(Path::new("site/index.html")).display(),
         )
     }
-}
-
-/// Whether `name` names one folder, and no more: `riverside`, not `../riverside` or `a/b`.
-fn is_folder_name(name: &str) -> bool {
-    let mut components = Path::new(name).components();
-    matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none()
 }
