@@ -22,8 +22,18 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Start a new school site in FOLDER from the bundled example school.
-    Init { folder: PathBuf },
+    /// Start a new school site in FOLDER from the bundled example school, or (with --theme)
+    /// copy the built-in theme out to change it.
+    Init {
+        /// The new site's folder. Leave it out with --theme to copy the theme into the site at
+        /// --root.
+        #[arg(required_unless_present = "theme")]
+        folder: Option<PathBuf>,
+        /// Copy the built-in theme into themes/NAME/ beside content/, NAME being the theme
+        /// content/site.yaml names (`default` unless it names another). Overwrites nothing.
+        #[arg(long)]
+        theme: bool,
+    },
     /// Build the site into the output folder.
     Build {
         /// Where to write the site [default: ROOT/site].
@@ -60,7 +70,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Init { folder } => cmd::init::run(folder, cli.quiet),
+        Command::Init { folder, theme } => cmd::init::run(folder, cli.root, theme, cli.quiet),
         Command::Build { output, force } => cmd::build::run(cli.root, output, force, cli.quiet),
         Command::Serve { port, bind, open } => {
             cmd::serve::run(cli.root, bind, port, open, cli.quiet)

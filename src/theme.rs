@@ -2,7 +2,7 @@
 //! school needs no theme files; a school's own `themes/<name>/` replaces it file by file.
 
 use std::borrow::Cow;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use walkdir::WalkDir;
@@ -15,6 +15,10 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 pub const THEMES_DIR: &str = "themes";
 const TEMPLATES: &str = "templates";
 const STATIC: &str = "static";
+/// Every built-in template can also be found under this prefix, whichever a school replaces,
+/// so that a school's `base.html` can start `{% extends "default/base.html" %}` and replace
+/// only the blocks it changes.
+pub const BUILT_IN_PREFIX: &str = "default/";
 
 pub struct Theme {
     pub templates: Vec<ThemeFile>,
@@ -40,8 +44,11 @@ impl ThemeFile {
 
 /// The built-in theme overlaid with the school's `themes/<name>/`, if it has one.
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
+    if !is_folder_name(name) {
+        return Err(vec![not_a_folder_name(name)]);
+    }
     let mut theme = Theme {
-        templates: embedded(TEMPLATES),
+        templates: embedded_templates(),
         static_files: embedded(STATIC),
     };
     let folder = root.join(THEMES_DIR).join(name);
@@ -67,6 +74,16 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    let reserved = folder
+        .join(TEMPLATES)
+        .join(BUILT_IN_PREFIX.trim_end_matches('/'));
+    if reserved.exists() {
+        return Err(vec![
+            Diagnostic::error("a theme's templates cannot have a folder called `default`")
+                .in_file(&relative_to(root, &reserved))
+                .with_help("careersite keeps its built-in templates there, to be extended as \"default/base.html\" and so on: rename the folder, and the names that include or extend what is in it"),
+        ]);
+    }
     let mut problems = Diagnostics::new();
     overlay(
         root,
@@ -85,6 +102,52 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostics> {
     } else {
         Err(problems)
     }
+}
+
+/// Whether `name` names one folder and no more: `riverside`, not `../riverside` or `a/b`, which
+/// would lead out of `themes/` or into another theme.
+pub fn is_folder_name(name: &str) -> bool {
+    let mut components = Path::new(name).components();
+    matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none()
+}
+
+/// The problem with a `theme:` in site.yaml that is not one folder's name.
+pub fn not_a_folder_name(name: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the theme is called `{name}`, which is not the name of a folder"
+    ))
+    .in_file(&crate::load::data_file_path(crate::load::CONFIG_FILE))
+    .with_help("a theme is a folder directly under themes/: give `theme:` a plain name, such as `theme: riverside`")
+}
+
+/// Every file of the built-in theme, by its path in a theme's folder (`templates/base.html`),
+/// for `careersite init --theme` to copy out.
+pub fn built_in_files() -> Vec<(String, Cow<'static, [u8]>)> {
+    [TEMPLATES, STATIC]
+        .into_iter()
+        .flat_map(|kind| {
+            embedded(kind)
+                .into_iter()
+                .map(move |file| (format!("{kind}/{}", file.name), file.contents))
+        })
+        .collect()
+}
+
+/// The built-in templates, each also under [`BUILT_IN_PREFIX`].
+fn embedded_templates() -> Vec<ThemeFile> {
+    let templates = embedded(TEMPLATES);
+    let copies: Vec<ThemeFile> = templates
+        .iter()
+        .map(|file| ThemeFile {
+            name: format!("{BUILT_IN_PREFIX}{}", file.name),
+            origin: None,
+            contents: file.contents.clone(),
+        })
+        .collect();
+    let mut all = templates;
+    all.extend(copies);
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    all
 }
 
 fn embedded(kind: &str) -> Vec<ThemeFile> {

@@ -98,6 +98,17 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
     }
 }
 
+/// Only `content/site.yaml` (the defaults when there is none), for a command that needs no
+/// more of the site.
+pub fn site_config(root: &Path) -> Result<SiteConfig, Diagnostics> {
+    let mut loading = Loading::default();
+    let content = root.join(CONTENT_DIR);
+    match data_file::<SiteConfig>(root, &content, CONFIG_FILE, &mut loading) {
+        Some(config) if !has_errors(&loading.diagnostics) => Ok(config.unwrap_or_default()),
+        _ => Err(loading.diagnostics),
+    }
+}
+
 /// What loading the data files has gathered so far.
 #[derive(Default)]
 struct Loading {

@@ -1,16 +1,46 @@
 //! An Atom feed (RFC 4287) of the dated pages, newest first, so parents and local press can
 //! follow the school's careers news. Like the sitemap, it needs the site's public address.
+//! The data is worked out here; its markup is the theme's template `atom.xml`, which Tera
+//! escapes for XML as it does every `.xml` template.
 
-use super::escape_xml;
+use serde::Serialize;
+
 use super::links::encode_path;
 use super::plan::Plan;
 use super::urls::FEED_FILE;
-use super::view_parts::Summary;
-use crate::output::OutputFile;
-use crate::site::Site;
+use super::view_parts::{DateView, Summary};
+use crate::site::{Page, Site};
 
 /// How many of the newest pages the feed carries.
 const ENTRIES: usize = 50;
+
+/// What `atom.xml` receives besides `site`.
+#[derive(Serialize)]
+pub struct FeedContext<'a> {
+    feed: FeedView<'a>,
+}
+
+#[derive(Serialize)]
+struct FeedView<'a> {
+    /// The feed's own public address.
+    url: String,
+    /// The site's public address: the feed's `alternate` link, and its id.
+    home: String,
+    /// The newest entry's date.
+    updated: DateView,
+    /// The newest dated pages, newest first.
+    entries: Vec<EntryView<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntryView<'a> {
+    title: &'a str,
+    /// The page's public address: its link, and its id.
+    url: String,
+    date: DateView,
+    /// The page's description, or its first paragraph.
+    summary: &'a str,
+}
 
 /// Whether the site has a feed: it needs the public address, and a dated page to carry. Every
 /// page links to the feed exactly when this holds, so no page links to a feed never written.
@@ -18,13 +48,18 @@ pub fn has_feed(site: &Site) -> bool {
     site.config.url.is_some() && site.pages.iter().any(|page| page.front.date.is_some())
 }
 
-/// The feed, from the pages `plan` publishes and their `summaries` (in the same order).
-pub fn file(site: &Site, plan: &Plan, summaries: &[Summary]) -> Option<OutputFile> {
+/// What the feed's template receives, from the pages `plan` publishes and their `summaries`
+/// (in the same order); `None` when the site has no feed.
+pub fn context<'a>(
+    site: &'a Site,
+    plan: &Plan,
+    summaries: &'a [Summary],
+) -> Option<FeedContext<'a>> {
     if !has_feed(site) {
         return None;
     }
     let url = site.config.url.as_ref()?;
-    let mut dated: Vec<(&crate::site::Page, &str)> = plan
+    let mut dated: Vec<(&Page, &str)> = plan
         .targets
         .iter()
         .zip(summaries)
@@ -40,29 +75,22 @@ pub fn file(site: &Site, plan: &Plan, summaries: &[Summary]) -> Option<OutputFil
             .then_with(|| a.0.url_path.cmp(&b.0.url_path))
     });
     dated.truncate(ENTRIES);
-    let newest = dated.first()?.0.front.date?;
-    let name = &site.config.school.name;
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<title>{title}</title>\n<link rel=\"self\" href=\"{feed}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n<id>{home}</id>\n<updated>{updated}T00:00:00Z</updated>\n<author><name>{name}</name></author>\n",
-        lang = escape_xml(&site.config.language),
-        title = escape_xml(&format!("{name}: careers news")),
-        feed = escape_xml(&url.join(FEED_FILE)),
-        home = escape_xml(&url.join("")),
-        updated = newest.iso(),
-        name = escape_xml(name),
-    );
-    for (page, summary) in dated {
-        let address = escape_xml(&url.join(&encode_path(&page.url_path)));
-        let date = page.front.date.map(|d| d.iso()).unwrap_or_default();
-        xml.push_str(&format!(
-            "<entry>\n<title>{title}</title>\n<link rel=\"alternate\" type=\"text/html\" href=\"{address}\"/>\n<id>{address}</id>\n<updated>{date}T00:00:00Z</updated>\n<summary>{summary}</summary>\n</entry>\n",
-            title = escape_xml(&page.title),
-            summary = escape_xml(summary),
-        ));
-    }
-    xml.push_str("</feed>\n");
-    Some(OutputFile {
-        path: FEED_FILE.to_string(),
-        contents: super::clean_text::publishable(xml),
-    })
+    let entries: Vec<EntryView> = dated
+        .into_iter()
+        .filter_map(|(page, summary)| {
+            Some(EntryView {
+                title: &page.title,
+                url: url.join(&encode_path(&page.url_path)),
+                date: page.front.date?.into(),
+                summary,
+            })
+        })
+        .collect();
+    let feed = FeedView {
+        url: url.join(FEED_FILE),
+        home: url.join(""),
+        updated: entries.first()?.date.clone(),
+        entries,
+    };
+    Some(FeedContext { feed })
 }

@@ -17,8 +17,11 @@ mod plan;
 pub mod raw_html;
 mod sitemap;
 mod source;
+#[cfg(test)]
+mod template_docs;
 mod templates;
 mod theme_ids;
+mod url_function;
 pub mod urls;
 mod view_parts;
 mod views;
@@ -33,7 +36,7 @@ use crate::output::{Contents, OutputFile, Sink};
 use crate::site::{Site, root_prefix, url_depth};
 use crate::theme::Theme;
 use plan::{Plan, Target};
-use urls::{COMPLIANCE_FILE, COMPLIANCE_PATH, NOT_FOUND_FILE};
+use urls::{COMPLIANCE_FILE, COMPLIANCE_PATH, FEED_FILE, NOT_FOUND_FILE};
 use view_parts::{DateView, LinkView, Summary};
 use views::{AudienceView, PageContext, PageView, SiteView};
 
@@ -135,7 +138,7 @@ fn prepare_with(
         .par_iter()
         .map(|target| summary(site, &first_paragraphs, target))
         .collect();
-    let mut tera = templates::compile(theme)?;
+    let mut tera = templates::compile(theme, site)?;
     let site_view = SiteView::new(site, programme_menu(&plan, &summaries));
     let hashes =
         bodies_hash.map(|bodies| (bodies, cache::listings(bodies, &summaries, &site_view)));
@@ -235,14 +238,17 @@ impl Prepared {
         if let Err(problem) = not_found_page(&self.tera, theme, site).and_then(|f| sink.take(f)) {
             problems.push(problem);
         }
+        let site_files = self.site_files(site, theme).unwrap_or_else(|found| {
+            problems.extend(found);
+            Vec::new()
+        });
         if !problems.is_empty() {
             return Err(problems);
         }
         let pages = self.plan.targets.len() + 1;
         let mut others = Vec::with_capacity(site.assets.len() + 8);
-        others.extend(sitemap::files(site, &self.plan));
+        others.extend(site_files);
         others.extend(calendar::files(site, self.today));
-        others.extend(atom::file(site, &self.plan, &self.summaries));
         others.extend(theme.static_files.iter().map(|file| OutputFile {
             path: file.name.clone(),
             contents: Contents::Bytes(file.contents.to_vec()),
@@ -272,6 +278,34 @@ impl Prepared {
             warnings,
             cache,
         })
+    }
+
+    /// The files made from the whole site through the theme's templates: the sitemap,
+    /// robots.txt and the feed.
+    fn site_files(&self, site: &Site, theme: &Theme) -> Result<Vec<OutputFile>, Diagnostics> {
+        let mut rendered = Vec::with_capacity(3);
+        if let Some(context) = sitemap::context(site, &self.plan) {
+            rendered.extend(
+                sitemap::paths(site)
+                    .iter()
+                    .map(|path| templates::render_file(&self.tera, theme, path, &context)),
+            );
+        }
+        if let Some(context) = atom::context(site, &self.plan, &self.summaries) {
+            rendered.push(templates::render_file(
+                &self.tera, theme, FEED_FILE, &context,
+            ));
+        }
+        let mut problems = Diagnostics::new();
+        let files = rendered
+            .into_iter()
+            .filter_map(|file| file.map_err(|problem| problems.push(problem)).ok())
+            .collect();
+        if problems.is_empty() {
+            Ok(files)
+        } else {
+            Err(problems)
+        }
     }
 
     /// Lets go of every page's HTML once the site is written: a page rendered again later

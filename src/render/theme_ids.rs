@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::YearGroup;
-use crate::theme::Theme;
+use crate::theme::{BUILT_IN_PREFIX, Theme};
 
 pub struct ThemeIds {
     /// On every page: those of `base.html` and the partials.
@@ -26,7 +26,11 @@ impl ThemeIds {
                 (t.name.as_str(), ids_in(text))
             })
             .collect();
-        let is_shared = |name: &str| name == "base.html" || name.starts_with("partials/");
+        // A school's `base.html` may extend the built-in one, whose ids are then on every page.
+        let is_shared = |name: &str| {
+            let name = name.strip_prefix(BUILT_IN_PREFIX).unwrap_or(name);
+            name == "base.html" || name.starts_with("partials/")
+        };
         let shared: HashSet<String> = own
             .iter()
             .filter(|(name, _)| is_shared(name))

@@ -1,6 +1,7 @@
 //! The addresses careersite generates, in one table. The code that writes a file and the code
-//! and templates that link to it all take its address from here (templates through `urls`, in
-//! every template's context), so that no link is left behind when an address moves. A page's
+//! and templates that link to it all take its address from here (templates through the
+//! `url()` function, or `urls` in every template's context), so that no link is left behind
+//! when an address moves. A page's
 //! address is its `url_path`, a folder such as `events/`; its file is that folder's
 //! `index.html`.
 
@@ -32,6 +33,25 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 pub const FEED_FILE: &str = "atom.xml";
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 pub const ROBOTS_FILE: &str = "robots.txt";
+
+/// The pages templates ask for by name, with `url(name="…")`: each name, and the page's
+/// address.
+pub const PAGES_BY_NAME: [(&str, &str); 11] = [
+    ("home", ""),
+    ("programme", PROGRAMME_PATH),
+    ("year_by_year", YEAR_BY_YEAR_PATH),
+    ("action_plan", ACTION_PLAN_PATH),
+    ("strategic_plan", STRATEGIC_PLAN_PATH),
+    ("evaluation", EVALUATION_PATH),
+    ("provider_access", PROVIDER_ACCESS_PATH),
+    ("benchmarks", BENCHMARKS_PATH),
+    ("events", EVENTS_PATH),
+    ("accessibility", ACCESSIBILITY_PATH),
+    ("glossary", GLOSSARY_PATH),
+];
+
+/// The files templates ask for by name, with `url(name="…")`.
+pub const FILES_BY_NAME: [(&str, &str); 1] = [("feed", FEED_FILE)];
 
 /// An audience's hub page.
 pub fn hub_path(audience: Audience) -> String {
