@@ -60,7 +60,7 @@ test("a saved edit appears in the open page by itself, without a reload", async 
   );
   await page.getByText("Every Year 10 pupil now spends").waitFor({ timeout: 5000 });
   assert.equal(await page.evaluate(() => window.notReloaded), true);
-  assert.equal(await page.title(), "Work experience in Years 10 and 12 – Riverside Academy");
+  assert.equal(await page.title(), "Work experience in Years 10 and 12 – Careers – Riverside Academy");
 });
 
 test("a page whose file is removed is reloaded, and shows the page-not-found page", async () => {
