@@ -1,5 +1,5 @@
 //! A one-school site in a folder of its own, rewritten for every input and built in memory
-//! through the real pipeline: load, check, render. Only a panic or a hang is a failure; a
+//! through the real pipeline: load, check, render, and check the rendered pages. Only a panic or a hang is a failure; a
 //! refusal with a diagnostic is what bad input should get.
 
 use std::path::{Path, PathBuf};
@@ -26,7 +26,13 @@ impl Site {
         std::fs::write(&file, text).unwrap();
         if let Ok(checked) = careersite::pipeline::check_site(&self.root) {
             let today = jiff::civil::date(2026, 11, 23);
-            let _ = careersite::render::render(&checked.site, &checked.theme, today);
+            if let Ok(prepared) = careersite::render::prepare(&checked.site, &checked.theme, today)
+            {
+                // Rendered and checked as `careersite check` does, each file let go at once.
+                let _ = careersite::pipeline::render_checking(&checked, &prepared, today, false, |_| {
+                    Ok(())
+                });
+            }
         }
         std::fs::remove_file(&file).unwrap();
     }
