@@ -76,9 +76,19 @@ fn each_audience_hub_shows_its_upcoming_events_and_a_feed_to_subscribe_to() {
         "a calendar app subscribes to a webcal address, and sees new events as they are added"
     );
     assert_eq!(
-        parents.link("download them once"),
+        parents.link("download events for parents and carers"),
         "../events/parents.ics",
         "the file itself imports once"
+    );
+    let events = site.page("events/index.html");
+    assert_eq!(
+        events.link("Subscribe to all events"),
+        "webcal://www.riverside.sch.uk/careers/events/calendar.ics",
+        "the events page subscribes as the hubs do"
+    );
+    assert_eq!(
+        events.link("download events for staff"),
+        "../events/staff.ics"
     );
     assert_eq!(
         site.page("staff/index.html").texts(".event h3"),
