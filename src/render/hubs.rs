@@ -37,10 +37,9 @@ pub fn pages<'a>(plan: &'a Plan, summaries: &'a [Summary], audience: Audience) -
         elsewhere: Vec::new(),
         news: Vec::new(),
     };
+    let hubs = Audience::ALL.map(urls::hub_path);
     for summary in listed_on(plan, summaries, &own) {
-        let in_a_hub = Audience::ALL
-            .into_iter()
-            .any(|a| summary.path.starts_with(&urls::hub_path(a)));
+        let in_a_hub = hubs.iter().any(|hub| summary.path.starts_with(hub));
         if summary.path.starts_with(&own) {
             pages.guides.push(summary);
         } else if summary.date.is_some() && !in_a_hub {
@@ -61,14 +60,9 @@ pub fn guides<'a>(
     site.config
         .audiences
         .iter()
-        .map(|&audience| {
-            let own = urls::hub_path(audience);
-            AudienceGuides {
-                hub: LinkView::audience(audience),
-                guides: listed_on(plan, summaries, &own)
-                    .filter(|summary| summary.path.starts_with(&own))
-                    .collect(),
-            }
+        .map(|&audience| AudienceGuides {
+            hub: LinkView::audience(audience),
+            guides: pages(plan, summaries, audience).guides,
         })
         .filter(|hub| !hub.guides.is_empty())
         .collect()
