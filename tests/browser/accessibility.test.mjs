@@ -4,24 +4,15 @@
 // pages without JavaScript. The year-by-year programme and the action plan must print. Each site
 // is served over HTTP from its public sub-folder, as a school's host would serve it.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { axeViolations, build, htmlPages, repo, serveFolder, validatorErrors } from "./audit.mjs";
+import { axeViolations, serveExamples, validatorErrors } from "./audit.mjs";
 import { launch } from "./support.mjs";
 
-const examples = [
-  { name: "secondary", root: repo, prefix: "/careers/" },
-  { name: "primary", root: join(repo, "examples", "primary"), prefix: "/" },
-];
 let browser;
 const sites = [];
 
 before(async () => {
-  for (const example of examples) {
-    const output = build(example.root);
-    const server = await serveFolder(output, example.prefix);
-    sites.push({ ...example, output, server, pages: htmlPages(output) });
-  }
+  sites.push(...(await serveExamples()));
   browser = await launch();
 });
 

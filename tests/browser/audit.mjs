@@ -93,3 +93,24 @@ export function validatorErrors(...folders) {
 }
 
 export { repo };
+
+/** The two bundled examples, each served from the sub-folder its site.yaml publishes it at. */
+const EXAMPLES = [
+  { name: "secondary", root: repo, prefix: "/careers/" },
+  { name: "primary", root: join(repo, "examples", "primary"), prefix: "/" },
+];
+
+/**
+ * Builds both bundled examples and serves each over HTTP, as a school's host would. Resolves to
+ * one site per example: its `name`, built `output` folder, `server` (`base`, `close()`) and its
+ * HTML `pages`.
+ */
+export async function serveExamples() {
+  const sites = [];
+  for (const example of EXAMPLES) {
+    const output = build(example.root);
+    const server = await serveFolder(output, example.prefix);
+    sites.push({ ...example, output, server, pages: htmlPages(output) });
+  }
+  return sites;
+}

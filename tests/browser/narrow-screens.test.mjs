@@ -3,25 +3,16 @@
 // overflow (so at 375 px a wide table must stack rather than scroll); and charts keep their text
 // readable (14 px or more, as drawn) and show every figure of their table, whole.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { build, htmlPages, repo, serveFolder } from "./audit.mjs";
+import { serveExamples } from "./audit.mjs";
 import { launch } from "./support.mjs";
 
-const examples = [
-  { name: "secondary", root: repo, prefix: "/careers/" },
-  { name: "primary", root: join(repo, "examples", "primary"), prefix: "/" },
-];
 const WIDTHS = [320, 375];
 let browser;
 const sites = [];
 
 before(async () => {
-  for (const example of examples) {
-    const output = build(example.root);
-    const server = await serveFolder(output, example.prefix);
-    sites.push({ ...example, output, server, pages: htmlPages(output) });
-  }
+  sites.push(...(await serveExamples()));
   browser = await launch();
 });
 

@@ -2,15 +2,10 @@
 // help their child, a pupil finds their year, an employer finds how to offer help, and anyone
 // finds whom to contact, on a phone as on a desktop, and on paper.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { build, htmlPages, repo, serveFolder } from "./audit.mjs";
+import { serveExamples } from "./audit.mjs";
 import { launch } from "./support.mjs";
 
-const examples = [
-  { name: "secondary", root: repo, prefix: "/careers/" },
-  { name: "primary", root: join(repo, "examples", "primary"), prefix: "/" },
-];
 const PHONE = { width: 375, height: 667 };
 const DESKTOP = { width: 1280, height: 800 };
 const HUBS = ["pupils/", "parents/", "staff/", "employers/"];
@@ -18,11 +13,7 @@ let browser;
 const sites = [];
 
 before(async () => {
-  for (const example of examples) {
-    const output = build(example.root);
-    const server = await serveFolder(output, example.prefix);
-    sites.push({ ...example, output, server, pages: htmlPages(output) });
-  }
+  sites.push(...(await serveExamples()));
   browser = await launch();
 });
 
