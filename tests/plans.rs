@@ -321,7 +321,7 @@ fn a_compass_result_may_be_a_month_and_a_report_without_scores() {
     );
     assert!(page.texts("#compass ~ table").is_empty(), "nor a table");
     assert_eq!(
-        page.link("Our Compass report, November 2021"),
+        page.link("Our Compass report, November 2021 (PDF)"),
         "../../downloads/compass-2021-11.pdf"
     );
 }

@@ -35,6 +35,8 @@ pub struct CompassView {
 pub struct CompassReport {
     pub date: TimingView,
     pub href: String,
+    /// `PDF` for a PDF file, and so on, for the link to say what it opens; empty for a page.
+    pub file_type: String,
 }
 
 #[derive(Serialize)]
@@ -120,9 +122,11 @@ fn compass(evaluation: &Evaluation, md: &mut DataMarkdown<'_>) -> Option<Compass
         .iter()
         .rev()
         .filter_map(|r| {
+            let report = r.report.as_deref()?;
             Some(CompassReport {
                 date: r.date.into(),
-                href: md.href(r.report.as_deref()?)?,
+                href: md.href(report)?,
+                file_type: file_type(report),
             })
         })
         .collect();
@@ -184,6 +188,24 @@ fn compass(evaluation: &Evaluation, md: &mut DataMarkdown<'_>) -> Option<Compass
         chart,
         reports,
     })
+}
+
+/// A file's type from its name (`PDF`, `DOCX`), as GOV.UK's guidance asks links to files to
+/// say; empty for a web page.
+fn file_type(report: &str) -> String {
+    let path = report.split(['?', '#']).next().unwrap_or(report);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((_, extension))
+            if matches!(
+                extension.to_lowercase().as_str(),
+                "pdf" | "docx" | "doc" | "xlsx" | "xls" | "pptx" | "odt" | "ods"
+            ) =>
+        {
+            extension.to_uppercase()
+        }
+        _ => String::new(),
+    }
 }
 
 fn destinations(year: &crate::model::Destinations) -> DestinationsView {
