@@ -87,7 +87,7 @@ fn check_counts_not_assessed_as_a_gap_and_asks_for_a_missing_rating() {
         "{found:?}"
     );
     assert!(
-        found.iter().any(|(line, message)| *line == Some(8)
+        found.iter().any(|(line, message)| *line == Some(2)
             && message == "2 of the 4 requirements of Benchmark 1 are not yet assessed"),
         "{found:?}"
     );

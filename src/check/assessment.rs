@@ -42,7 +42,10 @@ pub fn check(site: &Site, out: &mut Findings) {
                     rated.len(),
                     benchmark.benchmark
                 ),
-                Place::value(&file, "not-assessed"),
+                Place::value(
+                    &file,
+                    &format!("benchmark: {}", benchmark.benchmark.number()),
+                ),
                 "assess them, with Compass or your careers hub, and rate each red, amber or green",
             );
         }
