@@ -81,7 +81,7 @@ fn every_name_url_takes_is_in_the_doc() {
 #[test]
 fn every_variable_templates_receive_is_in_the_doc() {
     let mut received: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for example in ["", "examples/primary"] {
+    for example in ["", "examples/primary", "examples/plans"] {
         for (template, context) in contexts(&repo().join(example)) {
             let mut paths = BTreeSet::new();
             walk("", &context, &mut paths);

@@ -1,4 +1,4 @@
-// Every page careersite generates, for both bundled examples, proven accessible and valid in a
+// Every page careersite generates, for each bundled example, proven accessible and valid in a
 // real browser: axe-core (WCAG 2.0, 2.1 and 2.2 A and AA, and best practices) in the light and
 // the dark scheme, the Nu HTML Checker, reflow at 320 px and at 200% text, keyboard use, and
 // pages without JavaScript. The year-by-year programme and the action plan must print. Each site

@@ -94,20 +94,21 @@ export function validatorErrors(...folders) {
 
 export { repo };
 
-/** The two bundled examples, each served from the sub-folder its site.yaml publishes it at. */
+/** The bundled examples, each served from the sub-folder its site.yaml publishes it at. */
 const EXAMPLES = [
   { name: "secondary", root: repo, prefix: "/careers/" },
   { name: "primary", root: join(repo, "examples", "primary"), prefix: "/" },
+  { name: "plans", root: join(repo, "examples", "plans"), prefix: "/careers/" },
 ];
 
 /**
- * Builds both bundled examples and serves each over HTTP, as a school's host would. Resolves to
- * one site per example: its `name`, built `output` folder, `server` (`base`, `close()`) and its
- * HTML `pages`.
+ * Builds the bundled examples named in `names` (all of them unless given) and serves each over
+ * HTTP, as a school's host would. Resolves to one site per example: its `name`, built `output`
+ * folder, `server` (`base`, `close()`) and its HTML `pages`.
  */
-export async function serveExamples() {
+export async function serveExamples(names = EXAMPLES.map((example) => example.name)) {
   const sites = [];
-  for (const example of EXAMPLES) {
+  for (const example of EXAMPLES.filter((example) => names.includes(example.name))) {
     const output = build(example.root);
     const server = await serveFolder(output, example.prefix);
     sites.push({ ...example, output, server, pages: htmlPages(output) });

@@ -1,4 +1,4 @@
-// Every page of both bundled examples on a phone, at 320 and 375 CSS pixels: nothing in the main
+// Every page of the bundled examples on a phone, at 320 and 375 CSS pixels: nothing in the main
 // content reaches past the screen's right edge or is cut off by a box that hides or scrolls its
 // overflow (so at 375 px a wide table must stack rather than scroll); and charts keep their text
 // readable (14 px or more, as drawn) and show every figure of their table, whole.
