@@ -525,8 +525,10 @@ fn the_compass_reports_and_the_half_termly_assessment_are_on_the_evaluation_page
     for result in results {
         let (month, _) = shown_time(result["date"].as_str().unwrap());
         let report = plain(&result["report"]);
+        // The link says what kind of file it opens, as GOV.UK asks.
+        let kind = report.rsplit('.').next().unwrap().to_uppercase();
         assert_eq!(
-            page.link(&format!("Our Compass report, {month}")),
+            page.link(&format!("Our Compass report, {month} ({kind})")),
             format!("../../{report}")
         );
         let pdf = std::fs::read(site.output().join(&report)).unwrap();
