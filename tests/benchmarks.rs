@@ -23,7 +23,7 @@ benchmarks:
       - requirement: Has an identified lead individual with strategic responsibility for overseeing the programme
         progress: green
         priority: 3
-    notes: Tracy Othen is leading it at the moment.
+    notes: Mrs J Harding is leading it at the moment.
   - benchmark: 3
     requirements:
       - requirement: "Your school provides a career programme that:"
@@ -113,7 +113,7 @@ fn every_column_of_the_assessment_grid_appears_on_the_benchmark_page() {
     assert_eq!(rows[3][1..3], ["✓ Green: met", "3"]);
     assert!(
         page.text("main")
-            .contains("Tracy Othen is leading it at the moment."),
+            .contains("Mrs J Harding is leading it at the moment."),
         "general notes"
     );
     assert_eq!(

@@ -124,7 +124,7 @@ const STRATEGIC_PLAN: &str = "plan:
       why: to reflect the impact of Covid-19
   approved_by_leadership: 2021-03-15
   review: 2027-07
-  led_by: Miss L Smith
+  led_by: Mr D Marsh
 objectives:
   - title: Careers in every subject, in every year group
     benchmarks: [1, 2, 3, 4, 7]
@@ -153,7 +153,7 @@ fn the_strategic_plan_publishes_its_cover_and_its_three_year_actions() {
         .collect();
     let expected = [
         ("Years", "2021 to 2024"),
-        ("Led by", "Miss L Smith"),
+        ("Led by", "Mr D Marsh"),
         ("Written", "May 2020"),
         (
             "Updated",
@@ -303,6 +303,19 @@ fn an_action_plan_row_past_its_deadline_with_no_progress_is_reported_at_the_acti
             "the deadline for \"Hold a twilight session\" (January 2020) has passed, and no progress is recorded".to_string()
         )]
     );
+}
+
+#[test]
+fn an_action_worded_alike_in_two_rows_is_reported_at_each_rows_own_line() {
+    let site = site_with(
+        "action-plan.yaml",
+        "actions:\n  - benchmark: 2\n    actions:\n      - {action: Build links with universities, deadline: Nov 2019}\n  - benchmark: 7\n    actions:\n      - {action: Build links with universities, deadline: Nov 2019}\n",
+    );
+    let lines: Vec<Option<u64>> = findings(&site, "PLAN")
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    assert_eq!(lines, [Some(4), Some(7)]);
 }
 
 #[test]

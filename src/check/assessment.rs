@@ -5,7 +5,7 @@
 use super::{Findings, Place};
 use crate::diagnostic::Code;
 use crate::load::{SELF_ASSESSMENT_FILE, data_file_path};
-use crate::model::{Progress, Requirement};
+use crate::model::Progress;
 use crate::site::Site;
 
 pub fn check(site: &Site, out: &mut Findings) {
@@ -14,8 +14,7 @@ pub fn check(site: &Site, out: &mut Findings) {
     };
     let file = data_file_path(SELF_ASSESSMENT_FILE);
     for benchmark in &assessment.benchmarks {
-        let mut rated = Vec::new();
-        leaves(&benchmark.requirements, None, &mut rated);
+        let rated = benchmark.rated_requirements();
         for (requirement, progress) in &rated {
             if progress.is_none() {
                 out.warning(
@@ -48,23 +47,6 @@ pub fn check(site: &Site, out: &mut Findings) {
                 ),
                 "assess them, with Compass or your careers hub, and rate each red, amber or green",
             );
-        }
-    }
-}
-
-/// Each requirement that is rated on its own (one without parts), with its rating or the
-/// rating of the heading it sits under.
-fn leaves<'a>(
-    requirements: &'a [Requirement],
-    heading: Option<Progress>,
-    out: &mut Vec<(&'a Requirement, Option<Progress>)>,
-) {
-    for requirement in requirements {
-        let own = requirement.progress.or(heading);
-        if requirement.parts.is_empty() {
-            out.push((requirement, own));
-        } else {
-            leaves(&requirement.parts, own, out);
         }
     }
 }

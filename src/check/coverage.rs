@@ -208,34 +208,8 @@ fn marked_not_applicable(site: &Site, benchmark: Benchmark) -> bool {
         .benchmarks
         .iter()
         .filter(|b| b.benchmark == benchmark)
-        .flat_map(|b| ratings(&b.requirements))
+        .flat_map(|b| b.rated_requirements())
+        .map(|(_, progress)| progress)
         .peekable();
     ratings.peek().is_some() && ratings.all(|p| p == Some(Progress::NotApplicable))
-}
-
-/// The rating of each requirement, `None` where it has none. A heading over parts stands for
-/// its parts: with no rating of its own it adds none, and parts left unrated take its rating.
-fn ratings(requirements: &[crate::model::Requirement]) -> Vec<Option<Progress>> {
-    rated_under(requirements, None)
-}
-
-fn rated_under(
-    requirements: &[crate::model::Requirement],
-    heading: Option<Progress>,
-) -> Vec<Option<Progress>> {
-    requirements
-        .iter()
-        .flat_map(|r| {
-            let own = r.progress.or(heading);
-            if r.parts.is_empty() {
-                vec![own]
-            } else {
-                r.progress
-                    .into_iter()
-                    .map(Some)
-                    .chain(rated_under(&r.parts, own))
-                    .collect()
-            }
-        })
-        .collect()
 }

@@ -13,8 +13,10 @@ pub struct Place {
     file: PathBuf,
     keys: Vec<String>,
     year: Option<YearGroup>,
-    /// A value written in the file, for an entry of a list that keys cannot tell apart.
+    /// A value written in the file, for an entry of a list that keys cannot tell apart, and
+    /// a value written before it that narrows the search (the entry's own heading).
     value: Option<String>,
+    after: Option<String>,
 }
 
 impl Place {
@@ -24,6 +26,7 @@ impl Place {
             keys: Vec::new(),
             year: None,
             value: None,
+            after: None,
         }
     }
 
@@ -44,16 +47,20 @@ impl Place {
     }
 
     /// The first line of the YAML file `file` where `value` is written, such as one action
-    /// among many: found by its opening words, which a long value wrapped over lines keeps.
+    /// among many: found by its opening words.
     pub fn value(file: impl Into<PathBuf>, value: &str) -> Self {
-        let opening: String = value
-            .split_whitespace()
-            .take(6)
-            .collect::<Vec<_>>()
-            .join(" ");
         Place {
-            value: Some(opening),
+            value: Some(opening(value)),
             ..Place::file(file)
+        }
+    }
+
+    /// As [`Place::value`], for the first `value` written after `after`: one action among
+    /// those of its objective, when another objective has one worded alike.
+    pub fn value_after(file: impl Into<PathBuf>, after: &str, value: &str) -> Self {
+        Place {
+            after: Some(opening(after)),
+            ..Place::value(file, value)
         }
     }
 }
@@ -104,7 +111,13 @@ impl<'a> Findings<'a> {
             .as_deref()?;
         let (line, column) = match (place.year, &place.value) {
             (Some(year), _) => find_year(text, year)?,
-            (None, Some(value)) => find_value(text, value)?,
+            (None, Some(value)) => {
+                let from = match &place.after {
+                    Some(after) => find_value(text, after, 0).map_or(0, |(line, _)| line),
+                    None => 0,
+                };
+                find_value(text, value, from)?
+            }
             (None, None) => find_keys(text, &place.keys)?,
         };
         Some(Location::at_line(&place.file, text, line, column, 1))
@@ -147,12 +160,21 @@ fn find_keys(text: &str, keys: &[String]) -> Option<(usize, usize)> {
     found
 }
 
-/// The line and column of the first place `value` is written.
-fn find_value(text: &str, value: &str) -> Option<(usize, usize)> {
+/// A long value's opening words, which a value wrapped over lines keeps on its first.
+fn opening(value: &str) -> String {
+    value
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The line and column of the first place `value` is written after the first `skip` lines.
+fn find_value(text: &str, value: &str, skip: usize) -> Option<(usize, usize)> {
     if value.is_empty() {
         return None;
     }
-    text.lines().enumerate().find_map(|(i, line)| {
+    text.lines().enumerate().skip(skip).find_map(|(i, line)| {
         let at = line.find(value)?;
         Some((i + 1, line[..at].chars().count() + 1))
     })

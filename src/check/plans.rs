@@ -40,22 +40,38 @@ fn record(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
 
 /// An objective whose action's time has run out, with no progress written for it.
 fn objectives(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
+    let file = data_file_path(ACTION_PLAN_FILE);
     for objective in plan
         .objectives
         .iter()
         .filter(|o| o.progress.trim().is_empty())
     {
         for action in &objective.actions {
-            overdue(&action.action, action.time, "time", today, out);
+            let place = Place::value_after(&file, &objective.title, &action.action);
+            overdue(&action.action, action.time, "time", place, today, out);
         }
     }
 }
 
 /// The same for the action plan's rows: a key action past its deadline, with no progress.
 fn action_rows(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
+    let file = data_file_path(ACTION_PLAN_FILE);
     for row in plan.actions.iter().filter(|r| r.progress.trim().is_empty()) {
+        let heading = match (&row.area, row.benchmark) {
+            (Some(area), _) => format!("area: {area}"),
+            (None, Some(benchmark)) => format!("benchmark: {}", benchmark.number()),
+            (None, None) => String::new(),
+        };
         for action in &row.actions {
-            overdue(&action.action, action.deadline, "deadline", today, out);
+            let place = Place::value_after(&file, &heading, &action.action);
+            overdue(
+                &action.action,
+                action.deadline,
+                "deadline",
+                place,
+                today,
+                out,
+            );
         }
     }
 }
@@ -64,6 +80,7 @@ fn overdue(
     action: &str,
     time: Option<Timing>,
     field: &str,
+    place: Place,
     today: jiff::civil::Date,
     out: &mut Findings,
 ) {
@@ -73,7 +90,7 @@ fn overdue(
     out.warning(
         Code::Plan,
         &format!("the {field} for \"{action}\" ({time}) has passed, and no progress is recorded"),
-        Place::value(data_file_path(ACTION_PLAN_FILE), action),
+        place,
         &format!("write what has happened under its `progress:`, or give it a new `{field}:`"),
     );
 }

@@ -33,6 +33,32 @@ pub struct BenchmarkAssessment {
     pub notes: String,
 }
 
+impl BenchmarkAssessment {
+    /// Each requirement rated on its own (one without parts) with its rating: its own, or the
+    /// heading's it sits under when it has none. Headings over parts stand for their parts, so
+    /// counts of these agree with the grid a school fills in, however it rates its headings.
+    pub fn rated_requirements(&self) -> Vec<(&Requirement, Option<Progress>)> {
+        let mut rated = Vec::new();
+        leaves(&self.requirements, None, &mut rated);
+        rated
+    }
+}
+
+fn leaves<'a>(
+    requirements: &'a [Requirement],
+    heading: Option<Progress>,
+    out: &mut Vec<(&'a Requirement, Option<Progress>)>,
+) {
+    for requirement in requirements {
+        let own = requirement.progress.or(heading);
+        if requirement.parts.is_empty() {
+            out.push((requirement, own));
+        } else {
+            leaves(&requirement.parts, own, out);
+        }
+    }
+}
+
 /// One requirement, or a heading with its parts (such as "Is evaluated using feedback from:").
 #[derive(Debug, Clone, Deserialize)]
 pub struct Requirement {

@@ -140,8 +140,8 @@ pub(super) fn overview(site: &Site) -> OverviewView {
                     .into_iter()
                     .flat_map(|a| &a.benchmarks)
                     .filter(|b| b.benchmark == benchmark)
-                    .flat_map(|b| flatten(&b.requirements, None, 0))
-                    .filter_map(|(requirement, _, _)| requirement.progress)
+                    .flat_map(|b| b.rated_requirements())
+                    .filter_map(|(_, progress)| progress)
                     .collect();
                 let counts = [
                     (Progress::Green, "met"),
