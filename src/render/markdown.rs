@@ -510,6 +510,7 @@ mod tests {
             kind: PageKind::Leaf,
             front: FrontMatter::default(),
             title: "A".into(),
+            title_given: true,
             text: body.into(),
             body_start: 0,
             body_line: 5,
