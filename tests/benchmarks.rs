@@ -233,6 +233,26 @@ fn the_overview_has_a_coverage_matrix_from_the_programme() {
 }
 
 #[test]
+fn the_overview_leaves_out_the_coverage_matrix_when_the_programme_lists_no_year_groups() {
+    for programme in [None, Some("summary: Every pupil has a plan.\n")] {
+        let site = seeded_site();
+        if let Some(programme) = programme {
+            site.write("content/programme.yaml", programme);
+        }
+        site.build();
+        let page = site.page("benchmarks/index.html");
+        assert!(page.texts(".coverage").is_empty(), "{programme:?}");
+        assert!(page.texts("#coverage").is_empty(), "{programme:?}");
+        assert!(
+            !page.text("main").contains("Which year groups"),
+            "{programme:?}"
+        );
+        // The rest of the overview is still there.
+        assert_eq!(page.texts(".benchmark-list > li").len(), 8);
+    }
+}
+
+#[test]
 fn the_strategic_plan_shows_vision_position_and_objectives() {
     let site = TestSite::new();
     site.write(

@@ -11,6 +11,7 @@ use crate::site::Site;
 
 #[derive(Serialize)]
 pub struct OverviewView {
+    /// `None` when the programme lists no year groups.
     pub coverage: Option<CoverageView>,
     pub assessed: Option<DateView>,
     /// Per benchmark, how many requirements the self-assessment rates each way.
@@ -102,10 +103,12 @@ impl From<Progress> for ProgressView {
 pub(super) fn overview(site: &Site) -> OverviewView {
     let assessment = site.careers.self_assessment.as_ref();
     OverviewView {
+        // A matrix with no year groups would be headings over an empty table.
         coverage: site
             .careers
             .programme
             .as_ref()
+            .filter(|programme| !programme.years.is_empty())
             .map(|programme| CoverageView {
                 rows: programme
                     .years
