@@ -202,7 +202,11 @@ fn an_introduction_that_gives_no_title_keeps_the_title_of_the_page_careersite_ma
         benchmark.text("h1"),
         "Benchmark 1: A stable careers programme"
     );
-    assert!(benchmark.text("title").starts_with("Benchmark 1: A stable careers programme"));
+    assert!(
+        benchmark
+            .text("title")
+            .starts_with("Benchmark 1: A stable careers programme")
+    );
     assert!(
         benchmark
             .text("main")

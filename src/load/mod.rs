@@ -209,7 +209,11 @@ fn title_and_body<'a>(
         let title = heading[..line_end].trim().trim_end_matches('#').trim();
         if !title.is_empty() {
             let after = heading[line_end..].strip_prefix('\n').unwrap_or("");
-            return (Some(title.to_string()), after, body_line + skipped_blank + 1);
+            return (
+                Some(title.to_string()),
+                after,
+                body_line + skipped_blank + 1,
+            );
         }
     }
     (None, body, body_line)
@@ -237,11 +241,8 @@ mod tests {
 
     #[test]
     fn a_leading_heading_becomes_the_title() {
-        let (title, body, line) = title_and_body(
-            &FrontMatter::default(),
-            "\n# Work experience\n\nText\n",
-            4,
-        );
+        let (title, body, line) =
+            title_and_body(&FrontMatter::default(), "\n# Work experience\n\nText\n", 4);
         assert_eq!(title.as_deref(), Some("Work experience"));
         assert_eq!(body, "\nText\n");
         assert_eq!(line, 6);

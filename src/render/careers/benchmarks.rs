@@ -1,5 +1,6 @@
 //! The Gatsby Benchmarks: an overview with the coverage matrix, and a page for each benchmark.
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::DataMarkdown;
@@ -193,14 +194,19 @@ pub(super) fn page(
     };
     BenchmarkPageView {
         benchmark: benchmark.into(),
-        provision: own.map_or_else(String::new, |b| assessment_md.html(&b.provision)),
+        provision: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.provision, HeadingLevel::H2)
+        }),
         activities: activities_for(site, benchmark),
         assessed: assessment.and_then(|a| a.assessed).map(DateView::from),
         requirements,
         show_primary,
-        primary_adaptation: own
-            .map_or_else(String::new, |b| assessment_md.html(&b.primary_adaptation)),
-        notes: own.map_or_else(String::new, |b| assessment_md.html(&b.notes)),
+        primary_adaptation: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.primary_adaptation, HeadingLevel::H2)
+        }),
+        notes: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.notes, HeadingLevel::H2)
+        }),
         actions: site
             .careers
             .action_plan

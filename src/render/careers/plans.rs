@@ -1,5 +1,6 @@
 //! The strategic plan and the action plan.
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::DataMarkdown;
@@ -69,7 +70,7 @@ pub(super) fn action_row(row: &ActionRow, md: &mut DataMarkdown<'_>) -> ActionRo
             })
             .collect(),
         success_criteria: row.success_criteria.clone(),
-        progress: md.html(&row.progress),
+        progress: md.html(&row.progress, HeadingLevel::H3),
     }
 }
 
@@ -80,7 +81,7 @@ pub(super) fn action_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> Vec<A
 pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> StrategicPlanView {
     let position = &plan.current_position;
     StrategicPlanView {
-        vision: md.html(&plan.vision),
+        vision: md.html(&plan.vision, HeadingLevel::H2),
         position: [
             ("Strengths", &position.strengths),
             ("Opportunities", &position.opportunities),
@@ -91,7 +92,7 @@ pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> St
         .filter(|(_, text)| !text.trim().is_empty())
         .map(|(heading, text)| PositionView {
             heading,
-            html: md.html(text),
+            html: md.html(text, HeadingLevel::H3),
         })
         .collect(),
         objectives: plan
@@ -102,7 +103,7 @@ pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> St
                 number: i + 1,
                 title: objective.title.clone(),
                 benchmarks: objective.benchmarks.iter().map(|&b| b.into()).collect(),
-                description: md.html(&objective.description),
+                description: md.html(&objective.description, HeadingLevel::H3),
             })
             .collect(),
     }
