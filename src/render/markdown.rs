@@ -3,8 +3,11 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    Alignment, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
+};
 
+use super::autolinks::link_bare_addresses;
 use super::escape_xml;
 use super::links::{Link, LinkIndex};
 use super::placed::Placed;
@@ -31,9 +34,11 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(source.text, options)
-        .into_offset_iter()
-        .collect();
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = link_bare_addresses(
+        Parser::new_ext(source.text, options)
+            .into_offset_iter()
+            .collect(),
+    );
 
     let mut warnings = Placed::new(source);
     rewrite_links(source, links, &mut events, &mut warnings);
@@ -263,6 +268,17 @@ fn rewrite_links(
                 continue;
             }
             _ => {}
+        }
+        // `<careers@school.sch.uk>`, or the address bare: pulldown-cmark writes `mailto:` before
+        // it, so it is no page of this site.
+        if matches!(
+            event,
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            })
+        ) {
+            continue;
         }
         let is_image = matches!(event, Event::Start(Tag::Image { .. }));
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =

@@ -3,6 +3,7 @@
 //! touches the output folder here.
 
 mod atom;
+pub mod autolinks;
 mod cache;
 mod calendar;
 mod careers;
