@@ -9,6 +9,8 @@ mod calendar;
 mod careers;
 mod charts;
 mod clean_text;
+#[cfg(test)]
+mod content_docs;
 mod hubs;
 pub mod links;
 mod markdown;
