@@ -34,6 +34,10 @@ pub enum Code {
     Benchmark(u8),
     Compass,
     Destinations,
+    /// The strategic and action plans: review, approval, progress.
+    Plan,
+    /// The self-assessment: requirements unrated or not yet assessed.
+    Assessment,
     Link,
     Anchor,
     Image,
@@ -63,6 +67,8 @@ impl Code {
             Code::Benchmark(n) => BENCHMARKS[usize::from(n.clamp(1, 8)) - 1],
             Code::Compass => "COMPASS",
             Code::Destinations => "DESTINATIONS",
+            Code::Plan => "PLAN",
+            Code::Assessment => "ASSESSMENT",
             Code::Link => "LINK",
             Code::Anchor => "ANCHOR",
             Code::Image => "IMAGE",

@@ -324,7 +324,7 @@ fn a_rag_rating_of_purple_is_refused_with_the_ratings() {
         "benchmarks.yaml",
         "benchmarks:\n  - benchmark: 2\n    requirements:\n      - requirement: X\n        progress: purple\n",
         5,
-        "use red, amber, green or not-applicable",
+        "use red, amber, green, not-assessed or not-applicable",
     );
 }
 
@@ -342,8 +342,8 @@ fn a_priority_of_four_is_refused() {
 fn a_deadline_written_loosely_is_refused_with_the_forms_allowed() {
     refused(
         "action-plan.yaml",
-        "actions:\n  - benchmark: 1\n    actions:\n      - action: X\n        deadline: Sept 2019\n",
+        "actions:\n  - benchmark: 1\n    actions:\n      - action: X\n        deadline: end of term\n",
         5,
-        "a month (2025-09)",
+        "a month (2021-09 or September 2021)",
     );
 }

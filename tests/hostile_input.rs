@@ -88,14 +88,14 @@ fn a_billion_laughs_in_a_data_file_is_refused_at_its_first_list() {
 fn a_10_mb_data_file_full_of_mistakes_shows_the_first_fifty_and_counts_the_rest() {
     let site = TestSite::example();
     let mut yaml = String::from("actions:\n  - benchmark: 1\n    actions:\n");
-    let row = "      - action: Tell parents\n        deadline: Sept 2019\n";
+    let row = "      - action: Tell parents\n        deadline: end of term\n";
     let rows = 10 * 1_000_000 / row.len();
     yaml.push_str(&row.repeat(rows));
     site.write("content/action-plan.yaml", yaml);
-    let err = site.refused("content/action-plan.yaml", "is not a deadline");
+    let err = site.refused("content/action-plan.yaml", "is not a time");
     let not_a_deadline = |line: usize| {
         format!(
-            "error: content/action-plan.yaml:{line}:19: `Sept 2019` is not a deadline: write a date (2025-09-30), a month (2025-09), `ongoing`, or a date or month followed by `and ongoing`"
+            "error: content/action-plan.yaml:{line}:19: `end of term` is not a time: write a day (2021-09-30), a month (2021-09 or September 2021), a term (autumn 2021 or Autumn Term 2021, or a half term like autumn 1 2021), a school year (2021-22), or `ongoing`; any of these may be followed by `then ongoing`"
         )
     };
     // The deadlines are on lines 5, 7, 9 and so on: the fiftieth is on line 103.
@@ -107,7 +107,7 @@ fn a_10_mb_data_file_full_of_mistakes_shows_the_first_fifty_and_counts_the_rest(
         );
     }
     assert!(!err.contains(&not_a_deadline(105)), "{err}");
-    assert_eq!(err.matches("is not a deadline").count(), 50);
+    assert_eq!(err.matches("is not a time").count(), 50);
     assert_reported(
         &err,
         &format!(

@@ -37,21 +37,21 @@ fn every_bad_deadline_in_a_file_is_reported_in_one_run() {
     let site = TestSite::new();
     let yaml = action_plan_with_deadlines(20);
     site.write("content/action-plan.yaml", &yaml);
-    let err = site.refused("content/action-plan.yaml", "is not a deadline");
+    let err = site.refused("content/action-plan.yaml", "is not a time");
     for n in 1..=20 {
         let value = format!("Sept {}", 1900 + n);
         let (line, column) = position_of(&yaml, &value);
         assert_eq!(column, 19);
         let gutter = " ".repeat(line.to_string().len());
         let shown = format!(
-            "error: content/action-plan.yaml:{line}:19: `{value}` is not a deadline: write a date (2025-09-30)"
+            "error: content/action-plan.yaml:{line}:19: `{value}` is not a time: write a day (2021-09-30)"
         );
         let caret =
             format!("{line} |         deadline: {value}\n{gutter} |                   ^\n  help: ");
         assert!(err.contains(&shown), "{shown}\n{err}");
         assert!(err.contains(&caret), "the caret is on {value}:\n{err}");
     }
-    assert_eq!(err.matches("is not a deadline").count(), 20, "{err}");
+    assert_eq!(err.matches("is not a time").count(), 20, "{err}");
     assert!(
         err.contains("careersite stopped: 20 problems to fix"),
         "{err}"
@@ -63,9 +63,9 @@ fn past_fifty_problems_in_a_file_the_rest_are_counted_in_one_line() {
     let site = TestSite::new();
     let yaml = action_plan_with_deadlines(60);
     site.write("content/action-plan.yaml", &yaml);
-    let err = site.refused("content/action-plan.yaml", "is not a deadline");
-    assert_eq!(err.matches("is not a deadline").count(), 50, "{err}");
-    assert!(err.contains("`Sept 1950` is not a deadline"), "{err}");
+    let err = site.refused("content/action-plan.yaml", "is not a time");
+    assert_eq!(err.matches("is not a time").count(), 50, "{err}");
+    assert!(err.contains("`Sept 1950` is not a time"), "{err}");
     assert!(
         !err.contains("`Sept 1951`"),
         "the first fifty are shown:\n{err}"

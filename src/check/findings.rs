@@ -13,6 +13,8 @@ pub struct Place {
     file: PathBuf,
     keys: Vec<String>,
     year: Option<YearGroup>,
+    /// A value written in the file, for an entry of a list that keys cannot tell apart.
+    value: Option<String>,
 }
 
 impl Place {
@@ -21,6 +23,7 @@ impl Place {
             file: file.into(),
             keys: Vec::new(),
             year: None,
+            value: None,
         }
     }
 
@@ -35,9 +38,22 @@ impl Place {
     /// The field `keys` (outermost first) in the YAML file `file`.
     pub fn field(file: impl Into<PathBuf>, keys: &[&str]) -> Self {
         Place {
-            file: file.into(),
             keys: keys.iter().map(|k| k.to_string()).collect(),
-            year: None,
+            ..Place::file(file)
+        }
+    }
+
+    /// The first line of the YAML file `file` where `value` is written, such as one action
+    /// among many: found by its opening words, which a long value wrapped over lines keeps.
+    pub fn value(file: impl Into<PathBuf>, value: &str) -> Self {
+        let opening: String = value
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        Place {
+            value: Some(opening),
+            ..Place::file(file)
         }
     }
 }
@@ -77,7 +93,7 @@ impl<'a> Findings<'a> {
 
     /// The line of the innermost of `place.keys` that the file has.
     fn locate(&mut self, place: &Place) -> Option<Location> {
-        if place.keys.is_empty() && place.year.is_none() {
+        if place.keys.is_empty() && place.year.is_none() && place.value.is_none() {
             return None;
         }
         let root = self.root;
@@ -86,9 +102,10 @@ impl<'a> Findings<'a> {
             .entry(place.file.clone())
             .or_insert_with(|| std::fs::read_to_string(root.join(&place.file)).ok())
             .as_deref()?;
-        let (line, column) = match place.year {
-            Some(year) => find_year(text, year)?,
-            None => find_keys(text, &place.keys)?,
+        let (line, column) = match (place.year, &place.value) {
+            (Some(year), _) => find_year(text, year)?,
+            (None, Some(value)) => find_value(text, value)?,
+            (None, None) => find_keys(text, &place.keys)?,
         };
         Some(Location::at_line(&place.file, text, line, column, 1))
     }
@@ -128,6 +145,17 @@ fn find_keys(text: &str, keys: &[String]) -> Option<(usize, usize)> {
         parent_indent = Some(indent);
     }
     found
+}
+
+/// The line and column of the first place `value` is written.
+fn find_value(text: &str, value: &str) -> Option<(usize, usize)> {
+    if value.is_empty() {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(i, line)| {
+        let at = line.find(value)?;
+        Some((i + 1, line[..at].chars().count() + 1))
+    })
 }
 
 /// The line and column of the `year:` key whose value is `year`.

@@ -12,7 +12,7 @@ const COMPASS_MAX_AGE_DAYS: i32 = 365;
 
 pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
     let evaluation = site.careers.evaluation.as_ref();
-    let latest = evaluation.and_then(|e| e.compass.iter().map(|c| c.date).max());
+    let latest = evaluation.and_then(|e| e.compass.iter().map(|c| c.date).max_by_key(|d| d.end()));
     match latest {
         None => out.warning(
             Code::Compass,
@@ -20,12 +20,9 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
             Place::file(data_file_path(EVALUATION_FILE)),
             "add your latest Compass percentages under `compass:` in content/evaluation.yaml",
         ),
-        Some(date) if (today - date.civil()).get_days() > COMPASS_MAX_AGE_DAYS => out.warning(
+        Some(date) if (today - date.end()).get_days() > COMPASS_MAX_AGE_DAYS => out.warning(
             Code::Compass,
-            &format!(
-                "the latest Compass result, from {}, is more than a school year old",
-                date.long()
-            ),
+            &format!("the latest Compass result, from {date}, is more than a school year old"),
             Place::field(data_file_path(EVALUATION_FILE), &["compass"]),
             "assess the programme with Compass again and add the result under `compass:`",
         ),

@@ -4,10 +4,12 @@
 //! Benchmarks ask that the content does not yet give, and [`report`] puts everything
 //! `careersite check` says together.
 
+mod assessment;
 mod copied_files;
 mod coverage;
 mod findings;
 mod freshness;
+mod plans;
 mod published;
 mod sources;
 mod statutory;
@@ -42,6 +44,8 @@ pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
     statutory::check(site, today, &mut findings);
     coverage::check(site, &mut findings);
     freshness::check(site, today, &mut findings);
+    plans::check(site, today, &mut findings);
+    assessment::check(site, &mut findings);
     findings.list
 }
 

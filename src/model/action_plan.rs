@@ -1,16 +1,15 @@
 //! `content/action-plan.yaml`: the strategic plan (vision, current position, objectives) and the
 //! action plan that carries it out, row by row.
 
-use std::fmt;
-
 use serde::Deserialize;
 
-use super::{Benchmark, Date};
-use crate::yaml;
+use super::{Benchmark, Period, Timing, YearSpan};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct ActionPlan {
+    /// What the plan is and who stands behind it: its years, when it was written and approved.
+    pub plan: PlanRecord,
     /// The careers vision: a short, ambitious statement (Markdown).
     pub vision: String,
     pub current_position: CurrentPosition,
@@ -41,6 +40,46 @@ impl CurrentPosition {
     }
 }
 
+/// The cover of a strategic plan, as schools fill it in: the years it covers, when it was
+/// written and updated, who approved it and when, when it will be reviewed, and who leads it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct PlanRecord {
+    /// The years the plan covers, such as 2021 to 2024.
+    pub period: Option<YearSpan>,
+    pub created: Option<Period>,
+    pub updated: Vec<PlanUpdate>,
+    /// When the senior leadership team approved the plan.
+    pub approved_by_leadership: Option<Period>,
+    pub approved_by_governors: Option<Period>,
+    /// When the plan is next to be reviewed.
+    pub review: Option<Period>,
+    /// Who leads the plan: the Careers Leader or careers manager.
+    pub led_by: String,
+}
+
+impl PlanRecord {
+    pub fn is_empty(&self) -> bool {
+        self.period.is_none()
+            && self.created.is_none()
+            && self.updated.is_empty()
+            && self.approved_by_leadership.is_none()
+            && self.approved_by_governors.is_none()
+            && self.review.is_none()
+            && self.led_by.trim().is_empty()
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PlanUpdate {
+    pub when: Period,
+    /// Why it was updated, such as "to reflect the impact of Covid-19".
+    #[serde(default)]
+    pub why: String,
+}
+
+/// A strategic objective: the problem the school is trying to solve, the actions that would
+/// solve it, and what success would look like.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Objective {
     pub title: String,
@@ -48,6 +87,23 @@ pub struct Objective {
     pub benchmarks: Vec<Benchmark>,
     #[serde(default)]
     pub description: String,
+    #[serde(default)]
+    pub actions: Vec<PlanAction>,
+    /// What success would look like.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+    /// How far the objective has come (Markdown).
+    #[serde(default)]
+    pub progress: String,
+}
+
+/// One action towards an objective, with who is responsible and when it should be done.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PlanAction {
+    pub action: String,
+    #[serde(default)]
+    pub responsible: String,
+    pub time: Option<Timing>,
 }
 
 /// One row of the action plan: for a benchmark (or another area), what is in place, what will
@@ -70,112 +126,7 @@ pub struct ActionRow {
 #[derive(Debug, Clone, Deserialize)]
 pub struct KeyAction {
     pub action: String,
-    pub deadline: Option<Deadline>,
+    pub deadline: Option<Timing>,
     #[serde(default)]
     pub who: String,
-}
-
-/// When an action is due: a day, a month, or ongoing, as action plans write them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Deadline {
-    pub by: Option<DueBy>,
-    pub ongoing: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DueBy {
-    Day(Date),
-    Month(jiff::civil::Date),
-}
-
-impl Deadline {
-    pub fn parse(text: &str) -> Option<Self> {
-        let text = text.trim().to_lowercase();
-        if text == "ongoing" {
-            return Some(Deadline {
-                by: None,
-                ongoing: true,
-            });
-        }
-        let (due, ongoing) = match text.strip_suffix("and ongoing") {
-            Some(due) => (due.trim(), true),
-            None => (text.as_str(), false),
-        };
-        let by = match Date::parse(due) {
-            Some(day) => DueBy::Day(day),
-            None => DueBy::Month(format!("{due}-01").parse::<jiff::civil::Date>().ok()?),
-        };
-        Some(Deadline {
-            by: Some(by),
-            ongoing,
-        })
-    }
-
-    /// For `<time datetime>`: `2019-09-30` or `2019-09`.
-    pub fn iso(&self) -> Option<String> {
-        self.by.map(|by| match by {
-            DueBy::Day(day) => day.iso(),
-            DueBy::Month(month) => month.strftime("%Y-%m").to_string(),
-        })
-    }
-}
-
-impl fmt::Display for Deadline {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.by {
-            Some(DueBy::Day(day)) => f.write_str(&day.long())?,
-            Some(DueBy::Month(month)) => write!(f, "{}", month.strftime("%B %Y"))?,
-            None => return f.write_str("Ongoing"),
-        }
-        if self.ongoing {
-            f.write_str(", then ongoing")?;
-        }
-        Ok(())
-    }
-}
-
-impl yaml::Scalar for Deadline {
-    const WHAT: &'static str = "a deadline";
-    const HOW: &'static str = "write a date (2025-09-30), a month (2025-09), `ongoing`, or a date or month followed by `and ongoing`";
-
-    fn from_text(text: &str) -> Option<Self> {
-        Deadline::parse(text)
-    }
-
-    fn stand_in() -> Self {
-        Deadline {
-            by: None,
-            ongoing: true,
-        }
-    }
-}
-
-yaml::deserialize_scalar!(Deadline);
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deadlines_read_as_action_plans_write_them() {
-        assert_eq!(
-            Deadline::parse("2019-09").unwrap().to_string(),
-            "September 2019"
-        );
-        assert_eq!(
-            Deadline::parse("2019-09-30").unwrap().to_string(),
-            "30 September 2019"
-        );
-        assert_eq!(Deadline::parse("Ongoing").unwrap().to_string(), "Ongoing");
-        assert_eq!(
-            Deadline::parse("2019-09 and ongoing").unwrap().to_string(),
-            "September 2019, then ongoing"
-        );
-        assert_eq!(
-            Deadline::parse("2019-09").unwrap().iso().unwrap(),
-            "2019-09"
-        );
-        assert!(Deadline::parse("Sept 2019").is_none());
-        assert!(Deadline::parse("2019-13").is_none());
-    }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::{Audience, Benchmark, Date};
+use super::{Audience, Benchmark, Date, Period};
 use crate::yaml;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -16,11 +16,49 @@ pub struct Evaluation {
     pub destinations: Vec<Destinations>,
 }
 
-/// One Compass self-assessment: a percentage for each benchmark.
-#[derive(Debug, Clone, Deserialize)]
+/// One Compass self-assessment: a percentage for each benchmark, a link to its report, or both.
+#[derive(Debug, Clone)]
 pub struct CompassResult {
-    pub date: Date,
+    /// When it was done: a day, or the month its report names.
+    pub date: Period,
     pub scores: BTreeMap<Benchmark, Percent>,
+    /// The report Compass produced: a file under content/ or a web address.
+    pub report: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct WrittenCompassResult {
+    date: Period,
+    #[serde(default)]
+    scores: BTreeMap<Benchmark, Percent>,
+    report: Option<String>,
+}
+
+impl WrittenCompassResult {
+    /// A result with neither scores nor a report says nothing: it would draw an empty chart.
+    fn check(&self) -> Result<(), String> {
+        match (self.scores.is_empty(), &self.report) {
+            (true, None) => Err(
+                "a Compass result needs its `scores:` for each benchmark, or a `report:` linking to the report, or both"
+                    .to_string(),
+            ),
+            (_, Some(report)) if report.trim().is_empty() => {
+                Err("`report:` is empty: give the report's file, such as downloads/compass-2021-11.pdf, or its web address".to_string())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for CompassResult {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = yaml::checked(deserializer, WrittenCompassResult::check)?;
+        Ok(CompassResult {
+            date: written.date,
+            scores: written.scores,
+            report: written.report.map(|report| report.trim().to_string()),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -12,9 +12,13 @@ mod programme;
 mod self_assessment;
 mod statutory;
 pub mod suppression;
+mod timing;
 mod year_group;
 
-pub use action_plan::{ActionPlan, ActionRow, CurrentPosition, Deadline, KeyAction, Objective};
+pub use action_plan::{
+    ActionPlan, ActionRow, CurrentPosition, KeyAction, Objective, PlanAction, PlanRecord,
+    PlanUpdate,
+};
 pub use audience::Audience;
 pub use benchmark::Benchmark;
 pub use date::Date;
@@ -24,4 +28,5 @@ pub use front_matter::FrontMatter;
 pub use programme::{Access, Activity, Programme, Term, Year};
 pub use self_assessment::{BenchmarkAssessment, Priority, Progress, Requirement, SelfAssessment};
 pub use statutory::{AccessibilityStatement, Contact, ProviderAccess, Review};
+pub use timing::{Period, Timing, YearSpan};
 pub use year_group::{YearGroup, YearRange};

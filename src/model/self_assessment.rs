@@ -17,6 +17,9 @@ pub struct SelfAssessment {
 #[derive(Debug, Clone, Deserialize)]
 pub struct BenchmarkAssessment {
     pub benchmark: Benchmark,
+    /// The school's own wording of the benchmark, as its documents open each one (Markdown).
+    #[serde(default)]
+    pub statement: String,
     /// What the school does towards this benchmark (Markdown).
     #[serde(default)]
     pub provision: String,
@@ -44,25 +47,31 @@ pub struct Requirement {
     pub parts: Vec<Requirement>,
 }
 
-/// Red / Amber / Green, or not applicable (a primary school's sixth-form items, say).
+/// Red / Amber / Green, not yet assessed, or not applicable (a primary school's sixth-form
+/// items, say). "Not yet assessed" is written down, so that a reader can tell it from a rating
+/// left out by mistake.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Progress {
     Red,
     Amber,
     Green,
+    NotAssessed,
     NotApplicable,
 }
 
 impl yaml::Scalar for Progress {
     const WHAT: &'static str = "a rating";
-    const HOW: &'static str = "use red, amber, green or not-applicable";
+    const HOW: &'static str = "use red, amber, green, not-assessed or not-applicable";
 
     fn from_text(text: &str) -> Option<Self> {
         match text.trim().to_lowercase().as_str() {
             "red" => Some(Progress::Red),
             "amber" => Some(Progress::Amber),
             "green" => Some(Progress::Green),
+            "not-assessed" | "not assessed" | "not yet assessed" | "not-yet-assessed" => {
+                Some(Progress::NotAssessed)
+            }
             "not-applicable" | "not applicable" | "n/a" | "na" => Some(Progress::NotApplicable),
             _ => None,
         }
@@ -80,6 +89,7 @@ impl Progress {
             Progress::Red => "Red: not yet met",
             Progress::Amber => "Amber: partly met",
             Progress::Green => "Green: met",
+            Progress::NotAssessed => "Not yet assessed",
             Progress::NotApplicable => "Not applicable",
         }
     }
@@ -89,6 +99,7 @@ impl Progress {
             Progress::Red => "✗",
             Progress::Amber => "◐",
             Progress::Green => "✓",
+            Progress::NotAssessed => "?",
             Progress::NotApplicable => "–",
         }
     }

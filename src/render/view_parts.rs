@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::links::page_href;
 use super::urls;
-use crate::model::{Audience, Benchmark, Contact, Date};
+use crate::model::{Audience, Benchmark, Contact, Date, Period, Timing};
 
 #[derive(Serialize, Clone)]
 pub struct LinkView {
@@ -43,6 +43,32 @@ impl From<Date> for DateView {
         DateView {
             iso: date.iso(),
             long: date.long(),
+        }
+    }
+}
+
+/// A plan's time (a day, month, term or school year, perhaps ongoing), worded one way on every
+/// page, with the form `<time datetime>` takes where HTML has one (days and months).
+#[derive(Serialize)]
+pub struct TimingView {
+    pub text: String,
+    pub iso: Option<String>,
+}
+
+impl From<Timing> for TimingView {
+    fn from(timing: Timing) -> Self {
+        TimingView {
+            text: timing.to_string(),
+            iso: timing.iso(),
+        }
+    }
+}
+
+impl From<Period> for TimingView {
+    fn from(period: Period) -> Self {
+        TimingView {
+            text: period.to_string(),
+            iso: period.iso(),
         }
     }
 }

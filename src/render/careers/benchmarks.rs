@@ -36,15 +36,22 @@ pub struct CoverageRow {
 #[derive(Serialize)]
 pub struct AssessmentSummary {
     pub benchmark: BenchmarkView,
-    pub green: usize,
-    pub amber: usize,
-    pub red: usize,
-    pub not_applicable: usize,
+    /// How many requirements are rated each way, leaving out the ways none are.
+    pub counts: Vec<RatingCount>,
+}
+
+#[derive(Serialize)]
+pub struct RatingCount {
+    pub count: usize,
+    /// `met`, `partly met`, `not yet met`, `not yet assessed`, `not applicable`.
+    pub label: &'static str,
 }
 
 #[derive(Serialize)]
 pub struct BenchmarkPageView {
     pub benchmark: BenchmarkView,
+    /// The school's own wording of the benchmark; the page leads with it when given.
+    pub statement: String,
     pub provision: String,
     pub activities: Vec<YearActivities>,
     pub assessed: Option<DateView>,
@@ -140,13 +147,23 @@ pub(super) fn overview(site: &Site) -> OverviewView {
                     .flat_map(|b| flatten(&b.requirements, None, 0))
                     .filter_map(|(requirement, _, _)| requirement.progress)
                     .collect();
-                let count = |p: Progress| rated.iter().filter(|&&r| r == p).count();
+                let counts = [
+                    (Progress::Green, "met"),
+                    (Progress::Amber, "partly met"),
+                    (Progress::Red, "not yet met"),
+                    (Progress::NotAssessed, "not yet assessed"),
+                    (Progress::NotApplicable, "not applicable"),
+                ]
+                .into_iter()
+                .map(|(progress, label)| RatingCount {
+                    count: rated.iter().filter(|&&r| r == progress).count(),
+                    label,
+                })
+                .filter(|c| c.count > 0)
+                .collect();
                 AssessmentSummary {
                     benchmark: benchmark.into(),
-                    green: count(Progress::Green),
-                    amber: count(Progress::Amber),
-                    red: count(Progress::Red),
-                    not_applicable: count(Progress::NotApplicable),
+                    counts,
                 }
             })
             .collect(),
@@ -194,6 +211,10 @@ pub(super) fn page(
     };
     BenchmarkPageView {
         benchmark: benchmark.into(),
+        // The school's words for the benchmark stand under the page's title.
+        statement: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.statement, HeadingLevel::H1)
+        }),
         provision: own.map_or_else(String::new, |b| {
             assessment_md.html(&b.provision, HeadingLevel::H2)
         }),
@@ -213,11 +234,24 @@ pub(super) fn page(
             .iter()
             .flat_map(|plan| &plan.actions)
             .filter(|row| row.benchmark == Some(benchmark))
-            .map(|row| action_row(row, plan_md))
+            // The page leads with the statement; its rows need not repeat it.
+            .map(|row| action_row(row, String::new(), plan_md))
             .collect(),
         previous: neighbour(benchmark.number() - 1),
         next: neighbour(benchmark.number() + 1),
     }
+}
+
+/// The school's own wording of `benchmark` in the self-assessment, if it gives one.
+pub(super) fn statement(site: &Site, benchmark: Benchmark) -> Option<&str> {
+    site.careers
+        .self_assessment
+        .as_ref()?
+        .benchmarks
+        .iter()
+        .find(|b| b.benchmark == benchmark)
+        .map(|b| b.statement.as_str())
+        .filter(|text| !text.trim().is_empty())
 }
 
 /// Requirements in grid order, each with the heading it sits under and its depth.

@@ -4,10 +4,11 @@
 
 use serde::Serialize;
 
+use super::DataMarkdown;
 use crate::model::suppression::{Breakdown, Published, THRESHOLD, suppress};
 use crate::model::{Benchmark, Evaluation};
 use crate::render::charts::{self, Chart, Row};
-use crate::render::view_parts::{BenchmarkView, DateView};
+use crate::render::view_parts::{BenchmarkView, DateView, TimingView};
 
 #[derive(Serialize)]
 pub struct EvaluationView {
@@ -20,11 +21,22 @@ pub struct EvaluationView {
 
 #[derive(Serialize)]
 pub struct CompassView {
-    /// Oldest first.
-    pub dates: Vec<DateView>,
+    /// The results with scores, oldest first; empty when every result is a report alone.
+    pub dates: Vec<TimingView>,
     pub rows: Vec<CompassRow>,
-    /// A whole `<figure>`: caption, key and a row of bars for each benchmark.
+    /// A whole `<figure>`: caption, key and a row of bars for each benchmark; empty with no
+    /// scores to draw.
     pub chart: String,
+    /// The reports linked, newest first.
+    pub reports: Vec<CompassReport>,
+}
+
+#[derive(Serialize)]
+pub struct CompassReport {
+    pub date: TimingView,
+    pub href: String,
+    /// `PDF` for a PDF file, and so on, for the link to say what it opens; empty for a page.
+    pub file_type: String,
 }
 
 #[derive(Serialize)]
@@ -73,9 +85,9 @@ pub struct DestinationRow {
     pub percent: String,
 }
 
-pub(super) fn evaluation(evaluation: &Evaluation) -> EvaluationView {
+pub(super) fn evaluation(evaluation: &Evaluation, md: &mut DataMarkdown<'_>) -> EvaluationView {
     EvaluationView {
-        compass: compass(evaluation),
+        compass: compass(evaluation, md),
         surveys: evaluation
             .feedback
             .iter()
@@ -100,13 +112,35 @@ pub(super) fn evaluation(evaluation: &Evaluation) -> EvaluationView {
     }
 }
 
-fn compass(evaluation: &Evaluation) -> Option<CompassView> {
+fn compass(evaluation: &Evaluation, md: &mut DataMarkdown<'_>) -> Option<CompassView> {
     if evaluation.compass.is_empty() {
         return None;
     }
     let mut results: Vec<_> = evaluation.compass.iter().collect();
-    results.sort_by_key(|r| r.date);
-    let dates: Vec<DateView> = results.iter().map(|r| r.date.into()).collect();
+    results.sort_by_key(|r| r.date.end());
+    let reports = results
+        .iter()
+        .rev()
+        .filter_map(|r| {
+            let report = r.report.as_deref()?;
+            Some(CompassReport {
+                date: r.date.into(),
+                href: md.href(report)?,
+                file_type: file_type(report),
+            })
+        })
+        .collect();
+    // Only results with scores are drawn: a report alone has nothing to chart.
+    results.retain(|r| !r.scores.is_empty());
+    if results.is_empty() {
+        return Some(CompassView {
+            dates: Vec::new(),
+            rows: Vec::new(),
+            chart: String::new(),
+            reports,
+        });
+    }
+    let dates: Vec<TimingView> = results.iter().map(|r| r.date.into()).collect();
     let values: Vec<Vec<Option<u8>>> = results
         .iter()
         .map(|r| {
@@ -116,7 +150,7 @@ fn compass(evaluation: &Evaluation) -> Option<CompassView> {
                 .collect()
         })
         .collect();
-    let series: Vec<String> = dates.iter().map(|d| d.long.clone()).collect();
+    let series: Vec<String> = dates.iter().map(|d| d.text.clone()).collect();
     let chart = charts::horizontal_bars(
         &Chart {
             id: "compass-chart",
@@ -148,7 +182,30 @@ fn compass(evaluation: &Evaluation) -> Option<CompassView> {
                 .collect(),
         })
         .collect();
-    Some(CompassView { dates, rows, chart })
+    Some(CompassView {
+        dates,
+        rows,
+        chart,
+        reports,
+    })
+}
+
+/// A file's type from its name (`PDF`, `DOCX`), as GOV.UK's guidance asks links to files to
+/// say; empty for a web page.
+fn file_type(report: &str) -> String {
+    let path = report.split(['?', '#']).next().unwrap_or(report);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((_, extension))
+            if matches!(
+                extension.to_lowercase().as_str(),
+                "pdf" | "docx" | "doc" | "xlsx" | "xls" | "pptx" | "odt" | "ods"
+            ) =>
+        {
+            extension.to_uppercase()
+        }
+        _ => String::new(),
+    }
 }
 
 fn destinations(year: &crate::model::Destinations) -> DestinationsView {

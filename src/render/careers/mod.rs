@@ -13,13 +13,14 @@ mod events;
 mod plans;
 mod programme;
 
-use super::links::LinkIndex;
+use super::links::{Link, LinkIndex};
 use super::markdown;
 use super::plan::Special;
 use super::view_parts::{BenchmarkView, ContactView, DateView, LinkView, tel_href};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::load::{
-    ACTION_PLAN_FILE, CONFIG_FILE, EVENTS_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE,
+    ACTION_PLAN_FILE, CONFIG_FILE, EVALUATION_FILE, EVENTS_FILE, PROGRAMME_FILE,
+    SELF_ASSESSMENT_FILE,
 };
 use crate::model::{Benchmark, Contact};
 use crate::site::Site;
@@ -128,6 +129,43 @@ impl DataMarkdown<'_> {
         self.warnings.extend(rendered.warnings);
         rendered.html
     }
+
+    /// The address of a file under content/ or a web page that a field names, for a link
+    /// from this page; `None`, with a warning at the field's line, when it leads nowhere.
+    fn href(&mut self, destination: &str) -> Option<String> {
+        let broken = match self
+            .links
+            .resolve(self.content_path, self.depth, destination)
+        {
+            Link::Local(href) => return Some(href),
+            Link::External
+                if destination.starts_with("https://") || destination.starts_with("http://") =>
+            {
+                return Some(destination.to_string());
+            }
+            Link::External => {
+                format!("`{destination}` is not a web address: write it in full, starting https://")
+            }
+            Link::Broken(reason) => reason,
+        };
+        let warning = Diagnostic::warning(format!("broken link: {broken}"))
+            .coded(Code::Link)
+            .with_help("give a file under content/, such as downloads/report.pdf, or a web address starting https://");
+        let placed = match self
+            .file_text
+            .and_then(|text| Some((text, text.find(destination)?)))
+        {
+            Some((text, at)) => {
+                let line = text[..at].matches('\n').count() + 1;
+                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+                let column = text[line_start..at].chars().count() + 1;
+                warning.at(Location::at_line(&self.file, text, line, column, 1))
+            }
+            None => warning.in_file(&self.file),
+        };
+        self.warnings.push(placed);
+        None
+    }
 }
 
 /// How many upcoming events the home page shows.
@@ -194,6 +232,7 @@ pub fn view(
     let mut assessment_md = data_file(SELF_ASSESSMENT_FILE);
     let mut plan_md = data_file(ACTION_PLAN_FILE);
     let mut events_md = data_file(EVENTS_FILE);
+    let mut evaluation_md = data_file(EVALUATION_FILE);
     let events = site.careers.events.as_ref().map(|e| e.events.as_slice());
     let mut view = CareersView {
         benchmarks: Benchmark::ALL
@@ -204,7 +243,7 @@ pub fn view(
     };
     if matches!(
         special,
-        Special::Programme | Special::YearByYear | Special::ProviderAccess
+        Special::Programme | Special::YearByYear | Special::ProviderAccess | Special::Evaluation
     ) {
         view.programme = Some(programme::programme(site, &mut programme_md));
     }
@@ -230,11 +269,14 @@ pub fn view(
             ));
         }
         Special::ActionPlan => {
-            view.action_plan = site
-                .careers
-                .action_plan
-                .as_ref()
-                .map(|plan| plans::action_plan(plan, &mut plan_md));
+            view.action_plan = site.careers.action_plan.as_ref().map(|plan| {
+                let statement = |benchmark| {
+                    benchmarks::statement(site, benchmark).map_or_else(String::new, |text| {
+                        assessment_md.html(text, HeadingLevel::H2)
+                    })
+                };
+                plans::action_plan(plan, statement, &mut plan_md)
+            });
         }
         Special::StrategicPlan => {
             view.strategic_plan = site
@@ -245,7 +287,11 @@ pub fn view(
         }
         Special::Accessibility => view.accessibility = Some(accessibility(site)),
         Special::Evaluation => {
-            view.evaluation = site.careers.evaluation.as_ref().map(evaluation::evaluation);
+            view.evaluation = site
+                .careers
+                .evaluation
+                .as_ref()
+                .map(|e| evaluation::evaluation(e, &mut evaluation_md));
         }
         Special::Events => {
             view.events = events
@@ -266,9 +312,16 @@ pub fn view(
         }
         _ => {}
     }
-    let warnings = [programme_md, config_md, assessment_md, plan_md, events_md]
-        .into_iter()
-        .flat_map(|md| md.warnings)
-        .collect();
+    let warnings = [
+        programme_md,
+        config_md,
+        assessment_md,
+        plan_md,
+        events_md,
+        evaluation_md,
+    ]
+    .into_iter()
+    .flat_map(|md| md.warnings)
+    .collect();
     (view, warnings)
 }

@@ -4,14 +4,16 @@ use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::DataMarkdown;
-use crate::model::{ActionPlan, ActionRow};
-use crate::render::view_parts::BenchmarkView;
+use crate::model::{ActionPlan, ActionRow, Benchmark, Objective, PlanRecord};
+use crate::render::view_parts::{BenchmarkView, TimingView};
 
 #[derive(Serialize)]
 pub struct ActionRowView {
     /// The benchmark's title, or the row's own area.
     pub heading: String,
     pub benchmark: Option<BenchmarkView>,
+    /// The school's own wording of the row's benchmark, from the self-assessment.
+    pub statement: String,
     pub provision: Vec<String>,
     pub actions: Vec<KeyActionView>,
     pub success_criteria: Vec<String>,
@@ -21,14 +23,13 @@ pub struct ActionRowView {
 #[derive(Serialize)]
 pub struct KeyActionView {
     pub action: String,
-    pub deadline: Option<String>,
-    /// For `<time datetime>`, when the deadline is a date or a month.
-    pub deadline_iso: Option<String>,
+    pub deadline: Option<TimingView>,
     pub who: String,
 }
 
 #[derive(Serialize)]
 pub struct StrategicPlanView {
+    pub record: Option<PlanRecordView>,
     pub vision: String,
     /// Strengths, opportunities, aspirations, results: those written.
     pub position: Vec<PositionView>,
@@ -47,9 +48,43 @@ pub struct ObjectiveView {
     pub title: String,
     pub benchmarks: Vec<BenchmarkView>,
     pub description: String,
+    pub actions: Vec<PlanActionView>,
+    pub outcomes: Vec<String>,
+    pub progress: String,
 }
 
-pub(super) fn action_row(row: &ActionRow, md: &mut DataMarkdown<'_>) -> ActionRowView {
+#[derive(Serialize)]
+pub struct PlanActionView {
+    pub action: String,
+    pub responsible: String,
+    pub time: Option<TimingView>,
+}
+
+/// The plan's cover: its years, when it was written, updated and approved, its review and
+/// who leads it. Approvals not yet given are `None`, for the page to say so.
+#[derive(Serialize)]
+pub struct PlanRecordView {
+    pub period: Option<String>,
+    pub created: Option<TimingView>,
+    pub updated: Vec<PlanUpdateView>,
+    pub approved_by_leadership: Option<TimingView>,
+    pub approved_by_governors: Option<TimingView>,
+    pub review: Option<TimingView>,
+    pub led_by: String,
+}
+
+#[derive(Serialize)]
+pub struct PlanUpdateView {
+    pub when: TimingView,
+    pub why: String,
+}
+
+/// `statement`: the school's wording of the row's benchmark, rendered, or empty.
+pub(super) fn action_row(
+    row: &ActionRow,
+    statement: String,
+    md: &mut DataMarkdown<'_>,
+) -> ActionRowView {
     let heading = match (&row.benchmark, &row.area) {
         (_, Some(area)) => area.clone(),
         (Some(b), None) => format!("Benchmark {}: {}", b.number(), b.title()),
@@ -58,14 +93,14 @@ pub(super) fn action_row(row: &ActionRow, md: &mut DataMarkdown<'_>) -> ActionRo
     ActionRowView {
         heading,
         benchmark: row.benchmark.map(BenchmarkView::from),
+        statement,
         provision: row.provision.clone(),
         actions: row
             .actions
             .iter()
             .map(|a| KeyActionView {
                 action: a.action.clone(),
-                deadline: a.deadline.map(|d| d.to_string()),
-                deadline_iso: a.deadline.and_then(|d| d.iso()),
+                deadline: a.deadline.map(TimingView::from),
                 who: a.who.clone(),
             })
             .collect(),
@@ -74,13 +109,25 @@ pub(super) fn action_row(row: &ActionRow, md: &mut DataMarkdown<'_>) -> ActionRo
     }
 }
 
-pub(super) fn action_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> Vec<ActionRowView> {
-    plan.actions.iter().map(|row| action_row(row, md)).collect()
+/// `statement`: the school's wording of a benchmark, rendered, or empty.
+pub(super) fn action_plan(
+    plan: &ActionPlan,
+    mut statement: impl FnMut(Benchmark) -> String,
+    md: &mut DataMarkdown<'_>,
+) -> Vec<ActionRowView> {
+    plan.actions
+        .iter()
+        .map(|row| {
+            let statement = row.benchmark.map(&mut statement).unwrap_or_default();
+            action_row(row, statement, md)
+        })
+        .collect()
 }
 
 pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> StrategicPlanView {
     let position = &plan.current_position;
     StrategicPlanView {
+        record: (!plan.plan.is_empty()).then(|| record(&plan.plan)),
         vision: md.html(&plan.vision, HeadingLevel::H2),
         position: [
             ("Strengths", &position.strengths),
@@ -99,12 +146,46 @@ pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> St
             .objectives
             .iter()
             .enumerate()
-            .map(|(i, objective)| ObjectiveView {
-                number: i + 1,
-                title: objective.title.clone(),
-                benchmarks: objective.benchmarks.iter().map(|&b| b.into()).collect(),
-                description: md.html(&objective.description, HeadingLevel::H3),
+            .map(|(i, objective)| self::objective(i + 1, objective, md))
+            .collect(),
+    }
+}
+
+fn objective(number: usize, objective: &Objective, md: &mut DataMarkdown<'_>) -> ObjectiveView {
+    ObjectiveView {
+        number,
+        title: objective.title.clone(),
+        benchmarks: objective.benchmarks.iter().map(|&b| b.into()).collect(),
+        description: md.html(&objective.description, HeadingLevel::H3),
+        actions: objective
+            .actions
+            .iter()
+            .map(|a| PlanActionView {
+                action: a.action.clone(),
+                responsible: a.responsible.clone(),
+                time: a.time.map(TimingView::from),
             })
             .collect(),
+        outcomes: objective.outcomes.clone(),
+        progress: md.html(&objective.progress, HeadingLevel::H4),
+    }
+}
+
+fn record(record: &PlanRecord) -> PlanRecordView {
+    PlanRecordView {
+        period: record.period.map(|span| span.to_string()),
+        created: record.created.map(TimingView::from),
+        updated: record
+            .updated
+            .iter()
+            .map(|update| PlanUpdateView {
+                when: update.when.into(),
+                why: update.why.clone(),
+            })
+            .collect(),
+        approved_by_leadership: record.approved_by_leadership.map(TimingView::from),
+        approved_by_governors: record.approved_by_governors.map(TimingView::from),
+        review: record.review.map(TimingView::from),
+        led_by: record.led_by.clone(),
     }
 }
