@@ -39,7 +39,12 @@ pub struct Page {
     pub url_path: String,
     pub kind: PageKind,
     pub front: FrontMatter,
+    /// The title the page gives, or else one made from its file's name.
     pub title: String,
+    /// Whether the page gives its title, in `title:` or a leading `# Heading`. A page that
+    /// introduces one careersite makes, such as `benchmarks/1/_index.md`, and gives none keeps
+    /// that page's title rather than its file's name (`1`).
+    pub title_given: bool,
     /// The whole file, front matter included, as loaded (a byte order mark taken off, line
     /// endings made `\n`): findings are placed in it.
     pub text: String,

@@ -233,6 +233,50 @@ fn the_overview_has_a_coverage_matrix_from_the_programme() {
 }
 
 #[test]
+fn the_overview_leaves_out_the_coverage_matrix_when_the_programme_lists_no_year_groups() {
+    for programme in [None, Some("summary: Every pupil has a plan.\n")] {
+        let site = seeded_site();
+        if let Some(programme) = programme {
+            site.write("content/programme.yaml", programme);
+        }
+        site.build();
+        let page = site.page("benchmarks/index.html");
+        assert!(page.texts(".coverage").is_empty(), "{programme:?}");
+        assert!(page.texts("#coverage").is_empty(), "{programme:?}");
+        assert!(
+            !page.text("main").contains("Which year groups"),
+            "{programme:?}"
+        );
+        // The rest of the overview is still there.
+        assert_eq!(page.texts(".benchmark-list > li").len(), 8);
+    }
+}
+
+#[test]
+fn headings_in_a_provision_nest_under_the_pages_own_heading() {
+    let site = seeded_site();
+    site.edit(
+        "content/benchmarks.yaml",
+        "  - benchmark: 1\n",
+        "  - benchmark: 1\n    provision: |\n      ## Our approach\n\n      Governors approve it.\n\n      ### In detail\n\n      Each summer.\n",
+    );
+    site.build();
+    let page = site.page("benchmarks/1/index.html");
+    let headings = page.texts("main h1, main h2, main h3, main h4");
+    let at = headings
+        .iter()
+        .position(|h| h == "What we do")
+        .expect("the page's heading");
+    assert_eq!(
+        headings[at + 1..at + 3],
+        ["Our approach", "In detail"],
+        "{headings:?}"
+    );
+    assert_eq!(page.texts(".content h3"), ["Our approach"]);
+    assert_eq!(page.texts(".content h4"), ["In detail"]);
+}
+
+#[test]
 fn the_strategic_plan_shows_vision_position_and_objectives() {
     let site = TestSite::new();
     site.write(

@@ -317,6 +317,37 @@ fn data_files_hidden_files_and_editor_leftovers_are_not_published() {
 }
 
 #[test]
+fn bare_web_and_email_addresses_become_links_but_not_in_code() {
+    let site = TestSite::new();
+    site.write(
+        "content/a.md",
+        "# A\n\nApply at https://www.gov.uk/apply-apprenticeship. Or www.ucas.com, or email careers@school.sch.uk.\n\nType `https://www.example.org/in-code` as it is.\n",
+    )
+    .write(
+        "content/events.yaml",
+        "events:\n  - title: Fair\n    start: 2027-01-28\n    description: Book at www.eventbrite.co.uk.\n",
+    );
+    let run = site.build();
+    let page = site.page("a/index.html");
+    assert_eq!(
+        page.link("https://www.gov.uk/apply-apprenticeship"),
+        "https://www.gov.uk/apply-apprenticeship"
+    );
+    assert_eq!(page.link("www.ucas.com"), "https://www.ucas.com");
+    assert_eq!(
+        page.link("careers@school.sch.uk"),
+        "mailto:careers@school.sch.uk"
+    );
+    assert_eq!(page.texts("main code"), ["https://www.example.org/in-code"]);
+    assert!(page.texts("main a code, main code a").is_empty());
+    assert_eq!(
+        site.page("events/index.html").link("www.eventbrite.co.uk"),
+        "https://www.eventbrite.co.uk"
+    );
+    assert!(!run.stderr().contains("broken link"), "{}", run.stderr());
+}
+
+#[test]
 fn every_link_is_relative_and_stays_inside_the_site_so_it_works_from_a_sub_folder_or_disk() {
     let site = TestSite::example();
     site.build();

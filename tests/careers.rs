@@ -187,6 +187,39 @@ fn a_markdown_page_at_a_careers_address_gives_its_introduction() {
     assert!(page.text("main").contains("Ms Priya Shah"));
 }
 
+#[test]
+fn an_introduction_that_gives_no_title_keeps_the_title_of_the_page_careersite_makes() {
+    let site = careers_site();
+    site.write(
+        "content/benchmarks/1/_index.md",
+        "Our governors approved the programme in July.\n",
+    )
+    .write("content/careers-programme/_index.md", "Our promise.\n")
+    .write("content/_index.md", "Welcome.\n");
+    site.build();
+    let benchmark = site.page("benchmarks/1/index.html");
+    assert_eq!(
+        benchmark.text("h1"),
+        "Benchmark 1: A stable careers programme"
+    );
+    assert!(
+        benchmark
+            .text("title")
+            .starts_with("Benchmark 1: A stable careers programme")
+    );
+    assert!(
+        benchmark
+            .text("main")
+            .contains("Our governors approved the programme in July.")
+    );
+    let programme = site.page("careers-programme/index.html");
+    assert_eq!(programme.text("h1"), "Our careers programme");
+    assert!(programme.text("main").contains("Our promise."));
+    let home = site.page("index.html");
+    assert_eq!(home.text("h1"), "Riverside");
+    assert!(home.text("main").contains("Welcome."));
+}
+
 /// Each invalid value fails with the file, the line and the allowed values, and the last good
 /// site stays as it was.
 fn assert_refused(programme: &str, line: usize, expected: &str) {

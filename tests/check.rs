@@ -681,6 +681,36 @@ fn external_links_are_listed_not_fetched() {
 }
 
 #[test]
+fn bare_addresses_made_links_are_listed_as_links_written_in_full_are() {
+    let site = clean_site();
+    site.write(
+        "content/a.md",
+        "# A\n\nSee https://www.apprenticeships.gov.uk.\n\nOr www.ucas.com, or <careers@school.sch.uk>.\n",
+    );
+    let report = Report::of(&site, &["--strict"]);
+    let external: Vec<(&str, u64)> = report
+        .findings()
+        .iter()
+        .filter(|f| f["code"] == "EXTERNAL")
+        .map(|f| (f["message"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        external,
+        [
+            (
+                "external link to https://www.apprenticeships.gov.uk, not checked",
+                3
+            ),
+            ("external link to https://www.ucas.com, not checked", 5),
+        ],
+        "{:#}",
+        report.json
+    );
+    // An e-mail address is no broken link to a page.
+    assert_eq!(report.exit, 0, "{:#}", report.json);
+}
+
+#[test]
 fn content_that_does_not_load_is_an_error_with_its_place() {
     let site = clean_site();
     site.write("content/a.md", "---\nbenchmarks: [9]\n---\n");

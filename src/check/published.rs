@@ -13,6 +13,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::sources::{PageSources, Sources};
 use crate::diagnostic::{Code, Diagnostic, Diagnostics};
 use crate::output::{Contents, OutputFile};
+use crate::render::autolinks::WWW_SCHEME;
 use crate::render::links::{has_scheme, is_placeholder};
 use crate::render::urls::NOT_FOUND_FILE;
 use crate::site::Site;
@@ -150,7 +151,8 @@ impl<'a> Published<'a> {
             for url in urls {
                 let note = Diagnostic::note(format!("external link to {url}, not checked"));
                 let page = Page::new(self.site, &path, &sources, 0);
-                findings.push(page.finding(note, url).coded(Code::External));
+                let needle = written_as(&sources, url).unwrap_or(url);
+                findings.push(page.finding(note, needle).coded(Code::External));
             }
         }
         findings
@@ -200,6 +202,20 @@ fn listed(mut findings: Diagnostics, file: &std::path::Path) -> Diagnostics {
         );
     }
     findings
+}
+
+/// How the page's sources write the address `url`, if they do: as it is, or, for a bare
+/// `www.` address that careersite made a link, without the scheme it was given.
+fn written_as<'u>(sources: &PageSources<'_>, url: &'u str) -> Option<&'u str> {
+    if sources.locate(url).is_some() {
+        return Some(url);
+    }
+    url.strip_prefix(WWW_SCHEME)
+        .filter(|bare| {
+            bare.get(..4)
+                .is_some_and(|www| www.eq_ignore_ascii_case("www."))
+        })
+        .filter(|bare| sources.locate(bare).is_some())
 }
 
 /// Whether `link` is to another site, not to this one's own public address.
@@ -273,7 +289,7 @@ fn links(
                 // Only the school's own links: the theme's are careersite's to keep right.
                 if is_external(page.site, target)
                     && element == "a[href]"
-                    && page.sources.locate(target).is_some()
+                    && written_as(page.sources, target).is_some()
                 {
                     external.push(target.to_string());
                 }

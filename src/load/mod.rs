@@ -170,8 +170,9 @@ pub fn load_page(
         return Ok((None, warnings));
     }
     let (url_path, kind) = url_path_for(content_path);
-    let (title, body, body_line) =
-        title_and_body(&front, split.body, split.body_line, content_path);
+    let (title, body, body_line) = title_and_body(&front, split.body, split.body_line);
+    let title_given = title.is_some();
+    let title = title.unwrap_or_else(|| title_from_path(content_path));
     // The body is the end of the text: kept as where it starts, the file is held once.
     let body_start = text.len() - body.len();
     Ok((
@@ -181,6 +182,7 @@ pub fn load_page(
             url_path,
             kind,
             title,
+            title_given,
             body_start,
             body_line,
             front,
@@ -190,16 +192,15 @@ pub fn load_page(
     ))
 }
 
-/// The page's title: from the front matter, else from a leading `# Heading` (which then leaves
-/// the body, so the page has one `h1`), else from the file's name.
+/// The title the page gives: in its front matter, else in a leading `# Heading` (which then
+/// leaves the body, so the page has one `h1`); `None` if it gives none.
 fn title_and_body<'a>(
     front: &FrontMatter,
     body: &'a str,
     body_line: usize,
-    content_path: &str,
-) -> (String, &'a str, usize) {
+) -> (Option<String>, &'a str, usize) {
     if let Some(title) = &front.title {
-        return (title.clone(), body, body_line);
+        return (Some(title.clone()), body, body_line);
     }
     let skipped_blank = body.len() - body.trim_start_matches('\n').len();
     let rest = &body[skipped_blank..];
@@ -208,10 +209,14 @@ fn title_and_body<'a>(
         let title = heading[..line_end].trim().trim_end_matches('#').trim();
         if !title.is_empty() {
             let after = heading[line_end..].strip_prefix('\n').unwrap_or("");
-            return (title.to_string(), after, body_line + skipped_blank + 1);
+            return (
+                Some(title.to_string()),
+                after,
+                body_line + skipped_blank + 1,
+            );
         }
     }
-    (title_from_path(content_path), body, body_line)
+    (None, body, body_line)
 }
 
 /// `pupils/year-11_options.md` → `Year 11 options`; `pupils/_index.md` → `Pupils`.
@@ -236,15 +241,18 @@ mod tests {
 
     #[test]
     fn a_leading_heading_becomes_the_title() {
-        let (title, body, line) = title_and_body(
-            &FrontMatter::default(),
-            "\n# Work experience\n\nText\n",
-            4,
-            "a.md",
-        );
-        assert_eq!(title, "Work experience");
+        let (title, body, line) =
+            title_and_body(&FrontMatter::default(), "\n# Work experience\n\nText\n", 4);
+        assert_eq!(title.as_deref(), Some("Work experience"));
         assert_eq!(body, "\nText\n");
         assert_eq!(line, 6);
+    }
+
+    #[test]
+    fn a_page_without_a_title_or_leading_heading_gives_none() {
+        let (title, body, _) = title_and_body(&FrontMatter::default(), "Text\n\n# Later\n", 4);
+        assert_eq!(title, None);
+        assert_eq!(body, "Text\n\n# Later\n");
     }
 
     #[test]

@@ -52,21 +52,26 @@ pub fn has_feed(site: &Site) -> bool {
 /// (in the same order); `None` when the site has no feed.
 pub fn context<'a>(
     site: &'a Site,
-    plan: &Plan,
+    plan: &'a Plan,
     summaries: &'a [Summary],
 ) -> Option<FeedContext<'a>> {
     if !has_feed(site) {
         return None;
     }
     let url = site.config.url.as_ref()?;
-    let mut dated: Vec<(&Page, &str)> = plan
+    // Each entry takes its title from its target, as the page itself does.
+    let mut dated: Vec<(&Page, &str, &str)> = plan
         .targets
         .iter()
         .zip(summaries)
         .filter_map(|(target, summary)| {
-            Some((&site.pages[target.page?], summary.description.as_str()))
+            Some((
+                &site.pages[target.page?],
+                target.title.as_str(),
+                summary.description.as_str(),
+            ))
         })
-        .filter(|(page, _)| page.front.date.is_some())
+        .filter(|(page, _, _)| page.front.date.is_some())
         .collect();
     dated.sort_by(|a, b| {
         b.0.front
@@ -77,9 +82,9 @@ pub fn context<'a>(
     dated.truncate(ENTRIES);
     let entries: Vec<EntryView> = dated
         .into_iter()
-        .filter_map(|(page, summary)| {
+        .filter_map(|(page, title, summary)| {
             Some(EntryView {
-                title: &page.title,
+                title,
                 url: url.join(&encode_path(&page.url_path)),
                 date: page.front.date?.into(),
                 summary,

@@ -3,15 +3,18 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    Alignment, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html,
+};
 
+use super::autolinks::link_bare_addresses;
 use super::escape_xml;
 use super::links::{Link, LinkIndex};
 use super::placed::Placed;
 use super::raw_html;
 // Every caller of `render` builds a `Source`; it has a module of its own only so that
 // `placed` can read it without importing this one.
-pub use super::source::Source;
+pub use super::source::{Headings, Source};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::site::slugify;
 
@@ -31,9 +34,11 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(source.text, options)
-        .into_offset_iter()
-        .collect();
+    let mut events: Vec<(Event, std::ops::Range<usize>)> = link_bare_addresses(
+        Parser::new_ext(source.text, options)
+            .into_offset_iter()
+            .collect(),
+    );
 
     let mut warnings = Placed::new(source);
     rewrite_links(source, links, &mut events, &mut warnings);
@@ -45,17 +50,17 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
     if sanitise {
         warn_of_unsafe_html(&events, &mut warnings);
     }
-    // The page title is the only h1; a body that uses h1 too is moved one level down throughout.
-    let demote = events.iter().any(|(e, _)| {
-        matches!(
-            e,
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            })
-        )
-    });
-    assign_heading_ids(source, &mut events, demote, &mut warnings);
+    // The text's headings nest under the page's: a page's under its title, the only h1; a data
+    // file's field under the heading its template shows it beneath.
+    let highest = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level),
+            _ => None,
+        })
+        .min();
+    let shift = highest.map_or(0, |highest| source.headings.shift(highest));
+    assign_heading_ids(source, &mut events, shift, &mut warnings);
     let summary = first_paragraph(&events);
 
     let mut html = String::with_capacity(source.text.len() * 3 / 2);
@@ -264,6 +269,17 @@ fn rewrite_links(
             }
             _ => {}
         }
+        // `<careers@school.sch.uk>`, or the address bare: pulldown-cmark writes `mailto:` before
+        // it, so it is no page of this site.
+        if matches!(
+            event,
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            })
+        ) {
+            continue;
+        }
         let is_image = matches!(event, Event::Start(Tag::Image { .. }));
         let (Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })) =
             event
@@ -313,7 +329,7 @@ fn link_place(text: &str, range: &std::ops::Range<usize>, destination: &str) -> 
 fn assign_heading_ids(
     source: &Source<'_>,
     events: &mut [(Event, std::ops::Range<usize>)],
-    demote: bool,
+    shift: isize,
     warnings: &mut Placed<'_, '_>,
 ) {
     // The page's template's ids are borrowed, not copied: this runs for every page.
@@ -361,11 +377,9 @@ fn assign_heading_ids(
                 };
                 given_so_far.insert(unique.clone());
                 *id = Some(CowStr::from(unique));
-                if demote {
-                    *level = lower(*level);
-                }
+                *level = shifted(*level, shift);
             }
-            Event::End(TagEnd::Heading(level)) if demote => *level = lower(*level),
+            Event::End(TagEnd::Heading(level)) => *level = shifted(*level, shift),
             _ => {}
         }
     }
@@ -434,14 +448,14 @@ fn unique_id(text: &str, taken: impl Fn(&str) -> bool) -> String {
     id
 }
 
-fn lower(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
-    }
+/// `level` moved `by` levels down (up, when negative), kept within `h1` to `h6`: HTML has no
+/// `h7`, so headings pushed past `h6` all become `h6`.
+fn shifted(level: HeadingLevel, by: isize) -> HeadingLevel {
+    let moved = (level as isize + by).clamp(1, 6);
+    usize::try_from(moved)
+        .ok()
+        .and_then(|n| HeadingLevel::try_from(n).ok())
+        .unwrap_or(HeadingLevel::H6)
 }
 
 fn first_paragraph(events: &[(Event, std::ops::Range<usize>)]) -> String {
@@ -510,6 +524,7 @@ mod tests {
             kind: PageKind::Leaf,
             front: FrontMatter::default(),
             title: "A".into(),
+            title_given: true,
             text: body.into(),
             body_start: 0,
             body_line: 5,
@@ -545,6 +560,64 @@ mod tests {
         let html = render_alone("# Part one\n\n## Detail\n").html;
         assert!(html.contains(r#"<h2 id="part-one">"#), "{html}");
         assert!(html.contains(r#"<h3 id="detail">"#), "{html}");
+    }
+
+    /// `body` rendered as a data file's field shown under a heading of level `under`.
+    fn render_field(body: &str, under: HeadingLevel) -> String {
+        let theme_ids = HashSet::new();
+        let site = Site {
+            root: PathBuf::new(),
+            config: SiteConfig::default(),
+            careers: Default::default(),
+            pages: Vec::new(),
+            assets: Vec::new(),
+            data_texts: Default::default(),
+        };
+        let source = Source {
+            text: body,
+            file: std::path::Path::new("content/benchmarks.yaml"),
+            first_line: Some(1),
+            file_text: None,
+            content_path: "benchmarks.yaml",
+            depth: 2,
+            allow_scripts: false,
+            theme_ids: &theme_ids,
+            headings: Headings::Under(under),
+        };
+        render(&source, &LinkIndex::new(&site, &[])).html
+    }
+
+    #[test]
+    fn a_fields_highest_heading_sits_one_level_below_the_heading_it_is_shown_under() {
+        for written in [
+            "# Our approach\n\n## Detail\n",
+            "## Our approach\n\n### Detail\n",
+        ] {
+            let html = render_field(written, HeadingLevel::H2);
+            assert!(
+                html.contains(r#"<h3 id="our-approach">Our approach</h3>"#),
+                "{html}"
+            );
+            assert!(html.contains(r#"<h4 id="detail">Detail</h4>"#), "{html}");
+        }
+        // A field whose headings start too deep is lifted, so no level is skipped.
+        let html = render_field("#### Our approach\n", HeadingLevel::H2);
+        assert!(html.contains(r#"<h3 id="our-approach">"#), "{html}");
+    }
+
+    #[test]
+    fn a_fields_headings_pushed_past_h6_stay_h6() {
+        let html = render_field("# One\n\n### Three\n\n###### Six\n", HeadingLevel::H4);
+        assert!(html.contains(r#"<h5 id="one">"#), "{html}");
+        assert!(html.contains(r#"<h6 id="three">Three</h6>"#), "{html}");
+        assert!(html.contains(r#"<h6 id="six">Six</h6>"#), "{html}");
+    }
+
+    #[test]
+    fn a_page_without_h1_keeps_its_heading_levels() {
+        let html = render_alone("### Detail\n\n## Part\n").html;
+        assert!(html.contains(r#"<h3 id="detail">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="part">"#), "{html}");
     }
 
     #[test]

@@ -3,11 +3,14 @@
 //! touches the output folder here.
 
 mod atom;
+pub mod autolinks;
 mod cache;
 mod calendar;
 mod careers;
 mod charts;
 mod clean_text;
+#[cfg(test)]
+mod content_docs;
 mod hubs;
 pub mod links;
 mod markdown;

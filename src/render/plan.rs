@@ -188,8 +188,21 @@ impl Plan {
             .into_iter()
             .map(|s| (s.url_path(), s))
             .collect();
+        let school = &site.config.school.name;
         for (index, page) in site.pages.iter().enumerate() {
             let special = specials.get(&page.url_path).copied();
+            // A page careersite would make anyway keeps its own title unless the Markdown that
+            // introduces it gives one: the name of that file (`1` for `benchmarks/1/_index.md`)
+            // is no title for it.
+            let made_title = match (page.url_path.as_str(), special) {
+                ("", _) => Some(school.clone()),
+                (_, Some(special)) => Some(special.title()),
+                (_, None) => None,
+            };
+            let title = match made_title {
+                Some(made) if !page.title_given => made,
+                _ => page.title.clone(),
+            };
             let default_template = match (page.url_path.as_str(), special, page.kind) {
                 ("", _, _) => "index.html",
                 (_, Some(special), _) => special.template(),
@@ -200,7 +213,7 @@ impl Plan {
                 page.url_path.clone(),
                 Target {
                     url_path: page.url_path.clone(),
-                    title: page.title.clone(),
+                    title,
                     template: page
                         .front
                         .template
@@ -225,7 +238,6 @@ impl Plan {
         }
         // Every site has a home page, even one whose content is only data files.
         let mut folders_done = HashSet::new();
-        let school = &site.config.school.name;
         add_missing_folders(&mut targets, &mut folders_done, "_index.md", school);
         for page in &site.pages {
             add_missing_folders(&mut targets, &mut folders_done, &page.content_path, school);

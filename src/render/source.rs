@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::path::Path;
 
+use pulldown_cmark::HeadingLevel;
+
 use crate::site::Page;
 
 /// Markdown to render, and where it comes from, for resolving its links and placing warnings.
@@ -23,6 +25,32 @@ pub struct Source<'a> {
     pub allow_scripts: bool,
     /// Ids the theme gives elements of the page this text is shown on.
     pub theme_ids: &'a HashSet<String>,
+    /// Where the text's headings sit among the headings of the page around it.
+    pub headings: Headings,
+}
+
+/// Where a text's headings sit in the page that shows it, so that they nest under the
+/// template's own headings rather than stand beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Headings {
+    /// A page's own text, under its title, the page's only `h1`: if the text uses `#`
+    /// headings, every heading moves one level down.
+    UnderTitle,
+    /// A field of a data file, which the template shows under a heading of this level: the
+    /// text's highest heading becomes one level below it (an `h3` under an `h2`, whether written
+    /// `#`, `##` or `###`), and the others keep their places below that, down to `h6`.
+    Under(HeadingLevel),
+}
+
+impl Headings {
+    /// How many levels a text's headings move down (up, when negative), given the highest
+    /// level the text uses.
+    pub fn shift(self, highest: HeadingLevel) -> isize {
+        match self {
+            Headings::UnderTitle => isize::from(highest == HeadingLevel::H1),
+            Headings::Under(enclosing) => enclosing as isize + 1 - highest as isize,
+        }
+    }
 }
 
 impl<'a> Source<'a> {
@@ -36,6 +64,7 @@ impl<'a> Source<'a> {
             depth: page.depth(),
             allow_scripts,
             theme_ids,
+            headings: Headings::UnderTitle,
         }
     }
 }

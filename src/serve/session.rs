@@ -143,6 +143,7 @@ impl Session {
         let same_place = new.url_path == old.url_path
             && new.kind == old.kind
             && new.title == old.title
+            && new.title_given == old.title_given
             && new.front == old.front;
         if !same_place {
             return None;

@@ -1,5 +1,6 @@
 //! The Gatsby Benchmarks: an overview with the coverage matrix, and a page for each benchmark.
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::DataMarkdown;
@@ -11,6 +12,7 @@ use crate::site::Site;
 
 #[derive(Serialize)]
 pub struct OverviewView {
+    /// `None` when the programme lists no year groups.
     pub coverage: Option<CoverageView>,
     pub assessed: Option<DateView>,
     /// Per benchmark, how many requirements the self-assessment rates each way.
@@ -109,10 +111,12 @@ impl From<Progress> for ProgressView {
 pub(super) fn overview(site: &Site) -> OverviewView {
     let assessment = site.careers.self_assessment.as_ref();
     OverviewView {
+        // A matrix with no year groups would be headings over an empty table.
         coverage: site
             .careers
             .programme
             .as_ref()
+            .filter(|programme| !programme.years.is_empty())
             .map(|programme| CoverageView {
                 rows: programme
                     .years
@@ -207,15 +211,23 @@ pub(super) fn page(
     };
     BenchmarkPageView {
         benchmark: benchmark.into(),
-        statement: own.map_or_else(String::new, |b| assessment_md.html(&b.statement)),
-        provision: own.map_or_else(String::new, |b| assessment_md.html(&b.provision)),
+        // The school's words for the benchmark stand under the page's title.
+        statement: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.statement, HeadingLevel::H1)
+        }),
+        provision: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.provision, HeadingLevel::H2)
+        }),
         activities: activities_for(site, benchmark),
         assessed: assessment.and_then(|a| a.assessed).map(DateView::from),
         requirements,
         show_primary,
-        primary_adaptation: own
-            .map_or_else(String::new, |b| assessment_md.html(&b.primary_adaptation)),
-        notes: own.map_or_else(String::new, |b| assessment_md.html(&b.notes)),
+        primary_adaptation: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.primary_adaptation, HeadingLevel::H2)
+        }),
+        notes: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.notes, HeadingLevel::H2)
+        }),
         actions: site
             .careers
             .action_plan

@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::DataMarkdown;
@@ -170,7 +171,7 @@ fn view(AnchoredEvent { id, event }: AnchoredEvent<'_>, md: &mut DataMarkdown<'_
             .iter()
             .map(|&a| LinkView::audience(a))
             .collect(),
-        description: md.html(&event.description),
+        description: md.html(&event.description, HeadingLevel::H3),
     }
 }
 

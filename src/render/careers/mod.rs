@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 mod benchmarks;
@@ -107,7 +108,9 @@ struct DataMarkdown<'a> {
 }
 
 impl DataMarkdown<'_> {
-    fn html(&mut self, text: &str) -> String {
+    /// `text` as HTML, for a page whose template shows it under a heading of level `under`:
+    /// the text's own headings nest beneath that one.
+    fn html(&mut self, text: &str, under: HeadingLevel) -> String {
         if text.trim().is_empty() {
             return String::new();
         }
@@ -120,6 +123,7 @@ impl DataMarkdown<'_> {
             depth: self.depth,
             allow_scripts: self.allow_scripts,
             theme_ids: self.theme_ids,
+            headings: markdown::Headings::Under(under),
         };
         let rendered = markdown::render(&source, self.links);
         self.warnings.extend(rendered.warnings);
@@ -248,10 +252,10 @@ pub fn view(
     {
         view.provider_access = Some(ProviderAccessView {
             contact: (&policy.contact).into(),
-            how_to_request: config_md.html(&policy.how_to_request),
-            granting: config_md.html(&policy.granting),
-            refusing: config_md.html(&policy.refusing),
-            premises: config_md.html(&policy.premises),
+            how_to_request: config_md.html(&policy.how_to_request, HeadingLevel::H2),
+            granting: config_md.html(&policy.granting, HeadingLevel::H3),
+            refusing: config_md.html(&policy.refusing, HeadingLevel::H3),
+            premises: config_md.html(&policy.premises, HeadingLevel::H2),
         });
     }
     match special {
@@ -267,8 +271,9 @@ pub fn view(
         Special::ActionPlan => {
             view.action_plan = site.careers.action_plan.as_ref().map(|plan| {
                 let statement = |benchmark| {
-                    benchmarks::statement(site, benchmark)
-                        .map_or_else(String::new, |text| assessment_md.html(text))
+                    benchmarks::statement(site, benchmark).map_or_else(String::new, |text| {
+                        assessment_md.html(text, HeadingLevel::H2)
+                    })
                 };
                 plans::action_plan(plan, statement, &mut plan_md)
             });

@@ -1,5 +1,6 @@
 //! The strategic plan and the action plan.
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::DataMarkdown;
@@ -104,7 +105,7 @@ pub(super) fn action_row(
             })
             .collect(),
         success_criteria: row.success_criteria.clone(),
-        progress: md.html(&row.progress),
+        progress: md.html(&row.progress, HeadingLevel::H3),
     }
 }
 
@@ -127,7 +128,7 @@ pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> St
     let position = &plan.current_position;
     StrategicPlanView {
         record: (!plan.plan.is_empty()).then(|| record(&plan.plan)),
-        vision: md.html(&plan.vision),
+        vision: md.html(&plan.vision, HeadingLevel::H2),
         position: [
             ("Strengths", &position.strengths),
             ("Opportunities", &position.opportunities),
@@ -138,7 +139,7 @@ pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> St
         .filter(|(_, text)| !text.trim().is_empty())
         .map(|(heading, text)| PositionView {
             heading,
-            html: md.html(text),
+            html: md.html(text, HeadingLevel::H3),
         })
         .collect(),
         objectives: plan
@@ -155,7 +156,7 @@ fn objective(number: usize, objective: &Objective, md: &mut DataMarkdown<'_>) ->
         number,
         title: objective.title.clone(),
         benchmarks: objective.benchmarks.iter().map(|&b| b.into()).collect(),
-        description: md.html(&objective.description),
+        description: md.html(&objective.description, HeadingLevel::H3),
         actions: objective
             .actions
             .iter()
@@ -166,7 +167,7 @@ fn objective(number: usize, objective: &Objective, md: &mut DataMarkdown<'_>) ->
             })
             .collect(),
         outcomes: objective.outcomes.clone(),
-        progress: md.html(&objective.progress),
+        progress: md.html(&objective.progress, HeadingLevel::H4),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The careers programme: the statutory summary and the year-by-year plan.
 
+use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::super::view_parts::{BenchmarkView, ContactView, DateView, LinkView};
@@ -68,7 +69,7 @@ pub(super) fn programme(site: &Site, md: &mut DataMarkdown<'_>) -> ProgrammeView
     let programme = site.careers.programme.as_ref().unwrap_or(&empty);
     ProgrammeView {
         leader: site.config.careers_leader.as_ref().map(ContactView::from),
-        summary: md.html(&programme.summary),
+        summary: md.html(&programme.summary, HeadingLevel::H2),
         access: site
             .config
             .audiences
@@ -76,10 +77,10 @@ pub(super) fn programme(site: &Site, md: &mut DataMarkdown<'_>) -> ProgrammeView
             .filter(|&&a| !programme.access.for_audience(a).trim().is_empty())
             .map(|&a| AccessView {
                 audience: LinkView::audience(a),
-                html: md.html(programme.access.for_audience(a)),
+                html: md.html(programme.access.for_audience(a), HeadingLevel::H3),
             })
             .collect(),
-        impact: md.html(&programme.impact),
+        impact: md.html(&programme.impact, HeadingLevel::H2),
         last_review: site.config.review.last.map(DateView::from),
         next_review: site.config.review.next.map(DateView::from),
         years: programme.years.iter().map(|y| year(y, md)).collect(),
@@ -121,7 +122,7 @@ fn activity(activity: &Activity, md: &mut DataMarkdown<'_>) -> ActivityView {
             .collect(),
         provider_encounter: activity.provider_encounter,
         date: activity.date.map(DateView::from),
-        description: md.html(&activity.description),
+        description: md.html(&activity.description, HeadingLevel::H4),
     }
 }
 
