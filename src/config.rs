@@ -3,9 +3,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-use crate::model::{AccessibilityStatement, Audience, Contact, ProviderAccess, Review, YearRange};
+use crate::model::{
+    AccessibilityStatement, Audience, Contact, Phase, ProviderAccess, Review, YearRange,
+};
 use crate::yaml;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -82,38 +84,6 @@ impl Default for School {
     }
 }
 
-/// The kind of school, which decides which expectations of the benchmarks apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Phase {
-    Primary,
-    Secondary,
-    AllThrough,
-    Special,
-    College,
-}
-
-impl yaml::Scalar for Phase {
-    const WHAT: &'static str = "a school phase";
-    const HOW: &'static str = "use primary, secondary, all-through, special or college";
-
-    fn from_text(text: &str) -> Option<Self> {
-        let phase = match text.trim().to_lowercase().as_str() {
-            "primary" => Phase::Primary,
-            "secondary" => Phase::Secondary,
-            "all-through" => Phase::AllThrough,
-            "special" => Phase::Special,
-            "college" => Phase::College,
-            _ => return None,
-        };
-        Some(phase)
-    }
-
-    fn stand_in() -> Self {
-        Phase::Secondary
-    }
-}
-
 /// An absolute `http(s)` address, always ending in `/` so page paths can be appended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicUrl(String);
@@ -178,7 +148,7 @@ impl yaml::Scalar for PublicUrl {
     }
 }
 
-yaml::deserialize_scalar!(Phase, PublicUrl);
+yaml::deserialize_scalar!(PublicUrl);
 
 #[cfg(test)]
 mod tests {

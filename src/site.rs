@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::model::FrontMatter;
-use crate::model::{ActionPlan, Evaluation, Events, Programme, SelfAssessment};
+use crate::model::{ActionPlan, Evaluation, Events, Programme, SelfAssessment, YearRange};
 
 pub struct Site {
     /// The folder holding `content/` and, optionally, `themes/`.
@@ -81,6 +81,27 @@ pub struct CareersData {
     pub events: Option<Events>,
     /// `evaluation.yaml`
     pub evaluation: Option<Evaluation>,
+}
+
+impl Site {
+    /// The year groups the school has: `school.years` in site.yaml, or, without it, those from
+    /// the youngest to the oldest the programme describes (schools' age ranges vary too much to
+    /// assume one); `None` when neither says.
+    pub fn year_range(&self) -> Option<YearRange> {
+        if let Some(range) = self.config.school.years {
+            return Some(range);
+        }
+        let years = self
+            .careers
+            .programme
+            .as_ref()?
+            .years
+            .iter()
+            .map(|y| y.year);
+        let youngest = years.clone().min()?;
+        let oldest = years.max()?;
+        Some(YearRange { youngest, oldest })
+    }
 }
 
 impl CareersData {

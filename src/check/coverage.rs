@@ -1,14 +1,15 @@
 //! Whether the programme covers the Gatsby Benchmarks as schools are expected to: every
 //! benchmark has activities; employer encounters every year from Year 7; workplace experience
 //! by 16 and again by 18; further and higher education encounters; guidance interviews by 16
-//! and by 18. Primary schools get the adapted expectations, and benchmarks a school marks not
-//! applicable in its self-assessment are not reported.
+//! and by 18. Primary schools get the adapted expectations, all-through schools employer
+//! encounters in their primary years too, and colleges each experience by the end of their
+//! learners' study programme. Benchmarks a school marks not applicable in its self-assessment
+//! are not reported.
 
 use super::{Findings, Place};
-use crate::config::Phase;
 use crate::diagnostic::Code;
 use crate::load::{PROGRAMME_FILE, data_file_path};
-use crate::model::{Benchmark, Programme, Progress, Year, YearGroup};
+use crate::model::{Benchmark, Phase, Programme, Progress, Year, YearGroup};
 use crate::site::Site;
 
 pub fn check(site: &Site, out: &mut Findings) {
@@ -33,26 +34,35 @@ pub fn check(site: &Site, out: &mut Findings) {
             );
         }
     }
-    let primary = site.config.school.phase == Phase::Primary;
+    let phase = site.config.school.phase;
+    let primary = phase == Phase::Primary;
     missing_years(programme, site, applies, out);
     if applies(5) {
-        employer_encounters(programme, primary, out);
+        employer_encounters(programme, phase, out);
     }
     let sixth_form = programme
         .years
         .iter()
         .any(|y| matches!(y.year, YearGroup::Year(12 | 13)));
-    let stages: &[(u8, &str)] = match (primary, sixth_form) {
-        (true, _) => &[(6, "by the end of Year 6")],
-        (false, false) => &[(11, "by Year 11")],
-        (false, true) => &[(11, "by Year 11"), (13, "again by Year 13")],
+    // A college's learners are there for a study programme of a year or two, by whose end the
+    // benchmarks' criteria for colleges ask for each experience.
+    let stages: &[(u8, &str)] = match (phase, sixth_form) {
+        (Phase::Primary, _) => &[(6, "by the end of Year 6")],
+        (Phase::College, _) => &[(13, "by the end of their study programme")],
+        (_, false) => &[(11, "by Year 11")],
+        (_, true) => &[(11, "by Year 11"), (13, "again by Year 13")],
+    };
+    let who = if phase == Phase::College {
+        "learners"
+    } else {
+        "pupils"
     };
     for (number, what) in [
         (6u8, "an experience of a workplace"),
         (
             8,
             if primary {
-                "group guidance about their next steps"
+                "a chance to talk about their future with adults they trust"
             } else {
                 "a guidance interview"
             },
@@ -68,7 +78,7 @@ pub fn check(site: &Site, out: &mut Findings) {
                 out.warning(
                     Code::Benchmark(number),
                     &format!(
-                        "pupils have no activity giving them {what} {when} (Benchmark {number})"
+                        "{who} have no activity giving them {what} {when} (Benchmark {number})"
                     ),
                     Place::file(data_file_path(PROGRAMME_FILE)),
                     &format!(
@@ -80,7 +90,11 @@ pub fn check(site: &Site, out: &mut Findings) {
         }
     }
     if applies(7) {
-        let by_year = if primary { 6 } else { 11 };
+        let by_year = match phase {
+            Phase::Primary => 6,
+            Phase::College => 13,
+            _ => 11,
+        };
         if !served_between(
             programme,
             Benchmark::new(7).expect("benchmark 7 exists"),
@@ -89,7 +103,7 @@ pub fn check(site: &Site, out: &mut Findings) {
         ) {
             out.warning(
                 Code::Benchmark(7),
-                &format!("pupils meet no college, university or training provider by Year {by_year} (Benchmark 7)"),
+                &format!("{who} meet no college, university or training provider by Year {by_year} (Benchmark 7)"),
                 Place::file(data_file_path(PROGRAMME_FILE)),
                 &format!("add an activity with benchmark 7 in a year up to Year {by_year}"),
             );
@@ -97,13 +111,18 @@ pub fn check(site: &Site, out: &mut Findings) {
     }
 }
 
-/// An encounter with employers every year: from Year 7 in a secondary school, in every year
-/// group the programme describes in a primary.
-fn employer_encounters(programme: &Programme, primary: bool, out: &mut Findings) {
+/// Whether a school of `phase` is asked for an encounter with employers in `year`: every year
+/// where there are primary years (the benchmarks' primary version asks for them in every year
+/// group), from Year 7 elsewhere (from the age of 11, as the statutory guidance puts it).
+fn employers_expected(phase: Phase, year: YearGroup) -> bool {
+    phase.has_primary_years() || matches!(year, YearGroup::Year(7..=13))
+}
+
+/// An encounter with employers every year the school is asked for one.
+fn employer_encounters(programme: &Programme, phase: Phase, out: &mut Findings) {
     let benchmark = Benchmark::new(5).expect("benchmark 5 exists");
     for year in &programme.years {
-        let expected = primary || matches!(year.year, YearGroup::Year(7..=13));
-        if expected && !serves(year, benchmark) {
+        if employers_expected(phase, year.year) && !serves(year, benchmark) {
             out.warning(
                 Code::Benchmark(5),
                 &format!(
@@ -117,9 +136,8 @@ fn employer_encounters(programme: &Programme, primary: bool, out: &mut Findings)
     }
 }
 
-/// Year groups the programme leaves out altogether: those of `school.years` in site.yaml, or,
-/// without it, any between the youngest and oldest the programme describes (schools' age
-/// ranges vary too much to assume one). A year left out has no activity of any benchmark.
+/// Year groups the programme leaves out altogether: those the school has ([`Site::year_range`]).
+/// A year left out has no activity of any benchmark.
 fn missing_years(
     programme: &Programme,
     site: &Site,
@@ -127,18 +145,11 @@ fn missing_years(
     out: &mut Findings,
 ) {
     let described: Vec<u8> = programme.years.iter().map(|y| number(y.year)).collect();
-    let range = match site.config.school.years {
-        Some(range) => Some((number(range.youngest), number(range.oldest))),
-        None => described
-            .iter()
-            .min()
-            .zip(described.iter().max())
-            .map(|(&youngest, &oldest)| (youngest, oldest)),
-    };
-    let Some((youngest, oldest)) = range else {
+    let Some(range) = site.year_range() else {
         return;
     };
-    let primary = site.config.school.phase == Phase::Primary;
+    let (youngest, oldest) = (number(range.youngest), number(range.oldest));
+    let phase = site.config.school.phase;
     for missing in (youngest..=oldest).filter(|n| !described.contains(n)) {
         let year = if missing == 0 {
             YearGroup::Reception
@@ -146,7 +157,7 @@ fn missing_years(
             YearGroup::Year(missing)
         };
         // The same years Benchmark 5's own check expects an employer encounter in.
-        let (code, consequence) = if applies(5) && (primary || missing >= 7) {
+        let (code, consequence) = if applies(5) && employers_expected(phase, year) {
             (
                 Code::Benchmark(5),
                 "no careers activities and no encounter with employers (Benchmark 5 asks for one every year)",

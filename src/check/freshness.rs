@@ -2,9 +2,9 @@
 //! year, and destinations for each of the last three leaving years (kept three years).
 
 use super::{Findings, Place};
-use crate::config::Phase;
 use crate::diagnostic::Code;
 use crate::load::{EVALUATION_FILE, data_file_path};
+use crate::model::Phase;
 use crate::site::Site;
 
 /// A Compass result older than this is out of date.

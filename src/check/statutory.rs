@@ -4,10 +4,9 @@
 //! accessibility statement contact. Missing or malformed items are errors: they name the field and the file to fix.
 
 use super::{Findings, Place};
-use crate::config::Phase;
 use crate::diagnostic::Code;
 use crate::load::{CONFIG_FILE, PROGRAMME_FILE, data_file_path};
-use crate::model::{Audience, Contact, YearGroup};
+use crate::model::{Audience, Contact, EncounterStage};
 use crate::site::Site;
 
 /// How long before the review date the check starts reminding.
@@ -17,7 +16,7 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
     careers_leader(site, out);
     programme_information(site, out);
     review_date(site, today, out);
-    if site.config.school.phase != Phase::Primary {
+    if site.config.school.phase.has_provider_access() {
         provider_access(site, out);
         provider_encounters(site, out);
     }
@@ -233,29 +232,22 @@ fn provider_access(site: &Site, out: &mut Findings) {
     }
 }
 
-/// Two encounters with providers of technical education and apprenticeships in each key phase:
-/// Years 8-9 and 10-11 for all pupils, and Years 12-13 where there is a sixth form.
+/// Two encounters with providers of technical education and apprenticeships in each stage the
+/// school has: Years 8-9 and 10-11, and Years 12-13 where there is a sixth form.
 fn provider_encounters(site: &Site, out: &mut Findings) {
     let Some(programme) = &site.careers.programme else {
         return;
     };
-    let has_sixth_form = programme
-        .years
-        .iter()
-        .any(|y| matches!(y.year, YearGroup::Year(12 | 13)));
-    let mut phases = vec![(8, 9), (10, 11)];
-    if has_sixth_form {
-        phases.push((12, 13));
-    }
-    for (first, second) in phases {
+    for stage in EncounterStage::of(site.year_range()) {
         let count = programme
             .years
             .iter()
-            .filter(|y| matches!(y.year, YearGroup::Year(n) if n == first || n == second))
+            .filter(|y| stage.contains(y.year))
             .flat_map(|y| &y.activities)
             .filter(|a| a.provider_encounter)
             .count();
         if count < 2 {
+            let (first, second) = (stage.first, stage.second);
             out.error(
                 Code::P4,
                 &format!(

@@ -114,7 +114,9 @@ impl Special {
         {
             specials.push(Special::YearByYear);
         }
-        if site.config.provider_access.is_some() {
+        // A primary school has no provider access duty: a statement left in its site.yaml is
+        // not published (and `check` says so).
+        if site.config.provider_access.is_some() && site.config.school.phase.has_provider_access() {
             specials.push(Special::ProviderAccess);
         }
         if !careers.is_empty() {

@@ -89,7 +89,6 @@ pub struct BenchmarkView {
     pub title: &'static str,
     /// "Employers", for a badge: "B5 Employers".
     pub short_name: &'static str,
-    pub plain_words: &'static str,
     /// The benchmark's own page, from the site root.
     pub href: String,
 }
@@ -100,7 +99,6 @@ impl From<Benchmark> for BenchmarkView {
             number: benchmark.number(),
             title: benchmark.title(),
             short_name: benchmark.short_name(),
-            plain_words: benchmark.plain_words(),
             href: page_href(&urls::benchmark_path(benchmark)),
         }
     }

@@ -19,7 +19,7 @@ use crate::yaml;
 #[derive(Serialize)]
 pub struct SiteView {
     pub name: String,
-    pub phase: crate::config::Phase,
+    pub phase: crate::model::Phase,
     pub language: String,
     pub url: Option<String>,
     pub address: Option<String>,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::DataMarkdown;
 use super::plans::{ActionRowView, action_row};
-use crate::model::{Benchmark, Progress, Requirement, Term, YearGroup};
+use crate::model::{Benchmark, Phase, Progress, Requirement, Term, YearGroup};
 use crate::render::urls;
 use crate::render::view_parts::{BenchmarkView, DateView, LinkView};
 use crate::site::Site;
@@ -36,6 +36,8 @@ pub struct CoverageRow {
 #[derive(Serialize)]
 pub struct AssessmentSummary {
     pub benchmark: BenchmarkView,
+    /// What the benchmark asks of a school of this one's phase.
+    pub plain_words: &'static str,
     /// How many requirements are rated each way, leaving out the ways none are.
     pub counts: Vec<RatingCount>,
 }
@@ -52,12 +54,18 @@ pub struct BenchmarkPageView {
     pub benchmark: BenchmarkView,
     /// The school's own wording of the benchmark; the page leads with it when given.
     pub statement: String,
+    /// What the benchmark asks of a school of this one's phase, for the page to lead with
+    /// when the school gives no statement of its own.
+    pub plain_words: &'static str,
     pub provision: String,
     pub activities: Vec<YearActivities>,
     pub assessed: Option<DateView>,
     pub requirements: Vec<RequirementRow>,
-    /// Whether the grid has a column for primary adaptations.
+    /// Whether the grid has a column for primary adaptations: always in a primary school, and
+    /// in an all-through school when a requirement has one.
     pub show_primary: bool,
+    /// How the benchmark as a whole is adapted for the primary years; empty in a school with
+    /// none.
     pub primary_adaptation: String,
     pub notes: String,
     pub actions: Vec<ActionRowView>,
@@ -163,6 +171,7 @@ pub(super) fn overview(site: &Site) -> OverviewView {
                 .collect();
                 AssessmentSummary {
                     benchmark: benchmark.into(),
+                    plain_words: benchmark.plain_words(site.config.school.phase),
                     counts,
                 }
             })
@@ -197,10 +206,15 @@ pub(super) fn page(
                 .collect()
         })
         .unwrap_or_default();
-    let show_primary = site.config.school.phase == crate::config::Phase::Primary
-        || requirements
-            .iter()
-            .any(|r| !r.primary_adaptation.is_empty());
+    // The grid's primary adaptations say how a primary school meets a requirement: on the
+    // site of a school with no primary years they would read as if it were one, so they are
+    // shown only where there are primary years (and `check` says they are left out elsewhere).
+    let phase = site.config.school.phase;
+    let show_primary = phase == Phase::Primary
+        || phase.has_primary_years()
+            && requirements
+                .iter()
+                .any(|r| !r.primary_adaptation.is_empty());
     let neighbour = |number: u8| {
         Benchmark::new(u64::from(number)).map(|b| {
             LinkView::new(
@@ -215,6 +229,7 @@ pub(super) fn page(
         statement: own.map_or_else(String::new, |b| {
             assessment_md.html(&b.statement, HeadingLevel::H1)
         }),
+        plain_words: benchmark.plain_words(site.config.school.phase),
         provision: own.map_or_else(String::new, |b| {
             assessment_md.html(&b.provision, HeadingLevel::H2)
         }),
@@ -222,9 +237,11 @@ pub(super) fn page(
         assessed: assessment.and_then(|a| a.assessed).map(DateView::from),
         requirements,
         show_primary,
-        primary_adaptation: own.map_or_else(String::new, |b| {
-            assessment_md.html(&b.primary_adaptation, HeadingLevel::H2)
-        }),
+        primary_adaptation: own
+            .filter(|_| phase.has_primary_years())
+            .map_or_else(String::new, |b| {
+                assessment_md.html(&b.primary_adaptation, HeadingLevel::H2)
+            }),
         notes: own.map_or_else(String::new, |b| {
             assessment_md.html(&b.notes, HeadingLevel::H2)
         }),

@@ -22,7 +22,7 @@ use crate::load::{
     ACTION_PLAN_FILE, CONFIG_FILE, EVALUATION_FILE, EVENTS_FILE, PROGRAMME_FILE,
     SELF_ASSESSMENT_FILE,
 };
-use crate::model::{Benchmark, Contact};
+use crate::model::{Benchmark, Contact, EncounterStage, Phase, ProviderAccess};
 use crate::site::Site;
 use benchmarks::{BenchmarkPageView, OverviewView};
 pub use events::{AnchoredEvent, anchored};
@@ -87,11 +87,52 @@ pub struct AccessibilityView {
 
 #[derive(Serialize)]
 pub struct ProviderAccessView {
+    /// How many encounters the school arranges, in words (`six`), for the stages it has; empty
+    /// when it has none of Years 8 to 13.
+    pub encounters: &'static str,
+    /// The pairs of year groups the school has, in each of which it arranges two encounters.
+    pub stages: Vec<EncounterStageView>,
     pub contact: ContactView,
     pub how_to_request: String,
     pub granting: String,
     pub refusing: String,
     pub premises: String,
+}
+
+#[derive(Serialize)]
+pub struct EncounterStageView {
+    /// `Year 8 or Year 9`.
+    pub years: String,
+    /// Years 12 and 13 in a school with a sixth form, whose encounters are for the pupils in
+    /// it, not for every pupil.
+    pub sixth_form: bool,
+}
+
+impl ProviderAccessView {
+    fn new(site: &Site, policy: &ProviderAccess, md: &mut DataMarkdown<'_>) -> Self {
+        let stages = EncounterStage::of(site.year_range());
+        ProviderAccessView {
+            encounters: match stages.len() {
+                0 => "",
+                1 => "two",
+                2 => "four",
+                _ => "six",
+            },
+            stages: stages
+                .into_iter()
+                .map(|stage| EncounterStageView {
+                    years: format!("Year {} or Year {}", stage.first, stage.second),
+                    // Every learner in a college is in Years 12 and 13.
+                    sixth_form: stage.is_post_16() && site.config.school.phase != Phase::College,
+                })
+                .collect(),
+            contact: (&policy.contact).into(),
+            how_to_request: md.html(&policy.how_to_request, HeadingLevel::H2),
+            granting: md.html(&policy.granting, HeadingLevel::H3),
+            refusing: md.html(&policy.refusing, HeadingLevel::H3),
+            premises: md.html(&policy.premises, HeadingLevel::H2),
+        }
+    }
 }
 
 /// Renders the Markdown held in a data file for one page.
@@ -250,13 +291,7 @@ pub fn view(
     if special == Special::ProviderAccess
         && let Some(policy) = &site.config.provider_access
     {
-        view.provider_access = Some(ProviderAccessView {
-            contact: (&policy.contact).into(),
-            how_to_request: config_md.html(&policy.how_to_request, HeadingLevel::H2),
-            granting: config_md.html(&policy.granting, HeadingLevel::H3),
-            refusing: config_md.html(&policy.refusing, HeadingLevel::H3),
-            premises: config_md.html(&policy.premises, HeadingLevel::H2),
-        });
+        view.provider_access = Some(ProviderAccessView::new(site, policy, &mut config_md));
     }
     match special {
         Special::Benchmarks => view.overview = Some(benchmarks::overview(site)),
@@ -292,6 +327,13 @@ pub fn view(
                 .evaluation
                 .as_ref()
                 .map(|e| evaluation::evaluation(e, &mut evaluation_md));
+            // Where a primary school's pupils go next is the secondary school, not one of the
+            // routes destinations are counted in: `check` says such figures are left out.
+            if site.config.school.phase == Phase::Primary
+                && let Some(evaluation) = &mut view.evaluation
+            {
+                evaluation.destinations.clear();
+            }
         }
         Special::Events => {
             view.events = events

@@ -67,6 +67,9 @@ pub struct EncounterView {
 pub(super) fn programme(site: &Site, md: &mut DataMarkdown<'_>) -> ProgrammeView {
     let empty = Programme::default();
     let programme = site.careers.programme.as_ref().unwrap_or(&empty);
+    // Encounters with providers are a duty of secondary schools: on a primary school's site
+    // they are not shown (and `check` says so).
+    let providers = site.config.school.phase.has_provider_access();
     ProgrammeView {
         leader: site.config.careers_leader.as_ref().map(ContactView::from),
         summary: md.html(&programme.summary, HeadingLevel::H2),
@@ -83,12 +86,21 @@ pub(super) fn programme(site: &Site, md: &mut DataMarkdown<'_>) -> ProgrammeView
         impact: md.html(&programme.impact, HeadingLevel::H2),
         last_review: site.config.review.last.map(DateView::from),
         next_review: site.config.review.next.map(DateView::from),
-        years: programme.years.iter().map(|y| year(y, md)).collect(),
-        provider_encounters: provider_encounters(programme),
+        years: programme
+            .years
+            .iter()
+            .map(|y| year(y, providers, md))
+            .collect(),
+        provider_encounters: if providers {
+            provider_encounters(programme)
+        } else {
+            Vec::new()
+        },
     }
 }
 
-fn year(year: &Year, md: &mut DataMarkdown<'_>) -> YearView {
+/// `providers`: whether an activity may show that it is an encounter with providers.
+fn year(year: &Year, providers: bool, md: &mut DataMarkdown<'_>) -> YearView {
     YearView {
         label: year.year.label(),
         slug: year.year.slug(),
@@ -103,7 +115,7 @@ fn year(year: &Year, md: &mut DataMarkdown<'_>) -> YearView {
                     .activities
                     .iter()
                     .filter(|a| a.term == term)
-                    .map(|a| activity(a, md))
+                    .map(|a| activity(a, providers, md))
                     .collect(),
             })
             .filter(|t| !t.activities.is_empty())
@@ -111,7 +123,7 @@ fn year(year: &Year, md: &mut DataMarkdown<'_>) -> YearView {
     }
 }
 
-fn activity(activity: &Activity, md: &mut DataMarkdown<'_>) -> ActivityView {
+fn activity(activity: &Activity, providers: bool, md: &mut DataMarkdown<'_>) -> ActivityView {
     ActivityView {
         title: activity.title.clone(),
         benchmarks: activity.benchmarks.iter().map(|&b| b.into()).collect(),
@@ -120,7 +132,7 @@ fn activity(activity: &Activity, md: &mut DataMarkdown<'_>) -> ActivityView {
             .iter()
             .map(|&a: &Audience| LinkView::audience(a))
             .collect(),
-        provider_encounter: activity.provider_encounter,
+        provider_encounter: providers && activity.provider_encounter,
         date: activity.date.map(DateView::from),
         description: md.html(&activity.description, HeadingLevel::H4),
     }
