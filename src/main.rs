@@ -5,6 +5,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use careersite::cmd;
+use careersite::model::Phase;
+use careersite::yaml::Scalar;
+
+/// `--phase`, as site.yaml's `school.phase` writes it.
+fn phase(text: &str) -> Result<Phase, String> {
+    // The words site.yaml's own mistake is told in.
+    Phase::parse(text).ok_or_else(|| <Phase as Scalar>::HOW.to_string())
+}
 
 /// Accessible careers websites for schools in England, from Markdown and YAML.
 #[derive(Parser)]
@@ -22,13 +30,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Start a new school site in FOLDER from the bundled example school, or (with --theme)
-    /// copy the built-in theme out to change it.
+    /// Start a new school site in FOLDER from the bundled example school of its phase, or (with
+    /// --theme) copy the built-in theme out to change it.
     Init {
         /// The new site's folder. Leave it out with --theme to copy the theme into the site at
         /// --root.
         #[arg(required_unless_present = "theme")]
         folder: Option<PathBuf>,
+        /// The kind of school: primary, secondary, all-through, special or college. The site
+        /// starts from an example school of that kind [default: secondary].
+        #[arg(long, value_name = "PHASE", value_parser = phase, requires = "folder")]
+        phase: Option<Phase>,
+        /// The school's name, for site.yaml and the example's pages, such as "Oak Tree Primary
+        /// School".
+        #[arg(long, requires = "folder")]
+        name: Option<String>,
         /// Copy the built-in theme into themes/NAME/ beside content/, NAME being the theme
         /// content/site.yaml names (`default` unless it names another). Overwrites nothing.
         #[arg(long)]
@@ -70,7 +86,18 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Init { folder, theme } => cmd::init::run(folder, cli.root, theme, cli.quiet),
+        Command::Init {
+            folder,
+            phase,
+            name,
+            theme,
+        } => {
+            let start = cmd::init::Start {
+                phase: phase.unwrap_or(Phase::Secondary),
+                name,
+            };
+            cmd::init::run(folder, cli.root, start, theme, cli.quiet)
+        }
         Command::Build { output, force } => cmd::build::run(cli.root, output, force, cli.quiet),
         Command::Serve { port, bind, open } => {
             cmd::serve::run(cli.root, bind, port, open, cli.quiet)

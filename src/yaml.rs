@@ -273,6 +273,32 @@ fn help_for(message: &str) -> &'static str {
         )
 }
 
+/// `text` as a YAML double-quoted scalar, for careersite to write into a file the careers
+/// leader then edits (`careersite init --name`): whatever `text` holds (`: `, `#`, quotes, a
+/// leading `-`) reads back as that text. Characters YAML does not allow as they are, such as
+/// control characters and a byte order mark, are written as escapes.
+pub fn quoted(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            // YAML's printable characters, less the byte order mark and the line and paragraph
+            // separators, which YAML 1.1 readers take for line breaks.
+            ' '..='~' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..
+                if !matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') =>
+            {
+                quoted.push(c);
+            }
+            c if u32::from(c) <= 0xff => quoted.push_str(&format!("\\x{:02X}", u32::from(c))),
+            c => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
 /// A value the careers leader writes as one piece of text or one number: a date, a benchmark,
 /// a rating. Read with [`scalar`], usually through [`deserialize_scalar`].
 pub trait Scalar: Sized {
@@ -421,6 +447,27 @@ pub fn checked<'de, D: Deserializer<'de>, W: de::Deserialize<'de>>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn quoted_text_reads_back_as_it_was() {
+        for text in [
+            "St Mary's: \"Lower\" School",
+            "- # not a list, not a comment",
+            "Back\\slash & {braces} [brackets] *stars* |pipe| >fold",
+            "Ysgol Gymraeg Bro Alaw",
+            "École Saint-Étienne ✓",
+            "yes",
+            "null",
+            "007",
+            "tab\there, bell\u{7}, byte order mark\u{feff}, line separator\u{2028}, next line\u{85}",
+            "",
+        ] {
+            let written = format!("name: {}\n", super::quoted(text));
+            let read: std::collections::BTreeMap<String, String> =
+                serde_yaml::from_str(&written).unwrap_or_else(|e| panic!("{written}: {e}"));
+            assert_eq!(read["name"], text, "{written}");
+        }
+    }
+
     /// The help texts and the positions of recovered problems depend on how the YAML crate words
     /// its errors. This pins that wording, so that swapping the crate stays a one-line change
     /// whose every consequence a test names.

@@ -1,5 +1,6 @@
-//! The bundled examples: the secondary school in `content/` and the primary school in
-//! `examples/primary/`. Both must build cleanly, since schools start from them.
+//! The bundled examples: the secondary school in `content/`, the primary school in
+//! `examples/primary/` and the college in `examples/college/`. Each must build cleanly, since
+//! schools start from them (`careersite init --phase`).
 
 mod common;
 
@@ -24,6 +25,17 @@ fn the_secondary_example_builds_without_a_single_warning() {
 fn the_primary_example_builds_without_a_single_warning() {
     let run = primary().build();
     assert_eq!(run.stderr(), "", "warnings in the primary example");
+}
+
+#[test]
+fn the_college_example_builds_without_a_single_warning() {
+    let site = TestSite::new();
+    copy_tree(
+        &repo_root().join("examples/college/content"),
+        &site.root().join("content"),
+    );
+    let run = site.build();
+    assert_eq!(run.stderr(), "", "warnings in the college example");
 }
 
 #[test]

@@ -27,6 +27,12 @@ impl Phase {
         Phase::College,
     ];
 
+    /// `primary`, `All-through`: as site.yaml writes it, in any case.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim().to_lowercase();
+        Phase::ALL.into_iter().find(|phase| phase.name() == text)
+    }
+
     /// As site.yaml writes it: `all-through`.
     pub fn name(self) -> &'static str {
         match self {
@@ -73,8 +79,7 @@ impl yaml::Scalar for Phase {
     const HOW: &'static str = "use primary, secondary, all-through, special or college";
 
     fn from_text(text: &str) -> Option<Self> {
-        let text = text.trim().to_lowercase();
-        Phase::ALL.into_iter().find(|phase| phase.name() == text)
+        Phase::parse(text)
     }
 
     fn stand_in() -> Self {
