@@ -38,6 +38,8 @@ pub enum Code {
     Plan,
     /// The self-assessment: requirements unrated or not yet assessed.
     Assessment,
+    /// Content that does not fit `school.phase`.
+    Phase,
     Link,
     Anchor,
     Image,
@@ -69,6 +71,7 @@ impl Code {
             Code::Destinations => "DESTINATIONS",
             Code::Plan => "PLAN",
             Code::Assessment => "ASSESSMENT",
+            Code::Phase => "PHASE",
             Code::Link => "LINK",
             Code::Anchor => "ANCHOR",
             Code::Image => "IMAGE",

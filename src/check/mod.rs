@@ -9,6 +9,7 @@ mod copied_files;
 mod coverage;
 mod findings;
 mod freshness;
+mod phase;
 mod plans;
 mod published;
 mod sources;
@@ -38,7 +39,8 @@ pub fn before_render(site: &Site, theme: &Theme) -> Diagnostics {
     findings
 }
 
-/// What the law requires the site to publish, benchmark coverage and evaluation freshness.
+/// What the law requires the site to publish, benchmark coverage, evaluation freshness and
+/// content that does not fit the school's phase.
 pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
     let mut findings = Findings::new(&site.root);
     statutory::check(site, today, &mut findings);
@@ -46,6 +48,7 @@ pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
     freshness::check(site, today, &mut findings);
     plans::check(site, today, &mut findings);
     assessment::check(site, &mut findings);
+    phase::check(site, &mut findings);
     findings.list
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::YearGroup;
 use crate::yaml;
 
 /// The kind of school, as `school.phase` in site.yaml gives it.
@@ -61,6 +62,20 @@ impl Phase {
         matches!(self, Phase::Primary | Phase::AllThrough)
     }
 
+    /// Whether a school of this phase can have `year`: a primary school ends at Year 6; a
+    /// secondary school starts at Year 7, or at Year 5 if it is a middle school deemed
+    /// secondary; a college has learners from 16, and some from 14 (Years 10 and 11). All-through
+    /// and special schools can have any year group.
+    pub fn has_year(self, year: YearGroup) -> bool {
+        match (self, year) {
+            (Phase::Primary, YearGroup::Year(n)) => n <= 6,
+            (Phase::Secondary, YearGroup::Year(n)) => n >= 5,
+            (Phase::College, YearGroup::Year(n)) => n >= 10,
+            (Phase::Secondary | Phase::College, YearGroup::Reception) => false,
+            (Phase::Primary | Phase::AllThrough | Phase::Special, _) => true,
+        }
+    }
+
     /// Whether the provider access legislation (Education Act 1997, section 42B) can apply:
     /// it is about pupils in Years 8 to 13, so never to a primary school.
     pub fn has_provider_access(self) -> bool {
@@ -101,5 +116,20 @@ mod tests {
         }
         assert_eq!(Phase::from_text(" All-Through "), Some(Phase::AllThrough));
         assert_eq!(Phase::from_text("grammar"), None);
+    }
+
+    #[test]
+    fn each_phase_has_its_own_year_groups() {
+        assert!(Phase::Primary.has_year(YearGroup::Reception));
+        assert!(!Phase::Primary.has_year(YearGroup::Year(7)));
+        assert!(
+            Phase::Secondary.has_year(YearGroup::Year(5)),
+            "a middle school"
+        );
+        assert!(!Phase::Secondary.has_year(YearGroup::Year(4)));
+        assert!(!Phase::College.has_year(YearGroup::Year(9)));
+        assert!(Phase::College.has_year(YearGroup::Year(12)));
+        assert!(Phase::AllThrough.has_year(YearGroup::Reception));
+        assert!(Phase::Special.has_year(YearGroup::Year(13)));
     }
 }
