@@ -536,3 +536,45 @@ fn the_provider_access_statement_claims_the_sixth_form_pair_only_with_a_sixth_fo
         "the encounters listed are those planned"
     );
 }
+
+#[test]
+fn a_college_is_asked_for_each_experience_by_the_end_of_its_learners_study_programme() {
+    let site = school("college", &[12, 13]);
+    site.edit(
+        "content/programme.yaml",
+        "benchmarks: [1, 2, 3, 4, 5, 6, 7, 8]}\n  - year: 13",
+        "benchmarks: [1, 2, 3, 4, 5, 7]}\n  - year: 13",
+    )
+    .edit(
+        "content/programme.yaml",
+        "benchmarks: [1, 2, 3, 4, 5, 6, 7, 8]}\n",
+        "benchmarks: [1, 2, 3, 4, 5, 8], provider_encounter: true}\n",
+    );
+    let run = site.run(&["check", "--format", "json"]);
+    let json: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let messages: Vec<(&str, &str)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| ["B6", "B7", "B8", "P4"].contains(&f["code"].as_str().unwrap()))
+        .map(|f| (f["code"].as_str().unwrap(), f["message"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "P4",
+                "Years 12 and 13 have 1 encounter with providers of technical education or apprenticeships; the law asks for two"
+            ),
+            (
+                "B6",
+                "learners have no activity giving them an experience of a workplace by the end of their study programme (Benchmark 6)"
+            ),
+            (
+                "B6",
+                "no activity in the programme serves Benchmark 6: Experiences of workplaces"
+            ),
+        ],
+        "nothing is asked by Year 11, nor of Years 8 to 11, which a college does not have"
+    );
+}
