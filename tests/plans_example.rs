@@ -226,7 +226,7 @@ fn every_row_and_column_of_the_grid_is_on_its_benchmark_page() {
         assert_eq!(shown, expected, "Benchmark {number}'s grid, row for row");
         for (field, heading) in [
             ("notes", "Notes"),
-            ("primary_adaptation", "In a primary school"),
+            ("primary_adaptation", "Adapting it for primary pupils"),
         ] {
             let text = markdown(&benchmark[field]);
             if !text.is_empty() {

@@ -5,10 +5,8 @@
 
 use super::{Findings, Place};
 use crate::diagnostic::Code;
-use crate::load::{
-    CONFIG_FILE, EVALUATION_FILE, PROGRAMME_FILE, SELF_ASSESSMENT_FILE, data_file_path,
-};
-use crate::model::{Phase, Requirement, YearGroup, YearRange};
+use crate::load::{CONFIG_FILE, EVALUATION_FILE, PROGRAMME_FILE, data_file_path};
+use crate::model::{Phase, YearGroup, YearRange};
 use crate::site::Site;
 
 pub fn check(site: &Site, out: &mut Findings) {
@@ -19,9 +17,6 @@ pub fn check(site: &Site, out: &mut Findings) {
     }
     if phase == Phase::AllThrough {
         all_through(site, out);
-    }
-    if !phase.has_primary_years() {
-        primary_adaptations(site, phase, out);
     }
 }
 
@@ -145,37 +140,6 @@ fn all_through(site: &Site, out: &mut Findings) {
         place,
         &format!("set `school.phase: {instead}` in site.yaml, or give the school's year groups from Reception (or Year 1) to Year 11 or Year 13 as `years:` under `school:`"),
     );
-}
-
-/// The self-assessment's primary adaptations, which only a school with primary years shows.
-fn primary_adaptations(site: &Site, phase: Phase, out: &mut Findings) {
-    let Some(assessment) = &site.careers.self_assessment else {
-        return;
-    };
-    let adapted = assessment
-        .benchmarks
-        .iter()
-        .any(|b| !b.primary_adaptation.trim().is_empty() || any_adapted(&b.requirements));
-    if adapted {
-        out.warning(
-            Code::Phase,
-            &format!(
-                "the self-assessment has primary adaptations, but site.yaml says this is {}, so they are not published",
-                phase.described()
-            ),
-            Place::field(
-                data_file_path(SELF_ASSESSMENT_FILE),
-                &["benchmarks", "primary_adaptation"],
-            ),
-            "remove `primary_adaptation:` from benchmarks.yaml, or, if the school has primary years, set `school.phase: all-through` in site.yaml",
-        );
-    }
-}
-
-fn any_adapted(requirements: &[Requirement]) -> bool {
-    requirements
-        .iter()
-        .any(|r| !r.primary_adaptation.trim().is_empty() || any_adapted(&r.parts))
 }
 
 /// Each year group from the youngest of `range` to its oldest.

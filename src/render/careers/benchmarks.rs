@@ -61,11 +61,10 @@ pub struct BenchmarkPageView {
     pub activities: Vec<YearActivities>,
     pub assessed: Option<DateView>,
     pub requirements: Vec<RequirementRow>,
-    /// Whether the grid has a column for primary adaptations: always in a primary school, and
-    /// in an all-through school when a requirement has one.
+    /// Whether the grid has a column for primary adaptations: always in a primary school,
+    /// elsewhere when a requirement has one.
     pub show_primary: bool,
-    /// How the benchmark as a whole is adapted for the primary years; empty in a school with
-    /// none.
+    /// How the benchmark as a whole is adapted for primary pupils.
     pub primary_adaptation: String,
     pub notes: String,
     pub actions: Vec<ActionRowView>,
@@ -206,15 +205,13 @@ pub(super) fn page(
                 .collect()
         })
         .unwrap_or_default();
-    // The grid's primary adaptations say how a primary school meets a requirement: on the
-    // site of a school with no primary years they would read as if it were one, so they are
-    // shown only where there are primary years (and `check` says they are left out elsewhere).
-    let phase = site.config.school.phase;
-    let show_primary = phase == Phase::Primary
-        || phase.has_primary_years()
-            && requirements
-                .iter()
-                .any(|r| !r.primary_adaptation.is_empty());
+    // Every school's grid has the column, and a secondary school may fill it in too, for its
+    // work with partner primary schools: so it is shown wherever it is filled in, under a
+    // heading the template words for the school's phase.
+    let show_primary = site.config.school.phase == Phase::Primary
+        || requirements
+            .iter()
+            .any(|r| !r.primary_adaptation.is_empty());
     let neighbour = |number: u8| {
         Benchmark::new(u64::from(number)).map(|b| {
             LinkView::new(
@@ -237,11 +234,9 @@ pub(super) fn page(
         assessed: assessment.and_then(|a| a.assessed).map(DateView::from),
         requirements,
         show_primary,
-        primary_adaptation: own
-            .filter(|_| phase.has_primary_years())
-            .map_or_else(String::new, |b| {
-                assessment_md.html(&b.primary_adaptation, HeadingLevel::H2)
-            }),
+        primary_adaptation: own.map_or_else(String::new, |b| {
+            assessment_md.html(&b.primary_adaptation, HeadingLevel::H2)
+        }),
         notes: own.map_or_else(String::new, |b| {
             assessment_md.html(&b.notes, HeadingLevel::H2)
         }),
