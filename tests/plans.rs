@@ -82,7 +82,7 @@ fn check_counts_not_assessed_as_a_gap_and_asks_for_a_missing_rating() {
     assert!(
         found.contains(&(
             Some(11),
-            "\"Has systematic monitoring in place\" (Benchmark 1) has no rating".to_string()
+            "“Has systematic monitoring in place” (Benchmark 1) has no rating".to_string()
         )),
         "{found:?}"
     );
@@ -152,15 +152,15 @@ fn the_strategic_plan_publishes_its_cover_and_its_three_year_actions() {
         .zip(page.texts(".plan-record dd"))
         .collect();
     let expected = [
-        ("Years", "2021 to 2024"),
+        ("Years", "2021 to 2024 This plan has ended"),
         ("Led by", "Mr D Marsh"),
         ("Written", "May 2020"),
         (
             "Updated",
-            "Spring term 2021: to reflect the impact of Covid-19",
+            "Spring term 2021, to reflect the impact of Covid-19",
         ),
         ("Approved by the senior leadership team", "15 March 2021"),
-        ("Approved by governors", "Not yet approved"),
+        ("Approved by governors", "Not recorded"),
         ("Next review", "July 2027"),
     ];
     assert_eq!(
@@ -278,12 +278,16 @@ fn check_reads_the_plan_review_approval_and_progress() {
                 "the strategic plan does not say when governors approved it".to_string()
             ),
             (
+                Some(2),
+                "the strategic plan, for 2021 to 2024, has ended".to_string()
+            ),
+            (
                 Some(8),
-                "the strategic plan was due to be reviewed by Summer term 2026".to_string()
+                "the strategic plan was due to be reviewed by summer term 2026".to_string()
             ),
             (
                 Some(17),
-                "the time for \"Staff careers ambassadors wear badges\" (Spring term 2022) has passed, and no progress is recorded".to_string()
+                "the time for “Staff careers ambassadors wear badges” (spring term 2022) has passed, and no progress is recorded".to_string()
             ),
         ],
         "an action that goes on after its time (line 14) is never overdue"
@@ -300,7 +304,7 @@ fn an_action_plan_row_past_its_deadline_with_no_progress_is_reported_at_the_acti
         findings(&site, "PLAN"),
         [(
             Some(4),
-            "the deadline for \"Hold a twilight session\" (January 2020) has passed, and no progress is recorded".to_string()
+            "the deadline for “Hold a twilight session” (January 2020) has passed, and no progress is recorded".to_string()
         )]
     );
 }
@@ -383,4 +387,79 @@ fn the_evaluation_page_states_only_what_the_school_says_about_itself() {
     for claim in ["Each term", "three years"] {
         assert!(!main.contains(claim), "the theme claims {claim:?}: {main}");
     }
+}
+
+#[test]
+fn a_plan_past_its_years_and_actions_past_their_time_say_so_on_the_page_and_in_check() {
+    let site = site_with(
+        "action-plan.yaml",
+        &STRATEGIC_PLAN
+            .replace("period: 2021-2024", "period: 2021–2024")
+            .replace(
+                "    progress: Ambassadors appointed in **every** department.\n",
+                "",
+            ),
+    );
+    site.write(
+        "content/benchmarks.yaml",
+        "benchmarks:\n  - benchmark: 5\n    requirements:\n      - {requirement: Every pupil meets employers, progress: not-assessed}\n",
+    );
+    site.build();
+    let page = site.page("careers-programme/strategic-plan/index.html");
+    assert_eq!(page.texts(".plan-record .overdue"), ["This plan has ended"]);
+    assert_eq!(
+        page.texts(".objectives td .overdue"),
+        ["Past, with no progress recorded"],
+        "the action that goes on is not marked"
+    );
+    assert_eq!(
+        page.text(".objectives h4:last-of-type + p"),
+        "No progress recorded yet."
+    );
+    let found = findings(&site, "PLAN");
+    assert!(
+        found.contains(&(
+            Some(2),
+            "the strategic plan, for 2021 to 2024, has ended".to_string()
+        )),
+        "{found:?}"
+    );
+    assert_eq!(
+        findings(&site, "ASSESSMENT"),
+        [(
+            Some(2),
+            "the only requirement of Benchmark 5 is not yet assessed".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_plan_with_only_its_cover_and_an_action_plan_still_publishes_the_cover() {
+    let site = site_with(
+        "action-plan.yaml",
+        "plan:\n  period: 2026-2029\n  approved_by_governors: autumn 2026\nactions:\n  - benchmark: 1\n    actions:\n      - {action: Name a link governor, time: autumn 2027, responsible: Head}\n",
+    );
+    site.build();
+    let cover = site
+        .page("careers-programme/strategic-plan/index.html")
+        .texts(".plan-record dd");
+    assert_eq!(cover[0], "2026 to 2029");
+    assert_eq!(
+        site.page("careers-programme/action-plan/index.html")
+            .rows(".action-row table tbody tr"),
+        [["Name a link governor", "Autumn term 2027", "Head"]],
+        "the strategic plan's words for its columns work in the action plan too"
+    );
+}
+
+#[test]
+fn a_compass_result_dated_by_term_is_refused() {
+    let site = site_with(
+        "evaluation.yaml",
+        "compass:\n  - date: autumn 2021\n    scores: {1: 50}\n",
+    );
+    site.refused(
+        "content/evaluation.yaml",
+        "is not the day or month of a Compass result",
+    );
 }

@@ -220,7 +220,7 @@ fn marked_not_applicable(site: &Site, benchmark: Benchmark) -> bool {
         .iter()
         .filter(|b| b.benchmark == benchmark)
         .flat_map(|b| b.rated_requirements())
-        .map(|(_, progress)| progress)
+        .map(|rated| rated.progress)
         .peekable();
     ratings.peek().is_some() && ratings.all(|p| p == Some(Progress::NotApplicable))
 }

@@ -1,5 +1,5 @@
-//! Whether the plans are kept up: the strategic plan reviewed when it said it would be and
-//! approved by governors, and every action whose time has run out showing progress.
+//! Whether the plans are kept up: the strategic plan current, reviewed when it said it would be
+//! and approved by governors, and every action whose time has run out showing progress.
 
 use super::{Findings, Place};
 use crate::diagnostic::Code;
@@ -18,12 +18,25 @@ pub fn check(site: &Site, today: jiff::civil::Date, out: &mut Findings) {
 
 fn record(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
     let file = data_file_path(ACTION_PLAN_FILE);
+    if let Some(period) = plan.plan.period
+        && period.ended(today)
+    {
+        out.warning(
+            Code::Plan,
+            &format!("the strategic plan, for {period}, has ended"),
+            Place::field(&file, &["plan", "period"]),
+            "write the plan for the years ahead, and give them in `period:`",
+        );
+    }
     if let Some(review) = plan.plan.review
         && review.end() < today
     {
         out.warning(
             Code::Plan,
-            &format!("the strategic plan was due to be reviewed by {review}"),
+            &format!(
+                "the strategic plan was due to be reviewed by {}",
+                review.in_sentence()
+            ),
             Place::field(&file, &["plan", "review"]),
             "review the plan, then set `review:` to the date of the next review and add the review under `updated:`",
         );
@@ -38,6 +51,22 @@ fn record(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
     }
 }
 
+/// What an overdue action is told: the field its time is in, and where progress is written.
+struct Due {
+    field: &'static str,
+    help: &'static str,
+}
+
+const OBJECTIVE_ACTION: Due = Due {
+    field: "time",
+    help: "write how far the objective has come under its `progress:` (beside `outcomes:`), or give the action a new `time:`",
+};
+
+const KEY_ACTION: Due = Due {
+    field: "deadline",
+    help: "write what has happened under the row's `progress:` (beside `success_criteria:`), or give the action a new `deadline:`",
+};
+
 /// An objective whose action's time has run out, with no progress written for it.
 fn objectives(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
     let file = data_file_path(ACTION_PLAN_FILE);
@@ -48,7 +77,14 @@ fn objectives(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
     {
         for action in &objective.actions {
             let place = Place::value_after(&file, &objective.title, &action.action);
-            overdue(&action.action, action.time, "time", place, today, out);
+            overdue(
+                &action.action,
+                action.time,
+                &OBJECTIVE_ACTION,
+                place,
+                today,
+                out,
+            );
         }
     }
 }
@@ -67,7 +103,7 @@ fn action_rows(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) 
             overdue(
                 &action.action,
                 action.deadline,
-                "deadline",
+                &KEY_ACTION,
                 place,
                 today,
                 out,
@@ -79,7 +115,7 @@ fn action_rows(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) 
 fn overdue(
     action: &str,
     time: Option<Timing>,
-    field: &str,
+    due: &Due,
     place: Place,
     today: jiff::civil::Date,
     out: &mut Findings,
@@ -89,8 +125,12 @@ fn overdue(
     };
     out.warning(
         Code::Plan,
-        &format!("the {field} for \"{action}\" ({time}) has passed, and no progress is recorded"),
+        &format!(
+            "the {} for “{action}” ({}) has passed, and no progress is recorded",
+            due.field,
+            time.in_sentence()
+        ),
         place,
-        &format!("write what has happened under its `progress:`, or give it a new `{field}:`"),
+        due.help,
     );
 }

@@ -101,8 +101,11 @@ pub struct Objective {
 #[derive(Debug, Clone, Deserialize)]
 pub struct PlanAction {
     pub action: String,
-    #[serde(default)]
+    /// `who` as the action plan writes it.
+    #[serde(default, alias = "who")]
     pub responsible: String,
+    /// `deadline` as the action plan writes it.
+    #[serde(alias = "deadline")]
     pub time: Option<Timing>,
 }
 
@@ -126,7 +129,10 @@ pub struct ActionRow {
 #[derive(Debug, Clone, Deserialize)]
 pub struct KeyAction {
     pub action: String,
+    /// `time` as the strategic plan writes it.
+    #[serde(alias = "time")]
     pub deadline: Option<Timing>,
-    #[serde(default)]
+    /// `responsible` as the strategic plan writes it.
+    #[serde(default, alias = "responsible")]
     pub who: String,
 }

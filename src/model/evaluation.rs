@@ -37,6 +37,14 @@ struct WrittenCompassResult {
 impl WrittenCompassResult {
     /// A result with neither scores nor a report says nothing: it would draw an empty chart.
     fn check(&self) -> Result<(), String> {
+        // Compass dates each assessment; a term or a school year would make an old result
+        // look current until the term or year is over.
+        if !matches!(self.date, Period::Day(_) | Period::Month(_)) {
+            return Err(format!(
+                "`{}` is not the day or month of a Compass result: write the day (2021-11-15) or the month (2021-11 or November 2021) its report gives",
+                self.date
+            ));
+        }
         match (self.scores.is_empty(), &self.report) {
             (true, None) => Err(
                 "a Compass result needs its `scores:` for each benchmark, or a `report:` linking to the report, or both"

@@ -28,7 +28,9 @@ pub use events::{Event, Events, When};
 pub use front_matter::FrontMatter;
 pub use phase::Phase;
 pub use programme::{Access, Activity, Programme, Term, Year};
-pub use self_assessment::{BenchmarkAssessment, Priority, Progress, Requirement, SelfAssessment};
+pub use self_assessment::{
+    BenchmarkAssessment, Priority, Progress, Rated, Requirement, SelfAssessment,
+};
 pub use statutory::{AccessibilityStatement, Contact, EncounterStage, ProviderAccess, Review};
 pub use timing::{Period, Timing, YearSpan};
 pub use year_group::{YearGroup, YearRange};

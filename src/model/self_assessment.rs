@@ -37,24 +37,36 @@ impl BenchmarkAssessment {
     /// Each requirement rated on its own (one without parts) with its rating: its own, or the
     /// heading's it sits under when it has none. Headings over parts stand for their parts, so
     /// counts of these agree with the grid a school fills in, however it rates its headings.
-    pub fn rated_requirements(&self) -> Vec<(&Requirement, Option<Progress>)> {
+    pub fn rated_requirements(&self) -> Vec<Rated<'_>> {
         let mut rated = Vec::new();
-        leaves(&self.requirements, None, &mut rated);
+        leaves(&self.requirements, None, None, &mut rated);
         rated
     }
 }
 
+/// A requirement rated on its own, with the heading it sits under, if any.
+pub struct Rated<'a> {
+    pub requirement: &'a Requirement,
+    pub progress: Option<Progress>,
+    pub heading: Option<&'a str>,
+}
+
 fn leaves<'a>(
     requirements: &'a [Requirement],
-    heading: Option<Progress>,
-    out: &mut Vec<(&'a Requirement, Option<Progress>)>,
+    heading: Option<&'a Requirement>,
+    heading_progress: Option<Progress>,
+    out: &mut Vec<Rated<'a>>,
 ) {
     for requirement in requirements {
-        let own = requirement.progress.or(heading);
+        let progress = requirement.progress.or(heading_progress);
         if requirement.parts.is_empty() {
-            out.push((requirement, own));
+            out.push(Rated {
+                requirement,
+                progress,
+                heading: heading.map(|h| h.requirement.as_str()),
+            });
         } else {
-            leaves(&requirement.parts, own, out);
+            leaves(&requirement.parts, Some(requirement), progress, out);
         }
     }
 }

@@ -74,6 +74,14 @@ impl YearSpan {
     }
 }
 
+impl YearSpan {
+    /// Whether the span's last school year is over: a plan for 2021 to 2024 runs to the end
+    /// of August 2024.
+    pub fn ended(self, today: civil::Date) -> bool {
+        civil::date(self.to, 8, 31) < today
+    }
+}
+
 impl fmt::Display for YearSpan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} to {}", self.from, self.to)
@@ -125,10 +133,17 @@ impl Period {
         PLAN_YEARS.contains(&period.end().year()).then_some(period)
     }
 
-    /// `2021-09-30` or `2021-09`.
+    /// `2021-09-30` or `2021-09`, or a day as England writes it, `30/09/2021`.
     fn iso_written(text: &str) -> Option<Self> {
         if let Ok(day) = text.parse::<civil::Date>() {
             return Some(Period::Day(day));
+        }
+        if let [day, month, year] = text.split('/').collect::<Vec<_>>()[..]
+            && year.len() == 4
+        {
+            return civil::Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+                .ok()
+                .map(Period::Day);
         }
         let (year, month) = text.split_once('-')?;
         if year.len() != 4 || month.len() != 2 {
@@ -246,6 +261,25 @@ impl Period {
     }
 }
 
+impl Period {
+    /// As shown inside a sentence: seasons and "school year" in lower case, as GOV.UK's style
+    /// writes them ("due by summer term 2022").
+    pub fn in_sentence(self) -> String {
+        lower_first(
+            &self.to_string(),
+            matches!(self, Period::Term { .. } | Period::SchoolYear { .. }),
+        )
+    }
+}
+
+fn lower_first(text: &str, lower: bool) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if lower => first.to_lowercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -280,12 +314,24 @@ impl Timing {
                 ongoing: true,
             });
         }
-        let (period, ongoing) = [" then ongoing", " and ongoing", " and then ongoing"]
-            .iter()
-            .find_map(|suffix| words.strip_suffix(suffix))
-            .map_or((words.as_str(), false), |period| {
-                (period.trim_end_matches(','), true)
-            });
+        // Longest first, so that "and then ongoing" is not read as "and" + "then ongoing".
+        let going_on = [
+            " and then ongoing",
+            " then ongoing",
+            " and ongoing",
+            " - ongoing",
+            " ongoing",
+            " onwards",
+        ];
+        let (period, ongoing) = match going_on.iter().find_map(|end| words.strip_suffix(end)) {
+            Some(period) => (period, true),
+            None => match words.strip_prefix("from ") {
+                Some(period) => (period, true),
+                None => (words.as_str(), false),
+            },
+        };
+        let period = period.trim_end_matches([',', ' ', '-']);
+        let period = period.strip_prefix("from ").unwrap_or(period);
         Some(Timing {
             by: Some(Period::parse(period)?),
             ongoing,
@@ -300,6 +346,15 @@ impl Timing {
     pub fn iso(&self) -> Option<String> {
         self.by.and_then(|period| period.iso())
     }
+
+    /// As shown inside a sentence, as [`Period::in_sentence`].
+    pub fn in_sentence(self) -> String {
+        let lower = matches!(
+            self.by,
+            None | Some(Period::Term { .. } | Period::SchoolYear { .. })
+        );
+        lower_first(&self.to_string(), lower)
+    }
 }
 
 impl fmt::Display for Timing {
@@ -312,14 +367,17 @@ impl fmt::Display for Timing {
     }
 }
 
-/// Lower case, single spaces, no full stop or comma at the end; curly apostrophes straight.
+/// Lower case, single spaces, no commas, no full stop at the end; the dashes and quotes word
+/// processors put in ("2021–22", "Nov ‘21") as typed on a keyboard.
 fn normalise(text: &str) -> String {
-    text.split_whitespace()
+    text.replace(['’', '‘'], "'")
+        .replace(['–', '—'], "-")
+        .replace(',', " ")
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-        .replace('’', "'")
-        .trim_end_matches(['.', ','])
+        .trim_end_matches('.')
         .to_string()
 }
 
@@ -411,6 +469,16 @@ mod tests {
             ),
             ("Sept 2019 and ongoing", "September 2019, then ongoing"),
             ("2019-09, then ongoing", "September 2019, then ongoing"),
+            ("Sept 2019 and then ongoing", "September 2019, then ongoing"),
+            ("Autumn 2021 - ongoing", "Autumn term 2021, then ongoing"),
+            ("Autumn 2021 – ongoing", "Autumn term 2021, then ongoing"),
+            ("summer term 2022 onwards", "Summer term 2022, then ongoing"),
+            ("from September 2021", "September 2021, then ongoing"),
+            ("2021–22", "School year 2021 to 2022"),
+            ("Sept ‘19", "September 2019"),
+            ("Autumn 1, 2021", "Autumn term 2021 (first half)"),
+            ("30 Sept, 2019", "30 September 2019"),
+            ("30/09/2019", "30 September 2019"),
         ] {
             assert_eq!(shown(written), shown_as, "{written:?}");
         }
@@ -424,7 +492,7 @@ mod tests {
             "winter 2021",
             "2021-23",
             "soon",
-            "31/01/2023",
+            "31/02/2023",
             "autumn 1899",
             "ju 2020",
         ] {

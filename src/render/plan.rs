@@ -136,6 +136,7 @@ impl Special {
             if !plan.vision.trim().is_empty()
                 || !plan.objectives.is_empty()
                 || !plan.current_position.is_empty()
+                || !plan.plan.is_empty()
             {
                 specials.push(Special::StrategicPlan);
             }

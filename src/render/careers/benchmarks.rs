@@ -152,7 +152,7 @@ pub(super) fn overview(site: &Site) -> OverviewView {
                     .flat_map(|a| &a.benchmarks)
                     .filter(|b| b.benchmark == benchmark)
                     .flat_map(|b| b.rated_requirements())
-                    .filter_map(|(_, progress)| progress)
+                    .filter_map(|rated| rated.progress)
                     .collect();
                 let counts = [
                     (Progress::Green, "met"),
@@ -183,6 +183,7 @@ pub(super) fn page(
     benchmark: Benchmark,
     assessment_md: &mut DataMarkdown<'_>,
     plan_md: &mut DataMarkdown<'_>,
+    today: jiff::civil::Date,
 ) -> BenchmarkPageView {
     let assessment = site.careers.self_assessment.as_ref();
     let own = assessment
@@ -247,7 +248,7 @@ pub(super) fn page(
             .flat_map(|plan| &plan.actions)
             .filter(|row| row.benchmark == Some(benchmark))
             // The page leads with the statement; its rows need not repeat it.
-            .map(|row| action_row(row, String::new(), plan_md))
+            .map(|row| action_row(row, String::new(), today, plan_md))
             .collect(),
         previous: neighbour(benchmark.number() - 1),
         next: neighbour(benchmark.number() + 1),

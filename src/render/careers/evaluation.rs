@@ -34,6 +34,10 @@ pub struct CompassView {
 #[derive(Serialize)]
 pub struct CompassReport {
     pub date: TimingView,
+    /// As said in a sentence: "November 2021".
+    pub date_in_sentence: String,
+    /// Empty when the report's address leads nowhere (a warning says so): the result is still
+    /// listed, without a link.
     pub href: String,
     /// `PDF` for a PDF file, and so on, for the link to say what it opens; empty for a page.
     pub file_type: String,
@@ -125,7 +129,8 @@ fn compass(evaluation: &Evaluation, md: &mut DataMarkdown<'_>) -> Option<Compass
             let report = r.report.as_deref()?;
             Some(CompassReport {
                 date: r.date.into(),
-                href: md.href(report)?,
+                date_in_sentence: r.date.in_sentence(),
+                href: md.href(report).unwrap_or_default(),
                 file_type: file_type(report),
             })
         })

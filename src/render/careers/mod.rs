@@ -301,6 +301,7 @@ pub fn view(
                 benchmark,
                 &mut assessment_md,
                 &mut plan_md,
+                today,
             ));
         }
         Special::ActionPlan => {
@@ -310,7 +311,7 @@ pub fn view(
                         assessment_md.html(text, HeadingLevel::H2)
                     })
                 };
-                plans::action_plan(plan, statement, &mut plan_md)
+                plans::action_plan(plan, statement, today, &mut plan_md)
             });
         }
         Special::StrategicPlan => {
@@ -318,7 +319,7 @@ pub fn view(
                 .careers
                 .action_plan
                 .as_ref()
-                .map(|plan| plans::strategic_plan(plan, &mut plan_md));
+                .map(|plan| plans::strategic_plan(plan, today, &mut plan_md));
         }
         Special::Accessibility => view.accessibility = Some(accessibility(site)),
         Special::Evaluation => {

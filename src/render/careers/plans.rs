@@ -4,6 +4,8 @@ use pulldown_cmark::HeadingLevel;
 use serde::Serialize;
 
 use super::DataMarkdown;
+use jiff::civil::Date;
+
 use crate::model::{ActionPlan, ActionRow, Benchmark, Objective, PlanRecord};
 use crate::render::view_parts::{BenchmarkView, TimingView};
 
@@ -25,6 +27,8 @@ pub struct KeyActionView {
     pub action: String,
     pub deadline: Option<TimingView>,
     pub who: String,
+    /// Its deadline has passed (and it does not go on) while its row records no progress.
+    pub overdue: bool,
 }
 
 #[derive(Serialize)]
@@ -58,6 +62,8 @@ pub struct PlanActionView {
     pub action: String,
     pub responsible: String,
     pub time: Option<TimingView>,
+    /// Its time has passed (and it does not go on) while its objective records no progress.
+    pub overdue: bool,
 }
 
 /// The plan's cover: its years, when it was written, updated and approved, its review and
@@ -65,11 +71,15 @@ pub struct PlanActionView {
 #[derive(Serialize)]
 pub struct PlanRecordView {
     pub period: Option<String>,
+    /// The last year of the period is over.
+    pub ended: bool,
     pub created: Option<TimingView>,
     pub updated: Vec<PlanUpdateView>,
     pub approved_by_leadership: Option<TimingView>,
     pub approved_by_governors: Option<TimingView>,
     pub review: Option<TimingView>,
+    /// The review's date has passed.
+    pub review_overdue: bool,
     pub led_by: String,
 }
 
@@ -83,8 +93,10 @@ pub struct PlanUpdateView {
 pub(super) fn action_row(
     row: &ActionRow,
     statement: String,
+    today: Date,
     md: &mut DataMarkdown<'_>,
 ) -> ActionRowView {
+    let no_progress = row.progress.trim().is_empty();
     let heading = match (&row.benchmark, &row.area) {
         (_, Some(area)) => area.clone(),
         (Some(b), None) => format!("Benchmark {}: {}", b.number(), b.title()),
@@ -102,6 +114,7 @@ pub(super) fn action_row(
                 action: a.action.clone(),
                 deadline: a.deadline.map(TimingView::from),
                 who: a.who.clone(),
+                overdue: no_progress && a.deadline.is_some_and(|d| d.passed(today)),
             })
             .collect(),
         success_criteria: row.success_criteria.clone(),
@@ -113,21 +126,26 @@ pub(super) fn action_row(
 pub(super) fn action_plan(
     plan: &ActionPlan,
     mut statement: impl FnMut(Benchmark) -> String,
+    today: Date,
     md: &mut DataMarkdown<'_>,
 ) -> Vec<ActionRowView> {
     plan.actions
         .iter()
         .map(|row| {
             let statement = row.benchmark.map(&mut statement).unwrap_or_default();
-            action_row(row, statement, md)
+            action_row(row, statement, today, md)
         })
         .collect()
 }
 
-pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> StrategicPlanView {
+pub(super) fn strategic_plan(
+    plan: &ActionPlan,
+    today: Date,
+    md: &mut DataMarkdown<'_>,
+) -> StrategicPlanView {
     let position = &plan.current_position;
     StrategicPlanView {
-        record: (!plan.plan.is_empty()).then(|| record(&plan.plan)),
+        record: (!plan.plan.is_empty()).then(|| record(&plan.plan, today)),
         vision: md.html(&plan.vision, HeadingLevel::H2),
         position: [
             ("Strengths", &position.strengths),
@@ -146,12 +164,18 @@ pub(super) fn strategic_plan(plan: &ActionPlan, md: &mut DataMarkdown<'_>) -> St
             .objectives
             .iter()
             .enumerate()
-            .map(|(i, objective)| self::objective(i + 1, objective, md))
+            .map(|(i, objective)| self::objective(i + 1, objective, today, md))
             .collect(),
     }
 }
 
-fn objective(number: usize, objective: &Objective, md: &mut DataMarkdown<'_>) -> ObjectiveView {
+fn objective(
+    number: usize,
+    objective: &Objective,
+    today: Date,
+    md: &mut DataMarkdown<'_>,
+) -> ObjectiveView {
+    let no_progress = objective.progress.trim().is_empty();
     ObjectiveView {
         number,
         title: objective.title.clone(),
@@ -164,6 +188,7 @@ fn objective(number: usize, objective: &Objective, md: &mut DataMarkdown<'_>) ->
                 action: a.action.clone(),
                 responsible: a.responsible.clone(),
                 time: a.time.map(TimingView::from),
+                overdue: no_progress && a.time.is_some_and(|t| t.passed(today)),
             })
             .collect(),
         outcomes: objective.outcomes.clone(),
@@ -171,9 +196,10 @@ fn objective(number: usize, objective: &Objective, md: &mut DataMarkdown<'_>) ->
     }
 }
 
-fn record(record: &PlanRecord) -> PlanRecordView {
+fn record(record: &PlanRecord, today: Date) -> PlanRecordView {
     PlanRecordView {
         period: record.period.map(|span| span.to_string()),
+        ended: record.period.is_some_and(|span| span.ended(today)),
         created: record.created.map(TimingView::from),
         updated: record
             .updated
@@ -186,6 +212,7 @@ fn record(record: &PlanRecord) -> PlanRecordView {
         approved_by_leadership: record.approved_by_leadership.map(TimingView::from),
         approved_by_governors: record.approved_by_governors.map(TimingView::from),
         review: record.review.map(TimingView::from),
+        review_overdue: record.review.is_some_and(|review| review.end() < today),
         led_by: record.led_by.clone(),
     }
 }
