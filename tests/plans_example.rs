@@ -282,6 +282,9 @@ struct ShownRow {
 const IN_PLACE: &str = "What is in place now";
 const SUCCESS: &str = "How we will know it has worked";
 
+/// How a deadline that has passed with no progress recorded is marked beside it.
+const OVERDUE: &str = " Past, with no progress recorded";
+
 fn action_rows(page: &Page) -> Vec<ShownRow> {
     let (li, tr, time) = (
         selector("li"),
@@ -305,8 +308,12 @@ fn action_rows(page: &Page) -> Vec<ShownRow> {
                     "div" if classes.contains(&"statement") => row.statement = text_of(child),
                     "div" if classes.contains(&"table-scroll") => {
                         for tr in child.select(&tr) {
-                            row.actions
-                                .push(tr.select(&selector("td")).map(text_of).collect::<Vec<_>>());
+                            // A deadline gone by is marked; the marks are counted apart.
+                            row.actions.push(
+                                tr.select(&selector("td"))
+                                    .map(|td| text_of(td).replace(OVERDUE, ""))
+                                    .collect::<Vec<_>>(),
+                            );
                             row.datetimes.push(
                                 tr.select(&time)
                                     .next()
@@ -366,7 +373,13 @@ fn every_row_of_the_action_plan_is_on_the_action_plan_page_and_its_benchmarks_pa
             .unwrap_or_default()
     };
     let rows = list(&plan["actions"]);
-    let shown = action_rows(&site.page("careers-programme/action-plan/index.html"));
+    let page = site.page("careers-programme/action-plan/index.html");
+    assert_eq!(
+        page.texts("td[data-label=Deadline] .overdue").len(),
+        19,
+        "the deadlines gone by with no progress, as the README counts them"
+    );
+    let shown = action_rows(&page);
     assert_eq!(
         shown.len(),
         rows.len(),
@@ -420,13 +433,19 @@ fn the_strategic_plan_shows_its_cover_vision_current_position_and_objectives() {
     let cover = &plan["plan"];
 
     let mut expected = vec![
-        ("Years", plain(&cover["period"]).replacen('-', " to ", 1)),
+        (
+            "Years",
+            format!(
+                "{} This plan has ended",
+                plain(&cover["period"]).replacen('-', " to ", 1)
+            ),
+        ),
         ("Led by", plain(&cover["led_by"])),
         ("Written", shown_time(cover["created"].as_str().unwrap()).0),
     ];
     for update in list(&cover["updated"]) {
         let when = shown_time(update["when"].as_str().unwrap()).0;
-        expected.push(("Updated", format!("{when}: {}", plain(&update["why"]))));
+        expected.push(("Updated", format!("{when}, {}", plain(&update["why"]))));
     }
     for (field, label) in [
         (
@@ -439,7 +458,7 @@ fn the_strategic_plan_shows_its_cover_vision_current_position_and_objectives() {
             cover[field].is_null(),
             "the plan says its approvals are still to be completed"
         );
-        expected.push((label, "Not yet approved".to_string()));
+        expected.push((label, "Not recorded".to_string()));
     }
     assert!(cover["review"].is_null(), "nor is a review date given");
     let shown: Vec<(String, String)> = page
@@ -485,7 +504,11 @@ fn the_strategic_plan_shows_its_cover_vision_current_position_and_objectives() {
         }
         let rows: Vec<Vec<String>> = li
             .select(&selector("tbody tr"))
-            .map(|tr| tr.select(&selector("td")).map(text_of).collect())
+            .map(|tr| {
+                tr.select(&selector("td"))
+                    .map(|td| text_of(td).replace(OVERDUE, ""))
+                    .collect()
+            })
             .collect();
         let expected: Vec<Vec<String>> = list(&objective["actions"])
             .iter()
