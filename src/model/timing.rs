@@ -161,21 +161,10 @@ impl Period {
             .iter()
             .find_map(|prefix| text.strip_prefix(prefix))
             .unwrap_or(text);
-        let (first, second) = text
-            .split_once(" to ")
-            .or_else(|| text.split_once('-'))
-            .or_else(|| text.split_once('/'))?;
-        let (first, second) = (first.trim(), second.trim());
-        if first.len() != 4 {
-            return None;
-        }
-        let starting: i16 = first.parse().ok()?;
-        let ending: i16 = match second.len() {
-            2 => starting / 100 * 100 + second.parse::<i16>().ok()?,
-            4 => second.parse().ok()?,
-            _ => return None,
-        };
-        (ending == starting + 1).then_some(Period::SchoolYear { starting })
+        let span = YearSpan::parse(text)?;
+        (span.to == span.from + 1).then_some(Period::SchoolYear {
+            starting: span.from,
+        })
     }
 
     /// `autumn 2021`, `Autumn Term 2021`, `spring term 2021-22`, `autumn 1 2021`.
