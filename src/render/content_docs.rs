@@ -5,10 +5,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::Mutex;
 
-use crate::diagnostic::Diagnostic;
-use crate::output::{Contents, OutputFile};
+use crate::output::Contents;
 use crate::site::url_path_for;
 
 use super::plan::Special;
@@ -84,21 +82,12 @@ fn built_example() -> (HashMap<String, Vec<u8>>, BTreeSet<String>) {
     let theme = crate::theme::load(root, &site.config.theme).expect("the theme loads");
     let today = jiff::civil::date(2026, 11, 23);
     let prepared = super::prepare(&site, &theme, today).expect("the example prepares");
-    let outputs = Mutex::new(Vec::new());
-    let sink = |file: OutputFile| -> Result<(), Diagnostic> {
-        outputs.lock().unwrap().push(file);
-        Ok(())
-    };
-    prepared
-        .render_each(&site, &theme, &sink)
-        .expect("the example renders");
+    let mut outputs = prepared.render_in_memory(&site, &theme);
     let checklist = prepared
         .compliance_page(&site, &theme, &[])
         .expect("the checklist renders");
-    outputs.lock().unwrap().push(checklist);
+    outputs.push(checklist);
     let files: HashMap<String, Vec<u8>> = outputs
-        .into_inner()
-        .unwrap()
         .into_iter()
         .map(|file| {
             let bytes = match file.contents {

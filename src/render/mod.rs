@@ -189,6 +189,19 @@ impl Prepared {
         outputs::all(site, theme, &self.plan)
     }
 
+    /// Every output file, held in memory: for the tests that read a whole built site.
+    #[cfg(test)]
+    pub(crate) fn render_in_memory(&self, site: &Site, theme: &Theme) -> Vec<OutputFile> {
+        let outputs = std::sync::Mutex::new(Vec::new());
+        let sink = |file: OutputFile| -> Result<(), Diagnostic> {
+            outputs.lock().unwrap().push(file);
+            Ok(())
+        };
+        self.render_each(site, theme, &sink)
+            .expect("the site renders");
+        outputs.into_inner().unwrap()
+    }
+
     /// Renders every output file and hands each to `sink` as soon as it is ready, from any
     /// thread, so that a build need never hold the whole site in memory. A page the last
     /// build rendered with the same inputs is not rendered if the sink can keep its file.

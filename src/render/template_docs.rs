@@ -5,14 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Mutex;
 
 use serde_json::Value;
 use tera::{Kwargs, State, Tera, TeraResult};
 
 use super::url_function::all_names;
 use crate::diagnostic::Diagnostic;
-use crate::output::{Contents, OutputFile};
+use crate::output::Contents;
 
 const DOC: &str = "docs/templates.md";
 
@@ -150,22 +149,13 @@ fn contexts(root: &Path) -> Vec<(String, Value)> {
     let today = jiff::civil::date(2026, 11, 23);
     let mut prepared = super::prepare(&site, &theme, today).expect("the example prepares");
     prepared.tera = writing_out_contexts(&theme, &mut prepared.tera);
-    let outputs = Mutex::new(Vec::new());
-    let sink = |file: OutputFile| -> Result<(), Diagnostic> {
-        outputs.lock().unwrap().push(file);
-        Ok(())
-    };
-    prepared
-        .render_each(&site, &theme, &sink)
-        .expect("the example renders");
+    let mut outputs = prepared.render_in_memory(&site, &theme);
     let finding = Diagnostic::warning("a sample finding")
         .in_file(Path::new("content/site.yaml"))
         .with_help("a sample help");
     let checklist = prepared.compliance_page(&site, &theme, &[finding]);
-    outputs.lock().unwrap().extend(checklist);
+    outputs.extend(checklist);
     outputs
-        .into_inner()
-        .unwrap()
         .into_iter()
         .filter_map(|file| match file.contents {
             Contents::Bytes(bytes) => serde_json::from_slice::<Value>(&bytes).ok(),
