@@ -196,12 +196,7 @@ impl DataMarkdown<'_> {
             .file_text
             .and_then(|text| Some((text, text.find(destination)?)))
         {
-            Some((text, at)) => {
-                let line = text[..at].matches('\n').count() + 1;
-                let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-                let column = text[line_start..at].chars().count() + 1;
-                warning.at(Location::at_line(&self.file, text, line, column, 1))
-            }
+            Some((text, at)) => warning.at(Location::at_offset(&self.file, text, at, 1)),
             None => warning.in_file(&self.file),
         };
         self.warnings.push(placed);
