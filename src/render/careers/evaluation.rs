@@ -12,6 +12,9 @@ use crate::render::view_parts::{BenchmarkView, DateView, TimingView};
 
 #[derive(Serialize)]
 pub struct EvaluationView {
+    /// The school's own words on how it measures the programme's impact (`impact:` in
+    /// programme.yaml), rendered; empty without them.
+    pub impact: String,
     pub compass: Option<CompassView>,
     pub surveys: Vec<SurveyView>,
     pub destinations: Vec<DestinationsView>,
@@ -89,8 +92,13 @@ pub struct DestinationRow {
     pub percent: String,
 }
 
-pub(super) fn evaluation(evaluation: &Evaluation, md: &mut DataMarkdown<'_>) -> EvaluationView {
+pub(super) fn evaluation(
+    evaluation: &Evaluation,
+    impact: String,
+    md: &mut DataMarkdown<'_>,
+) -> EvaluationView {
     EvaluationView {
+        impact,
         compass: compass(evaluation, md),
         surveys: evaluation
             .feedback

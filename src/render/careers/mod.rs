@@ -279,7 +279,7 @@ pub fn view(
     };
     if matches!(
         special,
-        Special::Programme | Special::YearByYear | Special::ProviderAccess | Special::Evaluation
+        Special::Programme | Special::YearByYear | Special::ProviderAccess
     ) {
         view.programme = Some(programme::programme(site, &mut programme_md));
     }
@@ -318,11 +318,18 @@ pub fn view(
         }
         Special::Accessibility => view.accessibility = Some(accessibility(site)),
         Special::Evaluation => {
-            view.evaluation = site
-                .careers
-                .evaluation
-                .as_ref()
-                .map(|e| evaluation::evaluation(e, &mut evaluation_md));
+            view.evaluation = site.careers.evaluation.as_ref().map(|e| {
+                // Only the programme's words on impact: the evaluation page shows nothing
+                // else of it, so the rest of its Markdown is not rendered for it.
+                let impact = site
+                    .careers
+                    .programme
+                    .as_ref()
+                    .map_or_else(String::new, |p| {
+                        programme_md.html(&p.impact, HeadingLevel::H2)
+                    });
+                evaluation::evaluation(e, impact, &mut evaluation_md)
+            });
             // Where a primary school's pupils go next is the secondary school, not one of the
             // routes destinations are counted in: `check` says such figures are left out.
             if site.config.school.phase == Phase::Primary
