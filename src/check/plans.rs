@@ -70,21 +70,14 @@ const KEY_ACTION: Due = Due {
 /// An objective whose action's time has run out, with no progress written for it.
 fn objectives(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
     let file = data_file_path(ACTION_PLAN_FILE);
-    for objective in plan
-        .objectives
-        .iter()
-        .filter(|o| o.progress.trim().is_empty())
-    {
-        for action in &objective.actions {
+    for objective in &plan.objectives {
+        for action in objective
+            .actions
+            .iter()
+            .filter(|a| objective.is_overdue(a, today))
+        {
             let place = Place::value_after(&file, &objective.title, &action.action);
-            overdue(
-                &action.action,
-                action.time,
-                &OBJECTIVE_ACTION,
-                place,
-                today,
-                out,
-            );
+            overdue(&action.action, action.time, &OBJECTIVE_ACTION, place, out);
         }
     }
 }
@@ -92,43 +85,27 @@ fn objectives(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
 /// The same for the action plan's rows: a key action past its deadline, with no progress.
 fn action_rows(plan: &ActionPlan, today: jiff::civil::Date, out: &mut Findings) {
     let file = data_file_path(ACTION_PLAN_FILE);
-    for row in plan.actions.iter().filter(|r| r.progress.trim().is_empty()) {
+    for row in &plan.actions {
         let heading = match (&row.area, row.benchmark) {
             (Some(area), _) => format!("area: {area}"),
             (None, Some(benchmark)) => format!("benchmark: {}", benchmark.number()),
             (None, None) => String::new(),
         };
-        for action in &row.actions {
+        for action in row.actions.iter().filter(|a| row.is_overdue(a, today)) {
             let place = Place::value_after(&file, &heading, &action.action);
-            overdue(
-                &action.action,
-                action.deadline,
-                &KEY_ACTION,
-                place,
-                today,
-                out,
-            );
+            overdue(&action.action, action.deadline, &KEY_ACTION, place, out);
         }
     }
 }
 
-fn overdue(
-    action: &str,
-    time: Option<Timing>,
-    due: &Due,
-    place: Place,
-    today: jiff::civil::Date,
-    out: &mut Findings,
-) {
-    let Some(time) = time.filter(|t| t.passed(today)) else {
-        return;
-    };
+/// Reports `action`, already found overdue, whose time is `time`.
+fn overdue(action: &str, time: Option<Timing>, due: &Due, place: Place, out: &mut Findings) {
+    let time = time.map_or_else(String::new, Timing::in_sentence);
     out.warning(
         Code::Plan,
         &format!(
-            "the {} for “{action}” ({}) has passed, and no progress is recorded",
-            due.field,
-            time.in_sentence()
+            "the {} for “{action}” ({time}) has passed, and no progress is recorded",
+            due.field
         ),
         place,
         due.help,

@@ -97,6 +97,14 @@ pub struct Objective {
     pub progress: String,
 }
 
+impl Objective {
+    /// Whether `action`, one of this objective's, is overdue: its time is over (and it does not
+    /// go on) while the objective records no progress.
+    pub fn is_overdue(&self, action: &PlanAction, today: jiff::civil::Date) -> bool {
+        self.progress.trim().is_empty() && action.time.is_some_and(|t| t.passed(today))
+    }
+}
+
 /// One action towards an objective, with who is responsible and when it should be done.
 #[derive(Debug, Clone, Deserialize)]
 pub struct PlanAction {
@@ -124,6 +132,14 @@ pub struct ActionRow {
     pub success_criteria: Vec<String>,
     #[serde(default)]
     pub progress: String,
+}
+
+impl ActionRow {
+    /// Whether `action`, one of this row's, is overdue: its deadline is over (and it does not
+    /// go on) while the row records no progress.
+    pub fn is_overdue(&self, action: &KeyAction, today: jiff::civil::Date) -> bool {
+        self.progress.trim().is_empty() && action.deadline.is_some_and(|d| d.passed(today))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

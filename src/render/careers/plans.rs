@@ -96,7 +96,6 @@ pub(super) fn action_row(
     today: Date,
     md: &mut DataMarkdown<'_>,
 ) -> ActionRowView {
-    let no_progress = row.progress.trim().is_empty();
     let heading = match (&row.benchmark, &row.area) {
         (_, Some(area)) => area.clone(),
         (Some(b), None) => format!("Benchmark {}: {}", b.number(), b.title()),
@@ -114,7 +113,7 @@ pub(super) fn action_row(
                 action: a.action.clone(),
                 deadline: a.deadline.map(TimingView::from),
                 who: a.who.clone(),
-                overdue: no_progress && a.deadline.is_some_and(|d| d.passed(today)),
+                overdue: row.is_overdue(a, today),
             })
             .collect(),
         success_criteria: row.success_criteria.clone(),
@@ -175,7 +174,6 @@ fn objective(
     today: Date,
     md: &mut DataMarkdown<'_>,
 ) -> ObjectiveView {
-    let no_progress = objective.progress.trim().is_empty();
     ObjectiveView {
         number,
         title: objective.title.clone(),
@@ -188,7 +186,7 @@ fn objective(
                 action: a.action.clone(),
                 responsible: a.responsible.clone(),
                 time: a.time.map(TimingView::from),
-                overdue: no_progress && a.time.is_some_and(|t| t.passed(today)),
+                overdue: objective.is_overdue(a, today),
             })
             .collect(),
         outcomes: objective.outcomes.clone(),
