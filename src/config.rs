@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::model::{
@@ -10,31 +11,39 @@ use crate::model::{
 };
 use crate::yaml;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct SiteConfig {
+    /// The school: its name, phase, year groups, address, website and logo.
     pub school: School,
-    /// The address the site is published at, such as `https://www.school.sch.uk/careers/`.
-    /// Needed for the sitemap, robots.txt and links shared on social media.
+    /// The address the site is published at, such as
+    /// `https://www.riverside-academy.sch.uk/careers/`. Needed for `sitemap.xml`, `robots.txt` and
+    /// links shared on social media.
     pub url: Option<PublicUrl>,
-    /// The language of the pages, as a BCP 47 tag.
+    /// The language of the pages, such as `en-GB` (the default).
     pub language: String,
-    /// The theme under `themes/` to use; `default` is built in.
+    /// The theme: a folder under `themes/`, or `default`, the built-in one (the default).
     pub theme: String,
-    /// The readers the site has a hub page for, in navigation order.
+    /// The readers the site has a page for, in navigation order: `pupils`, `parents` (parents and
+    /// carers), `staff`, `employers`. All four unless you list them.
     pub audiences: Vec<Audience>,
-    /// The person responsible for the careers programme (statutory item S1).
+    /// The Careers Leader, whose name, email address and telephone number the law asks you to
+    /// publish (S1). They also make the contact box on every audience's page and the footer of
+    /// every page.
     pub careers_leader: Option<Contact>,
-    /// When the published careers information is reviewed (statutory item S4).
+    /// When this careers information was last reviewed, and when it will be next (S4).
     pub review: Review,
-    /// The provider access policy statement (statutory items P1-P3).
+    /// The provider access policy statement (P1 to P3), which every secondary school must publish.
     pub provider_access: Option<ProviderAccess>,
-    /// For the accessibility statement.
+    /// For the accessibility statement every site gets.
     pub accessibility: AccessibilityStatement,
-    /// Publish the staff-facing compliance checklist at `compliance/` (always shown by `serve`).
+    /// `true` publishes the compliance checklist for staff at `compliance/` (`careersite serve`
+    /// always shows it). `false` unless you say.
     pub compliance_page: bool,
-    /// Keep scripts, event handlers and `javascript:` links in raw HTML, and let pages run
-    /// inline scripts. Off unless the school's web team turns it on.
+    /// `true` keeps the scripts, `on…` handlers, `javascript:` and `data:` addresses, forms and
+    /// embedded content from other sites that raw HTML in Markdown otherwise loses, each with a
+    /// warning, and lets pages run inline scripts. Turn it on only for HTML the school's web team
+    /// has checked. `false` unless you say.
     pub allow_scripts: bool,
 }
 
@@ -56,18 +65,26 @@ impl Default for SiteConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct School {
+    /// The school's name, shown in the header, page titles and footer (`Careers` unless you give
+    /// it).
     pub name: String,
+    /// The kind of school (`secondary` unless you say): decides which benchmark expectations apply,
+    /// how careersite's own pages word them, and whether the provider access policy applies (not to
+    /// a primary school). `check` warns of content that does not fit it.
     pub phase: Phase,
-    /// The year groups the school has, such as `Reception to Year 6` or `7 to 13`, so that
-    /// `check` can tell a year group missing from the programme.
+    /// The year groups the school has, youngest to oldest (`Reception to Year 6`, `7 to 13`), so
+    /// that `check` can report a year group missing from the programme. Without it, the years the
+    /// programme describes.
     pub years: Option<YearRange>,
+    /// The school's address, shown in the footer.
     pub address: Option<String>,
-    /// The school's main website, which the header's school name links back to.
+    /// The school's main website: the school's name in the header and footer links back to it, so a
+    /// reader can tell the careers pages are part of the school's site.
     pub website: Option<PublicUrl>,
-    /// An image under `content/`, shown in the header.
+    /// An image under `content/`, such as `images/logo.svg`, shown beside the school's name.
     pub logo: Option<String>,
 }
 
@@ -138,6 +155,10 @@ impl yaml::Scalar for PublicUrl {
     const WHAT: &'static str = "a web address";
     const HOW: &'static str =
         "write it in full, with no `?` or `#` part, like https://www.school.sch.uk/careers/";
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        pattern: r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^\s?#]+\s*$",
+        examples: &["https://www.school.sch.uk/careers/"],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         PublicUrl::parse(text)

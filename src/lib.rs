@@ -16,6 +16,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod theme;

@@ -71,6 +71,9 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Write JSON Schemas for the data files into content/.schemas/, so that an editor such as
+    /// VS Code checks each file as you type (see docs/editors.md).
+    Schema,
     /// Report what the law requires the site to publish and what is missing, benchmark
     /// coverage, broken links and accessibility problems. Exits 1 if there are errors.
     Check {
@@ -103,5 +106,6 @@ fn main() -> ExitCode {
             cmd::serve::run(cli.root, bind, port, open, cli.quiet)
         }
         Command::Check { format, strict } => cmd::check::run(cli.root, format, strict),
+        Command::Schema => cmd::schema::run(&cli.root, cli.quiet),
     }
 }

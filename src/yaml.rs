@@ -10,6 +10,7 @@
 
 mod nesting;
 mod recover;
+pub mod json_schema;
 
 use std::cell::Cell;
 use std::fmt;
@@ -20,6 +21,8 @@ use serde::de::{self, DeserializeOwned, Deserializer, EnumAccess, MapAccess, Seq
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity, has_errors};
 use recover::{Found, Problem, Recover};
+pub use json_schema::also_named;
+pub(crate) use json_schema::schema_as;
 
 /// A YAML value of any shape, for free-form fields such as a page's `extra`.
 pub type Value = serde_yaml::Value;
@@ -306,6 +309,9 @@ pub trait Scalar: Sized {
     const WHAT: &'static str;
     /// How to write one: "write it as year-month-day, like 2025-09-01".
     const HOW: &'static str;
+    /// How one is written, for the JSON Schemas that check files as they are typed
+    /// (`careersite schema`). `from_text` must read every word and example it gives.
+    const WRITTEN: Written;
 
     fn from_text(text: &str) -> Option<Self>;
 
@@ -318,6 +324,28 @@ pub trait Scalar: Sized {
     /// Stands in for a value that was refused, so that reading carries on past it. It is never
     /// published: a file with a refused value is refused.
     fn stand_in() -> Self;
+}
+
+/// How a [`Scalar`] is written, in the terms a JSON Schema can state.
+pub enum Written {
+    /// One of these words. `from_text` may read more spellings (any case, say); these are the
+    /// ones an editor offers.
+    Words(&'static [&'static str]),
+    /// A whole number from `min` to `max`.
+    Number { min: u8, max: u8 },
+    /// Text such as `examples`. `pattern`, a JSON Schema (ECMAScript) regular expression, turns
+    /// away the commonest mistakes as they are typed; `from_text` is the judge of the rest.
+    Text {
+        pattern: &'static str,
+        examples: &'static [&'static str],
+    },
+    /// A whole number from `min` to `max`, or text such as `examples` (`7` or `Year 7`).
+    NumberOrText {
+        min: u8,
+        max: u8,
+        pattern: &'static str,
+        examples: &'static [&'static str],
+    },
 }
 
 /// Reads a [`Scalar`] from whatever was written there. Anything else (text in another form, a
@@ -339,12 +367,28 @@ pub fn scalar<'de, D: Deserializer<'de>, T: Scalar>(deserializer: D) -> Result<T
     }
 }
 
-/// Implements `Deserialize` through [`scalar`] for each [`Scalar`] type named.
+/// Implements `Deserialize` through [`scalar`] for each [`Scalar`] type named, and its JSON
+/// Schema from the same [`Scalar`].
 macro_rules! deserialize_scalar {
     ($($type:ty),+ $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $type {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 $crate::yaml::scalar(deserializer)
+            }
+        }
+
+        impl schemars::JsonSchema for $type {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($type).into()
+            }
+
+            // Inline, so that an editor shows the field's own description beside the values.
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                $crate::yaml::json_schema::scalar::<$type>()
             }
         }
     )+};
@@ -530,6 +574,7 @@ mod tests {
     impl Scalar for Rating {
         const WHAT: &'static str = "a rating";
         const HOW: &'static str = "use 1, 2 or 3";
+        const WRITTEN: Written = Written::Number { min: 1, max: 3 };
 
         fn from_text(text: &str) -> Option<Self> {
             text.parse()

@@ -44,6 +44,8 @@ impl Audience {
 impl yaml::Scalar for Audience {
     const WHAT: &'static str = "an audience";
     const HOW: &'static str = "use pupils, parents, staff or employers";
+    const WRITTEN: yaml::Written =
+        yaml::Written::Words(&["pupils", "parents", "staff", "employers"]);
 
     fn from_text(text: &str) -> Option<Self> {
         match text.trim().to_lowercase().as_str() {

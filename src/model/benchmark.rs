@@ -153,6 +153,7 @@ impl fmt::Display for Benchmark {
 impl yaml::Scalar for Benchmark {
     const WHAT: &'static str = "a benchmark";
     const HOW: &'static str = "the Gatsby Benchmarks are numbered 1 to 8";
+    const WRITTEN: yaml::Written = yaml::Written::Number { min: 1, max: 8 };
 
     fn from_text(text: &str) -> Option<Self> {
         text.trim().parse().ok().and_then(Benchmark::new)
@@ -164,6 +165,22 @@ impl yaml::Scalar for Benchmark {
 }
 
 yaml::deserialize_scalar!(Benchmark);
+
+/// The schema of a map from benchmark to `V` (Compass scores): its keys are the benchmarks'
+/// numbers, as [`Benchmark`] reads them.
+pub fn per_benchmark<V: schemars::JsonSchema>(
+    generator: &mut schemars::SchemaGenerator,
+) -> schemars::Schema {
+    let yaml::Written::Number { min, max } = <Benchmark as yaml::Scalar>::WRITTEN else {
+        unreachable!("a benchmark is written as its number")
+    };
+    let keys = format!("^\\s*[{min}-{max}]\\s*$");
+    schemars::json_schema!({
+        "type": "object",
+        "patternProperties": { keys: generator.subschema_for::<V>() },
+        "additionalProperties": false,
+    })
+}
 
 #[cfg(test)]
 mod tests {

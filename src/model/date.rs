@@ -45,6 +45,11 @@ impl fmt::Display for Date {
 impl yaml::Scalar for Date {
     const WHAT: &'static str = "a date";
     const HOW: &'static str = "write it as year-month-day, like 2025-09-01";
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        // A timestamp (from another generator's front matter) may follow the day.
+        pattern: r"^\s*\d{4}-\d\d-\d\d",
+        examples: &["2026-07-13"],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         Date::parse(text)

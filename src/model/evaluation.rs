@@ -3,16 +3,22 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::{Audience, Benchmark, Date, Period};
 use crate::yaml;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Evaluation {
+    /// Compass results: the percentages from the Compass tool for each benchmark, the report, or
+    /// both.
     pub compass: Vec<CompassResult>,
+    /// Surveys of pupils, parents, staff or employers, with the share who agreed with each
+    /// statement.
     pub feedback: Vec<Survey>,
+    /// Where each year's leavers went.
     pub destinations: Vec<Destinations>,
 }
 
@@ -26,11 +32,17 @@ pub struct CompassResult {
     pub report: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "CompassResult")]
 struct WrittenCompassResult {
+    /// When it was done: a day (`2026-06-29`) or a month (`2026-06`, `June 2026`, `Jun '26`).
     date: Period,
+    /// The percentage for each benchmark, such as `{1: 100, 2: 88}`.
     #[serde(default)]
+    #[schemars(schema_with = "super::benchmark::per_benchmark::<Percent>")]
     scores: BTreeMap<Benchmark, Percent>,
+    /// The report Compass produced: a file under `content/`, such as
+    /// `downloads/compass-2026-06.pdf`, or a web address.
     report: Option<String>,
 }
 
@@ -58,6 +70,8 @@ impl WrittenCompassResult {
     }
 }
 
+yaml::schema_as!(CompassResult, WrittenCompassResult);
+
 impl<'de> Deserialize<'de> for CompassResult {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let written = yaml::checked(deserializer, WrittenCompassResult::check)?;
@@ -69,20 +83,25 @@ impl<'de> Deserialize<'de> for CompassResult {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 pub struct Survey {
+    /// The survey's name, such as `Year 11 guidance interviews`.
     pub survey: String,
+    /// When it was taken.
     pub date: Option<Date>,
+    /// Who answered: `pupils`, `parents`, `staff` or `employers`.
     pub audience: Audience,
-    /// How many people answered.
+    /// How many people answered: results from fewer than 6 people are not published.
     pub respondents: u32,
+    /// Each statement, with the share who agreed.
     pub results: Vec<SurveyResult>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 pub struct SurveyResult {
+    /// The statement people were asked about.
     pub statement: String,
-    /// The share of respondents who agreed.
+    /// The percentage who agreed: a whole number from 0 to 100, without the % sign.
     pub agree: Percent,
 }
 
@@ -99,11 +118,17 @@ pub struct Destinations {
     pub routes: BTreeMap<Route, u32>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Destinations")]
 struct WrittenDestinations {
+    /// The summer they left, such as `2026`.
     year: i32,
+    /// The year group they left from, such as `Year 11` or `Year 13`.
     leaving: super::YearGroup,
+    /// How many left: the routes must add up to this.
     cohort: u32,
+    /// How many went each way, with `unknown` for leavers whose destination you do not know. Counts
+    /// from 1 to 5 are never published.
     routes: BTreeMap<Route, u32>,
 }
 
@@ -142,6 +167,8 @@ impl WrittenDestinations {
         Ok(())
     }
 }
+
+yaml::schema_as!(Destinations, WrittenDestinations);
 
 impl<'de> Deserialize<'de> for Destinations {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -246,6 +273,16 @@ impl Route {
 impl yaml::Scalar for Route {
     const WHAT: &'static str = "a destination";
     const HOW: &'static str = "use school-sixth-form, sixth-form-college, further-education, higher-education, apprenticeship, employment, neet or unknown";
+    const WRITTEN: yaml::Written = yaml::Written::Words(&[
+        "school-sixth-form",
+        "sixth-form-college",
+        "further-education",
+        "higher-education",
+        "apprenticeship",
+        "employment",
+        "neet",
+        "unknown",
+    ]);
 
     fn from_text(text: &str) -> Option<Self> {
         let route = match text.trim() {
@@ -281,6 +318,7 @@ impl Percent {
 impl yaml::Scalar for Percent {
     const WHAT: &'static str = "a percentage";
     const HOW: &'static str = "write a whole number from 0 to 100, without the % sign";
+    const WRITTEN: yaml::Written = yaml::Written::Number { min: 0, max: 100 };
 
     fn from_text(text: &str) -> Option<Self> {
         let value = text.trim().parse::<f64>().ok()?;

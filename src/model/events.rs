@@ -5,14 +5,16 @@ use std::ops::RangeInclusive;
 
 use jiff::tz::{AmbiguousOffset, Offset, TimeZone};
 use jiff::{Timestamp, civil};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 
 use super::{Audience, Benchmark};
 use crate::yaml;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Events {
+    /// The school's careers events.
     pub events: Vec<Event>,
 }
 
@@ -29,17 +31,25 @@ pub struct Event {
 }
 
 /// An event as written, before its times are checked against each other.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "Event")]
 struct WrittenEvent {
+    /// The event's name, such as `Year 9 options evening`.
     title: String,
+    /// When it starts: a UK time (`2027-01-28T18:00`), or a date (`2027-01-28`) for a whole day.
     start: When,
+    /// When it ends: after the start, and a time if the start is a time.
     end: Option<When>,
+    /// Where it is, such as `Main hall`.
     #[serde(default)]
     location: String,
+    /// Who it is for: everyone unless you list them.
     #[serde(default = "all_audiences")]
     audiences: Vec<Audience>,
+    /// The Gatsby Benchmarks (1 to 8) it serves.
     #[serde(default)]
     benchmarks: Vec<Benchmark>,
+    /// What happens. Markdown.
     #[serde(default)]
     description: String,
 }
@@ -68,6 +78,8 @@ impl WrittenEvent {
         Ok(())
     }
 }
+
+yaml::schema_as!(Event, WrittenEvent);
 
 impl<'de> Deserialize<'de> for Event {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -280,6 +292,11 @@ impl fmt::Display for When {
 impl yaml::Scalar for When {
     const WHAT: &'static str = "a date or time";
     const HOW: &'static str = "write 2026-01-29 for a whole day, or 2026-01-29T18:00 for a time";
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        // A year from 2000 to 2100 (EVENT_YEARS), a day, and perhaps a time.
+        pattern: r"^\s*(20\d\d|2100)-\d\d-\d\d([Tt ]\d\d?(:\d\d(:\d\d(\.\d+)?)?)?)?\s*$",
+        examples: &["2027-01-28", "2027-01-28T18:00"],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         When::parse(text).ok()

@@ -92,6 +92,8 @@ impl fmt::Display for Phase {
 impl yaml::Scalar for Phase {
     const WHAT: &'static str = "a school phase";
     const HOW: &'static str = "use primary, secondary, all-through, special or college";
+    const WRITTEN: yaml::Written =
+        yaml::Written::Words(&["primary", "secondary", "all-through", "special", "college"]);
 
     fn from_text(text: &str) -> Option<Self> {
         Phase::parse(text)

@@ -1,28 +1,35 @@
 //! `content/programme.yaml`: the careers programme, year by year.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Audience, Benchmark, Date, YearGroup};
 use crate::yaml;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Programme {
-    /// A summary of the careers programme (Markdown): statutory item S2.
+    /// A summary of the careers programme (S2). Markdown.
     pub summary: String,
-    /// How each audience can find out about the programme (Markdown): statutory item S2.
+    /// How pupils, parents, staff and employers find out about the programme (S2).
     pub access: Access,
-    /// How the school measures and assesses the programme's impact (Markdown): statutory item S3.
+    /// How the school measures and assesses the programme's impact (S3), such as Compass each half
+    /// term. Markdown; the evaluation page shows it first.
     pub impact: String,
+    /// The programme year by year: an entry for each year group.
     pub years: Vec<Year>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Access {
+    /// How pupils find out about the programme. Markdown.
     pub pupils: String,
+    /// How parents and carers find out about the programme. Markdown.
     pub parents: String,
+    /// How staff find out about the programme. Markdown.
     pub staff: String,
+    /// How employers find out about the programme. Markdown.
     pub employers: String,
 }
 
@@ -37,31 +44,40 @@ impl Access {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 pub struct Year {
+    /// The year group: `Reception`, or 1 to 13 (`Year 7` works too).
     pub year: YearGroup,
+    /// The year's theme, such as `Discovering myself`.
     #[serde(default)]
     pub theme: String,
     /// What pupils will know or be able to do by the end of the year.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// The year's careers activities.
     #[serde(default)]
     pub activities: Vec<Activity>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 pub struct Activity {
+    /// The activity's name.
     pub title: String,
+    /// When in the year it happens: `autumn`, `spring`, `summer` or `all-year`.
     pub term: Term,
+    /// The Gatsby Benchmarks (1 to 8) it serves.
     #[serde(default)]
     pub benchmarks: Vec<Benchmark>,
+    /// Who it is for: `pupils` unless you list others.
     #[serde(default = "pupils_only")]
     pub audiences: Vec<Audience>,
-    /// An encounter with providers of technical education or apprenticeships (the Baker clause).
+    /// `true` for an encounter with providers of technical education or apprenticeships: the
+    /// provider access policy lists these (P4).
     #[serde(default)]
     pub provider_encounter: bool,
+    /// Its date, when it is fixed.
     pub date: Option<Date>,
-    /// Markdown.
+    /// What happens. Markdown.
     #[serde(default)]
     pub description: String,
 }
@@ -95,6 +111,8 @@ impl Term {
 impl yaml::Scalar for Term {
     const WHAT: &'static str = "a term";
     const HOW: &'static str = "use autumn, spring, summer or all-year";
+    const WRITTEN: yaml::Written =
+        yaml::Written::Words(&["autumn", "spring", "summer", "all-year"]);
 
     fn from_text(text: &str) -> Option<Self> {
         let term = match text.trim().to_lowercase().as_str() {

@@ -1,34 +1,39 @@
 //! `content/benchmarks.yaml`: the school's self-assessment against each benchmark's requirements,
 //! in the shape of the Gatsby Benchmark assessment grid schools already use.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Benchmark, Date};
 use crate::yaml;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct SelfAssessment {
     /// When the grid was last completed.
     pub assessed: Option<Date>,
+    /// The assessment of each benchmark.
     pub benchmarks: Vec<BenchmarkAssessment>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 pub struct BenchmarkAssessment {
+    /// Which benchmark: 1 to 8.
     pub benchmark: Benchmark,
-    /// The school's own wording of the benchmark, as its documents open each one (Markdown).
+    /// Your own documents' wording of the benchmark ("Every school should have..."): its page leads
+    /// with it, and the action plan opens its row with it. Markdown.
     #[serde(default)]
     pub statement: String,
-    /// What the school does towards this benchmark (Markdown).
+    /// What the school does towards the benchmark. Markdown.
     #[serde(default)]
     pub provision: String,
+    /// The benchmark's requirements, as the assessment grid lists them, each with its rating.
     #[serde(default)]
     pub requirements: Vec<Requirement>,
-    /// How the benchmark is adapted for a primary school.
+    /// How the benchmark is adapted for a primary school. Markdown.
     #[serde(default)]
     pub primary_adaptation: String,
-    /// General notes (Markdown).
+    /// Notes on the benchmark as a whole. Markdown.
     #[serde(default)]
     pub notes: String,
 }
@@ -72,15 +77,23 @@ fn leaves<'a>(
 }
 
 /// One requirement, or a heading with its parts (such as "Is evaluated using feedback from:").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 pub struct Requirement {
+    /// The requirement, in the grid's words.
     pub requirement: String,
+    /// Its rating: `red`, `amber`, `green`, `not-assessed` (or `not yet assessed`) or
+    /// `not-applicable` (or `n/a`). Pages show it in words with a symbol, never by colour alone.
     pub progress: Option<Progress>,
+    /// How urgent it is: 1 (highest) to 3.
     pub priority: Option<Priority>,
+    /// How it is adapted for a primary school, shown in its own column.
     #[serde(default)]
     pub primary_adaptation: String,
+    /// Notes on it, such as what is still to do.
     #[serde(default)]
     pub notes: String,
+    /// The parts of a requirement that has them, such as each audience of "Is on the school's
+    /// website with information aimed at:", each with its rating.
     #[serde(default)]
     pub parts: Vec<Requirement>,
 }
@@ -101,6 +114,15 @@ pub enum Progress {
 impl yaml::Scalar for Progress {
     const WHAT: &'static str = "a rating";
     const HOW: &'static str = "use red, amber, green, not-assessed or not-applicable";
+    const WRITTEN: yaml::Written = yaml::Written::Words(&[
+        "red",
+        "amber",
+        "green",
+        "not-assessed",
+        "not-applicable",
+        "not yet assessed",
+        "n/a",
+    ]);
 
     fn from_text(text: &str) -> Option<Self> {
         match text.trim().to_lowercase().as_str() {
@@ -151,6 +173,7 @@ pub struct Priority(u8);
 impl yaml::Scalar for Priority {
     const WHAT: &'static str = "a priority";
     const HOW: &'static str = "a priority is a number from 1 (highest) to 3";
+    const WRITTEN: yaml::Written = yaml::Written::Number { min: 1, max: 3 };
 
     fn from_text(text: &str) -> Option<Self> {
         text.trim()

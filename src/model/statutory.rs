@@ -2,43 +2,50 @@
 //! and P1-P4 of docs/check.md, from the DfE's statutory guidance "Careers guidance and access
 //! for education and training providers", gov.uk). These live in `site.yaml`.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::{Date, YearGroup, YearRange};
 
 /// A person the public can contact: the Careers Leader (S1), or whoever takes providers' requests (P1).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Contact {
+    /// Their name, such as `Ms Priya Shah`.
     pub name: String,
+    /// Their role, such as `Assistant Headteacher and Careers Leader`.
     pub role: String,
+    /// Their email address.
     pub email: String,
+    /// Their telephone number.
     pub phone: String,
-    /// When they can be reached, such as `Monday to Friday, 8.30am to 4pm`.
+    /// When to call, such as `Monday to Friday, 8.30am to 4pm`.
     pub hours: String,
 }
 
 /// When the published information was last reviewed, and when it will be next (S4).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct Review {
+    /// When this information was last reviewed.
     pub last: Option<Date>,
+    /// When it will be reviewed next.
     pub next: Option<Date>,
 }
 
 /// The provider access policy statement (Education Act 1997 s42B). Text fields are Markdown.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct ProviderAccess {
     /// Who providers should ask (P1).
     pub contact: Contact,
-    /// How a provider asks for access (P1).
+    /// How a provider asks for access (P1). Markdown.
     pub how_to_request: String,
-    /// Grounds for granting a request (P2).
+    /// The grounds for granting a request (P2). Markdown.
     pub granting: String,
-    /// Grounds for refusing a request (P2).
+    /// The grounds for refusing a request (P2). Markdown.
     pub refusing: String,
-    /// Premises and facilities given to providers (P3).
+    /// The premises and facilities providers are given (P3). Markdown.
     pub premises: String,
 }
 
@@ -90,17 +97,19 @@ impl EncounterStage {
 
 /// What the accessibility statement says beyond what careersite knows itself. Public-sector
 /// websites must publish one (Public Sector Bodies Accessibility Regulations 2018).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct AccessibilityStatement {
-    /// Where to report a problem; the Careers Leader's email when not given.
+    /// Where to report an accessibility problem: the Careers Leader's email address unless you give
+    /// another.
     pub email: String,
+    /// A telephone number for accessibility problems: the Careers Leader's unless you give another.
     pub phone: String,
     /// When the site was last tested for accessibility.
     pub tested: Option<Date>,
     /// When the statement was prepared or last reviewed.
     pub prepared: Option<Date>,
-    /// Content known not to be accessible, in plain words.
+    /// Content known not to be accessible, one item each, in plain words.
     pub known_issues: Vec<String>,
 }
 

@@ -91,6 +91,10 @@ impl fmt::Display for YearSpan {
 impl yaml::Scalar for YearSpan {
     const WHAT: &'static str = "a span of years";
     const HOW: &'static str = "write the first and last year, like 2021-2024 or 2021 to 2024";
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        pattern: r"^\s*\d{4}\s*(-|–|—|/|\s[Tt][Oo]\s)\s*(\d\d|\d{4})\s*$",
+        examples: &["2021-2024", "2021 to 2024"],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         YearSpan::parse(text)
@@ -396,6 +400,20 @@ const HOW: &str = "write a day (2021-09-30), a month (2021-09 or September 2021)
 impl yaml::Scalar for Timing {
     const WHAT: &'static str = "a time";
     const HOW: &'static str = HOW;
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        // Every time has a year in it, or goes on: "next term" would be read differently
+        // from one year to the next.
+        pattern: r"\d\d|[Oo][Nn][Gg][Oo][Ii][Nn][Gg]",
+        examples: &[
+            "2021-09-30",
+            "September 2021",
+            "autumn 2021",
+            "autumn 1 2021",
+            "2021-22",
+            "ongoing",
+            "Autumn Term 2021 then ongoing",
+        ],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         Timing::parse(text)
@@ -412,6 +430,10 @@ impl yaml::Scalar for Timing {
 impl yaml::Scalar for Period {
     const WHAT: &'static str = "a date, month, term or school year";
     const HOW: &'static str = "write a day (2021-09-30), a month (2021-09 or May 2021), a term (spring 2021 or Spring Term 2021), or a school year (2021-22)";
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        pattern: r"\d\d",
+        examples: &["2021-09-30", "May 2021", "spring 2021", "2021-22"],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         Period::parse(text)

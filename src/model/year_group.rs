@@ -67,6 +67,12 @@ impl Serialize for YearGroup {
 impl yaml::Scalar for YearGroup {
     const WHAT: &'static str = "a year group";
     const HOW: &'static str = "use Reception or a year from 1 to 13, such as 7 or \"Year 7\"";
+    const WRITTEN: yaml::Written = yaml::Written::NumberOrText {
+        min: 1,
+        max: 13,
+        pattern: r"^\s*([Rr]|[Rr]eception|RECEPTION|EYFS|[Ee]yfs|([Yy]ear|YEAR)?\s*\d\d?)\s*$",
+        examples: &["Reception", "Year 7"],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         YearGroup::parse(text)
@@ -104,6 +110,10 @@ impl yaml::Scalar for YearRange {
     const WHAT: &'static str = "a range of year groups";
     const HOW: &'static str =
         "write the youngest and the oldest, such as `Reception to Year 6` or `7 to 13`";
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        pattern: r"^\s*([Rr]eception|RECEPTION|[Rr]|([Yy]ear|YEAR)?\s*\d\d?)\s*(\s[Tt][Oo]\s|-|–)\s*([Yy]ear|YEAR)?\s*\d\d?\s*$",
+        examples: &["Reception to Year 6", "Year 7 to Year 13", "7 to 13"],
+    };
 
     fn from_text(text: &str) -> Option<Self> {
         YearRange::parse(text)
