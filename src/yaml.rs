@@ -8,9 +8,9 @@
 //! It knows nothing of the YAML crate beyond how its errors word a position, which
 //! [`position_in`] reads.
 
+pub mod json_schema;
 mod nesting;
 mod recover;
-pub mod json_schema;
 
 use std::cell::Cell;
 use std::fmt;
@@ -20,9 +20,9 @@ use std::path::Path;
 use serde::de::{self, DeserializeOwned, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Severity, has_errors};
-use recover::{Found, Problem, Recover};
 pub use json_schema::also_named;
 pub(crate) use json_schema::schema_as;
+use recover::{Found, Problem, Recover};
 
 /// A YAML value of any shape, for free-form fields such as a page's `extra`.
 pub type Value = serde_yaml::Value;

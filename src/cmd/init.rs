@@ -13,6 +13,7 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, CONFIG_FILE, CONTENT_DIR, PROGRAMME_FILE};
 use crate::model::Phase;
+use crate::schema;
 use crate::theme::{self, THEMES_DIR};
 use crate::yaml;
 
@@ -65,7 +66,7 @@ fn init(
         let count = scaffold(folder, &example).map_err(|problem| vec![problem])?;
         if !quiet {
             println!(
-                "Created {count} files in {}, from the example {}. Next:\n  1. edit {} (start with site.yaml; the pages describe the example school)\n  2. run `careersite build --root {}` and open {}",
+                "Created {count} files in {}, from the example {}, with the schemas that let an editor such as VS Code check the data files as you type (docs/editors.md). Next:\n  1. edit {} (start with site.yaml; the pages describe the example school)\n  2. run `careersite build --root {}` and open {}",
                 folder.join(CONTENT_DIR).display(),
                 example.described,
                 folder.join(CONTENT_DIR).display(),
@@ -98,6 +99,7 @@ fn scaffold(folder: &Path, example: &Example) -> Result<usize, Diagnostic> {
         std::fs::write(&path, contents.bytes())
             .map_err(|err| Diagnostic::io("write", &path, &err))?;
     }
+    schema::write(&content)?;
     let gitignore = folder.join(".gitignore");
     if !gitignore.exists() {
         // The lock and the build's notes stay beside the site between builds (see `write`).
@@ -151,6 +153,7 @@ impl Example {
             described,
         };
         example.add(dir, dir);
+        example.name_schemas();
         match start.phase {
             Phase::AllThrough => example.all_through()?,
             Phase::Special => {
@@ -164,9 +167,11 @@ impl Example {
         Ok(example)
     }
 
-    /// Every file under `dir`, with its path from `top`.
+    /// Every file under `dir`, with its path from `top`, but hidden ones (such as schemas
+    /// written into the example's own `content/` by `careersite schema`).
     fn add(&mut self, top: &Dir<'static>, dir: &Dir<'static>) {
-        for file in dir.files() {
+        let shown = |path: &Path| !path.file_name().is_some_and(load::is_hidden_or_temporary);
+        for file in dir.files().filter(|file| shown(file.path())) {
             let path = file.path().strip_prefix(top.path()).unwrap_or(file.path());
             // A PDF may be text too, but one whose byte offsets must not move.
             let editable = path.extension().is_some_and(|e| e == "md" || e == "yaml");
@@ -176,8 +181,18 @@ impl Example {
             };
             self.files.push((path.to_path_buf(), contents));
         }
-        for sub in dir.dirs() {
+        for sub in dir.dirs().filter(|sub| shown(sub.path())) {
             self.add(top, sub);
+        }
+    }
+
+    /// Each data file names its schema on its first line, so that an editor checks it as it is
+    /// typed.
+    fn name_schemas(&mut self) {
+        for (path, text) in self.texts() {
+            if let Some(file) = path.to_str().and_then(schema::for_data_file) {
+                *text = schema::with_first_line(text, &file);
+            }
         }
     }
 

@@ -36,7 +36,7 @@ pub struct CompassResult {
 #[schemars(rename = "CompassResult")]
 struct WrittenCompassResult {
     /// When it was done: a day (`2026-06-29`) or a month (`2026-06`, `June 2026`, `Jun '26`).
-    date: Period,
+    date: CompassDate,
     /// The percentage for each benchmark, such as `{1: 100, 2: 88}`.
     #[serde(default)]
     #[schemars(schema_with = "super::benchmark::per_benchmark::<Percent>")]
@@ -49,14 +49,6 @@ struct WrittenCompassResult {
 impl WrittenCompassResult {
     /// A result with neither scores nor a report says nothing: it would draw an empty chart.
     fn check(&self) -> Result<(), String> {
-        // Compass dates each assessment; a term or a school year would make an old result
-        // look current until the term or year is over.
-        if !matches!(self.date, Period::Day(_) | Period::Month(_)) {
-            return Err(format!(
-                "`{}` is not the day or month of a Compass result: write the day (2021-11-15) or the month (2021-11 or November 2021) its report gives",
-                self.date
-            ));
-        }
         match (self.scores.is_empty(), &self.report) {
             (true, None) => Err(
                 "a Compass result needs its `scores:` for each benchmark, or a `report:` linking to the report, or both"
@@ -72,11 +64,38 @@ impl WrittenCompassResult {
 
 yaml::schema_as!(CompassResult, WrittenCompassResult);
 
+/// The day or month of a Compass result, as its report gives it. Compass dates each
+/// assessment; a term or a school year would make an old result look current until the term or
+/// year is over.
+#[derive(Debug, Clone, Copy)]
+struct CompassDate(Period);
+
+impl yaml::Scalar for CompassDate {
+    const WHAT: &'static str = "the day or month of a Compass result";
+    const HOW: &'static str =
+        "write the day (2021-11-15) or the month (2021-11 or November 2021) its report gives";
+    const WRITTEN: yaml::Written = yaml::Written::Text {
+        // A day or a month, in figures or with the month's name: not a term or a school year.
+        pattern: r"^\s*(\d{4}-\d\d(-\d\d)?|\d\d?/\d\d?/\d{4}|(\d\d?\s+)?([Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[A-Za-z]*\.?\s+(\d{4}|['‘’]\d\d))\s*$",
+        examples: &["2026-06-29", "2026-06", "June 2026", "Jun '26"],
+    };
+
+    fn from_text(text: &str) -> Option<Self> {
+        Period::parse(text)
+            .filter(|period| matches!(period, Period::Day(_) | Period::Month(_)))
+            .map(CompassDate)
+    }
+
+    fn stand_in() -> Self {
+        CompassDate(Period::Month(jiff::civil::date(2000, 1, 1)))
+    }
+}
+
 impl<'de> Deserialize<'de> for CompassResult {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let written = yaml::checked(deserializer, WrittenCompassResult::check)?;
         Ok(CompassResult {
-            date: written.date,
+            date: written.date.0,
             scores: written.scores,
             report: written.report.map(|report| report.trim().to_string()),
         })
@@ -330,4 +349,4 @@ impl yaml::Scalar for Percent {
     }
 }
 
-yaml::deserialize_scalar!(Route, Percent);
+yaml::deserialize_scalar!(Route, Percent, CompassDate);
