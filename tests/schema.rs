@@ -658,3 +658,42 @@ fn init_names_each_data_files_schema_on_its_first_line_and_writes_the_schemas() 
     let check = common::careersite(&["check".as_ref(), "--root".as_ref(), folder.as_os_str()]);
     assert!(!check.stdout().contains("schema"), "{}", check.stdout());
 }
+
+/// The table of a file's fields in docs/content.md, under the line `<!-- fields: FILE -->`.
+fn field_table(root: &Value) -> String {
+    let mut table = String::from("| field | what to write |\n|---|---|\n");
+    for field in careersite::schema::fields(root) {
+        let description = field.description.unwrap_or_default();
+        table.push_str(&format!("| `{}` | {description} |\n", field.path));
+    }
+    table
+}
+
+/// docs/content.md gives each file's fields in the words an editor shows for them. Run with
+/// `CAREERSITE_WRITE_DOCS=1` to write the tables afresh after changing a field's description.
+#[test]
+fn the_docs_describe_every_field_in_the_words_the_editor_shows() {
+    let path = repo_root().join("docs/content.md");
+    let doc = std::fs::read_to_string(&path).unwrap();
+    let mut written = String::new();
+    let mut rest = doc.as_str();
+    for (file, root) in files_and_schemas() {
+        let marker = format!("<!-- fields: {file} -->\n");
+        let (before, after) = rest
+            .split_once(&marker)
+            .unwrap_or_else(|| panic!("docs/content.md has no line {marker}"));
+        let end = after.find("\n\n").map_or(after.len(), |end| end + 1);
+        let expected = field_table(&root);
+        if std::env::var_os("CAREERSITE_WRITE_DOCS").is_none() {
+            assert_eq!(after[..end], expected, "docs/content.md, the fields of {file}");
+        }
+        written.push_str(before);
+        written.push_str(&marker);
+        written.push_str(&expected);
+        rest = &after[end..];
+    }
+    written.push_str(rest);
+    if std::env::var_os("CAREERSITE_WRITE_DOCS").is_some() {
+        std::fs::write(&path, written).unwrap();
+    }
+}

@@ -75,6 +75,7 @@ fn file<T: JsonSchema>(data_file: Option<&'static str>, schema_file: &'static st
     };
     schema["title"] = title.into();
     leave_descriptions_to_fields(&mut schema);
+    unwrap_descriptions(&mut schema);
     close_objects(&mut schema);
     FileSchema {
         data_file,
@@ -102,6 +103,20 @@ fn leave_descriptions_to_fields(schema: &mut Value) {
                 definition.remove("description");
             }
         }
+    }
+}
+
+/// A description is written over several lines of a doc comment; an editor wraps it itself.
+fn unwrap_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(description)) = object.get_mut("description") {
+                *description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            object.values_mut().for_each(unwrap_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(unwrap_descriptions),
+        _ => {}
     }
 }
 
