@@ -102,10 +102,13 @@ destinations:
 ";
     let site = TestSite::new();
     site.write("content/evaluation.yaml", yaml);
-    let err = site.refused("content/evaluation.yaml", "is not a date");
+    let err = site.refused("content/evaluation.yaml", "is not the day or month");
     let file = "content/evaluation.yaml";
     for (value, says) in [
-        ("sometime in June", "`sometime in June` is not a date"),
+        (
+            "sometime in June",
+            "`sometime in June` is not the day or month of a Compass result",
+        ),
         ("lots", "`lots` is not a percentage"),
         ("dat:", "unknown field `dat`"),
         ("pupil", "`pupil` is not an audience"),

@@ -406,6 +406,7 @@ fn set_alike(root: &Value, doc: &mut Value, path: &str, value: Value) {
         let mut field = resolve(root, field).clone();
         if let Some(field) = field.as_object_mut() {
             field.remove("description");
+            field.remove("markdownDescription");
             field.remove("default");
             if let Some(Value::Array(kinds)) = field.get_mut("type") {
                 kinds.retain(|k| k != "null");
@@ -685,7 +686,11 @@ fn the_docs_describe_every_field_in_the_words_the_editor_shows() {
         let end = after.find("\n\n").map_or(after.len(), |end| end + 1);
         let expected = field_table(&root);
         if std::env::var_os("CAREERSITE_WRITE_DOCS").is_none() {
-            assert_eq!(after[..end], expected, "docs/content.md, the fields of {file}");
+            assert_eq!(
+                after[..end],
+                expected,
+                "docs/content.md, the fields of {file}"
+            );
         }
         written.push_str(before);
         written.push_str(&marker);

@@ -107,11 +107,15 @@ fn leave_descriptions_to_fields(schema: &mut Value) {
 }
 
 /// A description is written over several lines of a doc comment; an editor wraps it itself.
+/// The YAML language server shows `description` as plain text, backticks and all, and
+/// `markdownDescription`, which it prefers, with `red` set as code.
 fn unwrap_descriptions(value: &mut Value) {
     match value {
         Value::Object(object) => {
-            if let Some(Value::String(description)) = object.get_mut("description") {
-                *description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(Value::String(description)) = object.get("description") {
+                let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+                object.insert("markdownDescription".into(), description.clone().into());
+                object.insert("description".into(), description.into());
             }
             object.values_mut().for_each(unwrap_descriptions);
         }
