@@ -198,6 +198,7 @@ const MISTAKES: &[Mistakes] = &[
             ("benchmarks: [2, 5]", "benchmarks: [2, 9]"),
             ("term: spring", "term: winter"),
             ("  - year: 7", "  - year: 14"),
+            ("  - year: 7", "  - year: 0"),
             (
                 "        term: spring\n",
                 "        term: spring\n        room: Hall\n",
@@ -632,6 +633,34 @@ fn schema_leaves_a_file_it_did_not_write_as_it_was() {
             .join("content/.schemas/events.schema.json")
             .exists()
     );
+}
+
+#[test]
+fn schema_leaves_a_file_that_only_mentions_careersite_or_is_not_text_as_it_was() {
+    for theirs in [
+        b"{\"description\": \"copied from careersite: see the docs\"}\n".to_vec(),
+        vec![0xff, 0xfe, 0x00, 0x7b],
+    ] {
+        let site = TestSite::new();
+        site.write("content/.schemas/events.schema.json", &theirs);
+        common::careersite(&[
+            "schema".as_ref(),
+            "--root".as_ref(),
+            site.root().as_os_str(),
+        ])
+        .failure();
+        let kept = std::fs::read(site.root().join("content/.schemas/events.schema.json"));
+        assert_eq!(kept.unwrap(), theirs);
+    }
+}
+
+#[test]
+fn free_text_may_be_a_number_as_careersite_reads_it() {
+    let schemas = schemas();
+    let events = Validator::new(&schemas["events.schema.json"]);
+    let text = "events:\n  - title: 2027\n    start: 2027-01-28\n    location: 101\n";
+    assert_eq!(events.check(&as_json(text)), Ok(()));
+    assert_eq!(careersite_reads("events.yaml", text), Ok(()));
 }
 
 #[test]

@@ -76,7 +76,7 @@ impl yaml::Scalar for CompassDate {
         "write the day (2021-11-15) or the month (2021-11 or November 2021) its report gives";
     const WRITTEN: yaml::Written = yaml::Written::Text {
         // A day or a month, in figures or with the month's name: not a term or a school year.
-        pattern: r"^\s*(\d{4}-\d\d(-\d\d)?|\d\d?/\d\d?/\d{4}|(\d\d?\s+)?([Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[A-Za-z]*\.?\s+(\d{4}|['‘’]\d\d))\s*$",
+        pattern: r"^\s*(\d{4}[-–—]\d\d([-–—]\d\d)?([Tt ].*)?|\d\d?/\d\d?/\d{4}|(\d\d?([Ss][Tt]|[Nn][Dd]|[Rr][Dd]|[Tt][Hh])?\s+)?([Jj][Aa][Nn]|[Ff][Ee][Bb]|[Mm][Aa][Rr]|[Aa][Pp][Rr]|[Mm][Aa][Yy]|[Jj][Uu][Nn]|[Jj][Uu][Ll]|[Aa][Uu][Gg]|[Ss][Ee][Pp]|[Oo][Cc][Tt]|[Nn][Oo][Vv]|[Dd][Ee][Cc])[A-Za-z]*\.?,?\s+(\d{4}|['‘’]\d\d))\.?\s*$",
         examples: &["2026-06-29", "2026-06", "June 2026", "Jun '26"],
     };
 

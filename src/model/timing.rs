@@ -92,7 +92,7 @@ impl yaml::Scalar for YearSpan {
     const WHAT: &'static str = "a span of years";
     const HOW: &'static str = "write the first and last year, like 2021-2024 or 2021 to 2024";
     const WRITTEN: yaml::Written = yaml::Written::Text {
-        pattern: r"^\s*\d{4}\s*(-|–|—|/|\s[Tt][Oo]\s)\s*(\d\d|\d{4})\s*$",
+        pattern: r"^\s*\d{4}\s*(-|–|—|/|\s[Tt][Oo]\s)\s*(\d\d|\d{4})[.,]?\s*$",
         examples: &["2021-2024", "2021 to 2024"],
     };
 

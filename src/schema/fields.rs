@@ -12,7 +12,7 @@ pub struct Field {
     pub description: Option<String>,
 }
 
-/// Every field of `schema`, in the order the file is read: a field, then the fields inside it.
+/// Every field of `schema`, each followed by the fields inside it, in alphabetical order.
 /// A set of fields defined once and used in several places is listed at each; one that holds
 /// itself (a requirement's `parts`) is listed once, at its first place.
 pub fn fields(schema: &Value) -> Vec<Field> {

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
@@ -76,6 +76,7 @@ fn file<T: JsonSchema>(data_file: Option<&'static str>, schema_file: &'static st
     schema["title"] = title.into();
     leave_descriptions_to_fields(&mut schema);
     unwrap_descriptions(&mut schema);
+    text_takes_any_scalar(&mut schema);
     close_objects(&mut schema);
     FileSchema {
         data_file,
@@ -84,7 +85,7 @@ fn file<T: JsonSchema>(data_file: Option<&'static str>, schema_file: &'static st
     }
 }
 
-/// The schema's text, the same bytes on every run: keys in the order the types give them.
+/// The schema's text, the same bytes on every run: keys in alphabetical order.
 pub fn text(schema: &Value) -> String {
     let mut text = serde_json::to_string_pretty(schema).expect("a schema is JSON");
     text.push('\n');
@@ -124,6 +125,31 @@ fn unwrap_descriptions(value: &mut Value) {
     }
 }
 
+/// Free text is read from whatever one value was written (`location: 101`, a room), so a
+/// field of text without a pattern or words of its own takes a number or `true` too.
+fn text_takes_any_scalar(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            let free = !object.contains_key("pattern") && !object.contains_key("enum");
+            let widened = match object.get("type") {
+                Some(Value::String(kind)) if free && kind == "string" => {
+                    Some(json!(["string", "number", "boolean"]))
+                }
+                Some(Value::Array(kinds)) if free && kinds == &[json!("string"), json!("null")] => {
+                    Some(json!(["string", "number", "boolean", "null"]))
+                }
+                _ => None,
+            };
+            if let Some(widened) = widened {
+                object.insert("type".into(), widened);
+            }
+            object.values_mut().for_each(text_takes_any_scalar);
+        }
+        Value::Array(items) => items.iter_mut().for_each(text_takes_any_scalar),
+        _ => {}
+    }
+}
+
 /// A key careersite does not know is a mistake in a data file (and ignored with a warning in
 /// front matter), so every set of fields is closed; a map (Compass scores, `extra`) says what
 /// its values are instead.
@@ -147,9 +173,7 @@ pub fn write(content: &Path) -> Result<(), Diagnostic> {
     let files = all();
     for file in &files {
         let path = folder.join(file.schema_file);
-        if let Ok(there) = std::fs::read_to_string(&path)
-            && !there.contains(TITLE_START)
-        {
+        if !replaceable(&path)? {
             return Err(Diagnostic::error(format!(
                 "{} is not a schema careersite wrote, so it is left as it is",
                 path.display()
@@ -164,6 +188,26 @@ pub fn write(content: &Path) -> Result<(), Diagnostic> {
             .map_err(|err| Diagnostic::io("write", &path, &err))?;
     }
     Ok(())
+}
+
+/// Whether `path` is free to write: not there, or a schema careersite wrote (JSON whose title
+/// is one of careersite's), and never a link to somewhere else.
+fn replaceable(path: &Path) -> Result<bool, Diagnostic> {
+    match std::fs::symlink_metadata(path) {
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(true),
+        Err(err) => return Err(Diagnostic::io("read", path, &err)),
+        Ok(meta) if !meta.is_file() => return Ok(false),
+        Ok(_) => {}
+    }
+    let bytes = std::fs::read(path).map_err(|err| Diagnostic::io("read", path, &err))?;
+    let ours = serde_json::from_slice::<Value>(&bytes)
+        .ok()
+        .is_some_and(|schema| {
+            schema["title"]
+                .as_str()
+                .is_some_and(|title| title.starts_with(TITLE_START))
+        });
+    Ok(ours)
 }
 
 /// Whether a data file's text names its schema, on a comment line before its first key.
