@@ -129,14 +129,6 @@ fn init_names_the_school_in_its_header_and_on_its_home_page() {
 fn init_without_a_phase_starts_from_the_secondary_example_as_it_is() {
     let site = started(&[]);
     let example = common::repo_root().join("content");
-    let data_files = [
-        "site.yaml",
-        "programme.yaml",
-        "benchmarks.yaml",
-        "action-plan.yaml",
-        "evaluation.yaml",
-        "events.yaml",
-    ];
     let walk = walkdir::WalkDir::new(&example)
         .into_iter()
         .filter_entry(|entry| !entry.file_name().to_string_lossy().starts_with('.'));
@@ -146,9 +138,14 @@ fn init_without_a_phase_starts_from_the_secondary_example_as_it_is() {
             let path = entry.path().strip_prefix(&example).unwrap();
             let mut expected = std::fs::read(entry.path()).unwrap();
             // A data file gains the line naming its schema, for editors.
-            if let Some(name) = data_files.iter().find(|name| path == Path::new(name)) {
-                let stem = name.trim_end_matches(".yaml");
-                let line = format!("# yaml-language-server: $schema=.schemas/{stem}.schema.json\n");
+            if let Some(name) = common::DATA_FILES
+                .iter()
+                .find(|name| path == Path::new(name))
+            {
+                let line = format!(
+                    "# yaml-language-server: $schema=.schemas/{}\n",
+                    common::schema_file(name)
+                );
                 expected.splice(0..0, line.into_bytes());
             }
             assert_eq!(

@@ -13,23 +13,9 @@ use careersite::config::SiteConfig;
 use careersite::diagnostic::Severity;
 use careersite::model::{ActionPlan, Evaluation, Events, FrontMatter, Programme, SelfAssessment};
 use careersite::yaml::{self, Source};
-use common::{TestSite, copy_tree, repo_root};
+use common::{DATA_FILES, TestSite, copy_tree, repo_root, schema_file};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
-
-const DATA_FILES: [&str; 6] = [
-    "site.yaml",
-    "programme.yaml",
-    "benchmarks.yaml",
-    "action-plan.yaml",
-    "evaluation.yaml",
-    "events.yaml",
-];
-
-/// The schema file for a data file, or `page` for front matter.
-fn schema_file(file: &str) -> String {
-    format!("{}.schema.json", file.trim_end_matches(".yaml"))
-}
 
 /// The schemas `careersite schema` writes for the site at `root`.
 fn written_schemas(root: &Path) -> BTreeMap<String, Value> {

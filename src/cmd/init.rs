@@ -13,7 +13,7 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, CONFIG_FILE, CONTENT_DIR, PROGRAMME_FILE};
 use crate::model::Phase;
-use crate::schema;
+use crate::schema::{self, FileSchema};
 use crate::theme::{self, THEMES_DIR};
 use crate::yaml;
 
@@ -99,7 +99,7 @@ fn scaffold(folder: &Path, example: &Example) -> Result<usize, Diagnostic> {
         std::fs::write(&path, contents.bytes())
             .map_err(|err| Diagnostic::io("write", &path, &err))?;
     }
-    schema::write(&content)?;
+    schema::write(&content, &example.schemas)?;
     let gitignore = folder.join(".gitignore");
     if !gitignore.exists() {
         // The lock and the build's notes stay beside the site between builds (see `write`).
@@ -114,6 +114,8 @@ struct Example {
     files: Vec<(PathBuf, Contents)>,
     /// "secondary school", for saying what the site was started from.
     described: &'static str,
+    /// The schemas the data files name, written beside them in `content/.schemas/`.
+    schemas: Vec<FileSchema>,
 }
 
 enum Contents {
@@ -151,6 +153,7 @@ impl Example {
         let mut example = Example {
             files: Vec::new(),
             described,
+            schemas: schema::all(),
         };
         example.add(dir, dir);
         example.name_schemas();
@@ -189,9 +192,13 @@ impl Example {
     /// Each data file names its schema on its first line, so that an editor checks it as it is
     /// typed.
     fn name_schemas(&mut self) {
-        for (path, text) in self.texts() {
-            if let Some(file) = path.to_str().and_then(schema::for_data_file) {
-                *text = schema::with_first_line(text, &file);
+        for (path, text) in texts(&mut self.files) {
+            let named = self
+                .schemas
+                .iter()
+                .find(|file| file.data_file == path.to_str());
+            if let Some(file) = named {
+                *text = schema::with_first_line(text, file);
             }
         }
     }
@@ -255,13 +262,18 @@ impl Example {
 
     /// The text files, each with its path.
     fn texts(&mut self) -> impl Iterator<Item = (&Path, &mut String)> {
-        self.files
-            .iter_mut()
-            .filter_map(|(path, contents)| match contents {
-                Contents::Text(text) => Some((path.as_path(), text)),
-                Contents::Bytes(_) => None,
-            })
+        texts(&mut self.files)
     }
+}
+
+/// The text files of `files`, each with its path.
+fn texts(files: &mut [(PathBuf, Contents)]) -> impl Iterator<Item = (&Path, &mut String)> {
+    files
+        .iter_mut()
+        .filter_map(|(path, contents)| match contents {
+            Contents::Text(text) => Some((path.as_path(), text)),
+            Contents::Bytes(_) => None,
+        })
 }
 
 /// A failed adjustment of an example built into careersite, which its tests rule out; said

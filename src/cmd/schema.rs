@@ -20,7 +20,8 @@ pub fn run(root: &Path, quiet: bool) -> ExitCode {
             "run careersite schema in the folder that holds content/, or give it with --root",
         )]);
     }
-    if let Err(problem) = schema::write(&content) {
+    let files = schema::all();
+    if let Err(problem) = schema::write(&content, &files) {
         return super::failed(&[problem]);
     }
     if !quiet {
@@ -28,19 +29,17 @@ pub fn run(root: &Path, quiet: bool) -> ExitCode {
             "Wrote the schemas for site.yaml, the careers data files and front matter to {}.",
             content.join(schema::FOLDER).display()
         );
-        let unnamed: Vec<FileSchema> = schema::all()
-            .into_iter()
-            .filter(|file| {
-                file.data_file
-                    .is_some_and(|name| !names_schema(&content, name))
-            })
+        // Each data file the school has that does not name its schema yet.
+        let unnamed: Vec<(&str, &FileSchema)> = files
+            .iter()
+            .filter_map(|file| file.data_file.map(|name| (name, file)))
+            .filter(|(name, _)| !names_schema(&content, name))
             .collect();
         if !unnamed.is_empty() {
             println!(
                 "So that your editor checks a file as you type, put its line at the very top of it (docs/editors.md):"
             );
-            for file in unnamed {
-                let name = file.data_file.unwrap_or_default();
+            for (name, file) in unnamed {
                 println!(
                     "  {}:\n    {}",
                     Path::new(CONTENT_DIR).join(name).display(),

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
@@ -59,11 +59,6 @@ pub fn all() -> Vec<FileSchema> {
     ]
 }
 
-/// The schema a data file is checked against, if careersite reads it.
-pub fn for_data_file(name: &str) -> Option<FileSchema> {
-    all().into_iter().find(|file| file.data_file == Some(name))
-}
-
 fn file<T: JsonSchema>(data_file: Option<&'static str>, schema_file: &'static str) -> FileSchema {
     let mut schema = SchemaSettings::draft07()
         .into_generator()
@@ -75,9 +70,11 @@ fn file<T: JsonSchema>(data_file: Option<&'static str>, schema_file: &'static st
     };
     schema["title"] = title.into();
     leave_descriptions_to_fields(&mut schema);
-    unwrap_descriptions(&mut schema);
-    text_takes_any_scalar(&mut schema);
-    close_objects(&mut schema);
+    each_object(&mut schema, &|object| {
+        unwrap_description(object);
+        let_text_take_any_scalar(object);
+        close(object);
+    });
     FileSchema {
         data_file,
         schema_file,
@@ -107,71 +104,60 @@ fn leave_descriptions_to_fields(schema: &mut Value) {
     }
 }
 
+/// Calls `rule` on every object in `value`, however deep: each set of fields and each
+/// field's own schema.
+fn each_object(value: &mut Value, rule: &impl Fn(&mut Map<String, Value>)) {
+    match value {
+        Value::Object(object) => {
+            rule(object);
+            object.values_mut().for_each(|v| each_object(v, rule));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| each_object(v, rule)),
+        _ => {}
+    }
+}
+
 /// A description is written over several lines of a doc comment; an editor wraps it itself.
 /// The YAML language server shows `description` as plain text, backticks and all, and
 /// `markdownDescription`, which it prefers, with `red` set as code.
-fn unwrap_descriptions(value: &mut Value) {
-    match value {
-        Value::Object(object) => {
-            if let Some(Value::String(description)) = object.get("description") {
-                let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
-                object.insert("markdownDescription".into(), description.clone().into());
-                object.insert("description".into(), description.into());
-            }
-            object.values_mut().for_each(unwrap_descriptions);
-        }
-        Value::Array(items) => items.iter_mut().for_each(unwrap_descriptions),
-        _ => {}
+fn unwrap_description(object: &mut Map<String, Value>) {
+    if let Some(Value::String(description)) = object.get("description") {
+        let description = description.split_whitespace().collect::<Vec<_>>().join(" ");
+        object.insert("markdownDescription".into(), description.clone().into());
+        object.insert("description".into(), description.into());
     }
 }
 
 /// Free text is read from whatever one value was written (`location: 101`, a room), so a
 /// field of text without a pattern or words of its own takes a number or `true` too.
-fn text_takes_any_scalar(value: &mut Value) {
-    match value {
-        Value::Object(object) => {
-            let free = !object.contains_key("pattern") && !object.contains_key("enum");
-            let widened = match object.get("type") {
-                Some(Value::String(kind)) if free && kind == "string" => {
-                    Some(json!(["string", "number", "boolean"]))
-                }
-                Some(Value::Array(kinds)) if free && kinds == &[json!("string"), json!("null")] => {
-                    Some(json!(["string", "number", "boolean", "null"]))
-                }
-                _ => None,
-            };
-            if let Some(widened) = widened {
-                object.insert("type".into(), widened);
-            }
-            object.values_mut().for_each(text_takes_any_scalar);
-        }
-        Value::Array(items) => items.iter_mut().for_each(text_takes_any_scalar),
-        _ => {}
+fn let_text_take_any_scalar(object: &mut Map<String, Value>) {
+    if object.contains_key("pattern") || object.contains_key("enum") {
+        return;
     }
+    let widened = match object.get("type") {
+        Some(Value::String(kind)) if kind == "string" => json!(["string", "number", "boolean"]),
+        Some(Value::Array(kinds)) if kinds == &[json!("string"), json!("null")] => {
+            json!(["string", "number", "boolean", "null"])
+        }
+        _ => return,
+    };
+    object.insert("type".into(), widened);
 }
 
 /// A key careersite does not know is a mistake in a data file (and ignored with a warning in
 /// front matter), so every set of fields is closed; a map (Compass scores, `extra`) says what
 /// its values are instead.
-fn close_objects(value: &mut Value) {
-    match value {
-        Value::Object(object) => {
-            if object.contains_key("properties") && !object.contains_key("additionalProperties") {
-                object.insert("additionalProperties".into(), false.into());
-            }
-            object.values_mut().for_each(close_objects);
-        }
-        Value::Array(items) => items.iter_mut().for_each(close_objects),
-        _ => {}
+fn close(object: &mut Map<String, Value>) {
+    if object.contains_key("properties") && !object.contains_key("additionalProperties") {
+        object.insert("additionalProperties".into(), false.into());
     }
 }
 
-/// Writes every schema into `content/.schemas/`, replacing only schemas careersite wrote: a
-/// file there of anyone else's is left as it was, and nothing is written.
-pub fn write(content: &Path) -> Result<(), Diagnostic> {
+/// Writes `files` (made by [`all`]) into `content/.schemas/`, replacing only schemas careersite
+/// wrote: a file there of anyone else's is left as it was, and nothing is written.
+pub fn write(content: &Path, files: &[FileSchema]) -> Result<(), Diagnostic> {
     let folder = content.join(FOLDER);
-    let files = all();
-    for file in &files {
+    for file in files {
         let path = folder.join(file.schema_file);
         if !replaceable(&path)? {
             return Err(Diagnostic::error(format!(
@@ -182,7 +168,7 @@ pub fn write(content: &Path) -> Result<(), Diagnostic> {
         }
     }
     std::fs::create_dir_all(&folder).map_err(|err| Diagnostic::io("create", &folder, &err))?;
-    for file in &files {
+    for file in files {
         let path = folder.join(file.schema_file);
         std::fs::write(&path, text(&file.schema))
             .map_err(|err| Diagnostic::io("write", &path, &err))?;

@@ -2,7 +2,7 @@
 //! (`careersite schema`): each [`Scalar`] states its own, and a struct's comes from its derive.
 
 use schemars::{Schema, json_schema};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::{Scalar, Written};
 
@@ -57,10 +57,13 @@ pub fn also_named(names: &'static [(&'static str, &'static str)]) -> impl FnMut(
                 format!("Another name for `{field}`: write one or the other.").into(),
             );
             properties.insert(alias.into(), of_alias.into());
-            exclusions.push(json_schema!({ "not": { "required": [alias, field] } }));
+            exclusions.push(json!({ "not": { "required": [alias, field] } }));
         }
         if !exclusions.is_empty() {
-            schema.insert("allOf".into(), serde_json::to_value(exclusions).unwrap());
+            let all_of = schema.ensure_object().entry("allOf").or_insert(json!([]));
+            if let Value::Array(all_of) = all_of {
+                all_of.extend(exclusions);
+            }
         }
     }
 }

@@ -300,3 +300,18 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The careers data files careersite reads from `content/`, as `init` writes them.
+pub const DATA_FILES: [&str; 6] = [
+    "site.yaml",
+    "programme.yaml",
+    "benchmarks.yaml",
+    "action-plan.yaml",
+    "evaluation.yaml",
+    "events.yaml",
+];
+
+/// The schema `careersite schema` writes for a data file, or for `page` front matter.
+pub fn schema_file(file: &str) -> String {
+    format!("{}.schema.json", file.trim_end_matches(".yaml"))
+}
