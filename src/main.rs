@@ -74,6 +74,13 @@ enum Command {
     /// Write JSON Schemas for the data files into content/.schemas/, so that an editor such as
     /// VS Code checks each file as you type (see docs/editors.md).
     Schema,
+    /// Bring figures and dates in from where the school keeps them (the DfE's destination
+    /// measures, a spreadsheet, the school calendar), changing only that part of the data file
+    /// (see docs/import.md).
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
     /// Report what the law requires the site to publish and what is missing, benchmark
     /// coverage, broken links and accessibility problems. Exits 1 if there are errors.
     Check {
@@ -83,6 +90,22 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         strict: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Where leavers went, into evaluation.yaml: from the DfE's destination measures (a CSV file
+    /// of every school, with --urn) or from your own spreadsheet laid out as docs/import.md shows.
+    Destinations {
+        /// The CSV file.
+        file: PathBuf,
+        /// Your school's unique reference number, to pick its rows out of the DfE's file.
+        #[arg(long)]
+        urn: Option<String>,
+        /// Say what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -106,6 +129,11 @@ fn main() -> ExitCode {
             cmd::serve::run(cli.root, bind, port, open, cli.quiet)
         }
         Command::Check { format, strict } => cmd::check::run(cli.root, format, strict),
+        Command::Import { what } => match what {
+            Import::Destinations { file, urn, dry_run } => {
+                cmd::import::destinations(&cli.root, &file, urn.as_deref(), dry_run, cli.quiet)
+            }
+        },
         Command::Schema => cmd::schema::run(&cli.root, cli.quiet),
     }
 }

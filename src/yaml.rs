@@ -8,6 +8,7 @@
 //! It knows nothing of the YAML crate beyond how its errors word a position, which
 //! [`position_in`] reads.
 
+pub mod edit;
 pub mod json_schema;
 mod nesting;
 mod recover;
@@ -332,7 +333,7 @@ pub enum Written {
     /// ones an editor offers.
     Words(&'static [&'static str]),
     /// A whole number from `min` to `max`.
-    Number { min: u8, max: u8 },
+    Number { min: u32, max: u32 },
     /// Text such as `examples`. `pattern`, a JSON Schema (ECMAScript) regular expression, turns
     /// away the commonest mistakes as they are typed; `from_text` is the judge of the rest.
     Text {
@@ -341,8 +342,8 @@ pub enum Written {
     },
     /// A whole number from `min` to `max`, or text such as `examples` (`7` or `Year 7`).
     NumberOrText {
-        min: u8,
-        max: u8,
+        min: u32,
+        max: u32,
         pattern: &'static str,
         examples: &'static [&'static str],
     },

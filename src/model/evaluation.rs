@@ -131,10 +131,12 @@ pub struct Destinations {
     pub year: i32,
     /// The year group they left from, such as Year 11 or Year 13.
     pub leaving: super::YearGroup,
+    /// Whose figures these are: the school's own, or the DfE's destination measures.
+    pub source: DestinationsSource,
     pub cohort: u32,
     /// Every route that leavers from this year group can take, in a fixed order, with 0 for
     /// those the school does not list.
-    pub routes: BTreeMap<Route, u32>,
+    pub routes: BTreeMap<Route, Count>,
 }
 
 #[derive(Deserialize, JsonSchema)]
@@ -144,18 +146,28 @@ struct WrittenDestinations {
     year: i32,
     /// The year group they left from, such as `Year 11` or `Year 13`.
     leaving: super::YearGroup,
+    /// Whose figures these are: `school` (your own, the default) or `dfe` (the Department for
+    /// Education's destination measures, which `careersite import destinations` brings in).
+    #[serde(default)]
+    source: DestinationsSource,
     /// How many left: the routes must add up to this.
     cohort: u32,
-    /// How many went each way, with `unknown` for leavers whose destination you do not know. Counts
-    /// from 1 to 5 are never published.
-    routes: BTreeMap<Route, u32>,
+    /// How many went each way, with `unknown` for leavers whose destination you do not know, and
+    /// `c` for a figure the source did not publish. Counts from 1 to 5 are never published.
+    routes: BTreeMap<Route, Count>,
 }
 
 impl WrittenDestinations {
     /// Suppression reasons from the cohort being the sum of the published counts: a route
     /// left out would be a count no rule protects.
     fn check(&self) -> Result<(), String> {
-        let counted: u64 = self.routes.values().map(|&count| u64::from(count)).sum();
+        let counted: u64 = self
+            .routes
+            .values()
+            .filter_map(|count| count.known())
+            .map(u64::from)
+            .sum();
+        let withheld = self.routes.values().any(|count| count.known().is_none());
         let cohort = u64::from(self.cohort);
         if counted > cohort {
             return Err(format!(
@@ -163,19 +175,37 @@ impl WrittenDestinations {
                 self.cohort
             ));
         }
-        if counted < cohort {
+        if counted < cohort && !withheld {
             return Err(format!(
                 "the routes add up to {counted}, but the cohort is `{}` leavers: give the route of the other {}, with `unknown:` for those whose destination is not known",
                 self.cohort,
                 cohort - counted
             ));
         }
-        let possible = Route::open_to(self.leaving);
+        if counted == cohort && withheld && self.source == DestinationsSource::School {
+            return Err(format!(
+                "the counts add up to the cohort of `{}` already, so a route written `c` would be 0: write the routes as numbers, and careersite hides the small ones",
+                self.cohort
+            ));
+        }
+        if self.source == DestinationsSource::Dfe
+            && !matches!(self.leaving, super::YearGroup::Year(11 | 13))
+        {
+            return Err(format!(
+                "the DfE's destination measures are for Year 11 and Year 13 leavers, not {}: for your own figures, leave out `source:`",
+                self.leaving
+            ));
+        }
+        let possible = Route::open_to(self.leaving, self.source);
         if let Some(route) = self.routes.keys().find(|r| !possible.contains(r)) {
             return Err(format!(
-                "`{}` is not a route that {} leavers take: use {}",
+                "`{}` is not a route that {} leavers take{}: use {}",
                 route.key(),
                 self.leaving,
+                match self.source {
+                    DestinationsSource::School => "",
+                    DestinationsSource::Dfe => " in the DfE's measures",
+                },
                 possible
                     .iter()
                     .map(|r| format!("`{}`", r.key()))
@@ -195,16 +225,111 @@ impl<'de> Deserialize<'de> for Destinations {
         // The same rows every year, listed or not: were a route missing only when nobody took
         // it, a listed route would be known to have somebody, and the cohort could then pin
         // hidden counts down.
-        let routes = Route::open_to(written.leaving)
+        let routes = Route::open_to(written.leaving, written.source)
             .iter()
-            .map(|&route| (route, written.routes.get(&route).copied().unwrap_or(0)))
+            .map(|&route| {
+                let count = written.routes.get(&route).copied();
+                (route, count.unwrap_or(Count::Known(0)))
+            })
             .collect();
         Ok(Destinations {
             year: written.year,
             leaving: written.leaving,
+            source: written.source,
             cohort: written.cohort,
             routes,
         })
+    }
+}
+
+/// Whose destination figures these are. The two measure different things: a school records
+/// where its leavers went that autumn; the DfE counts a destination only once it was kept up
+/// for six months of the year after, and sorts leavers into its own categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DestinationsSource {
+    #[default]
+    School,
+    Dfe,
+}
+
+impl DestinationsSource {
+    /// As written in `evaluation.yaml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DestinationsSource::School => "school",
+            DestinationsSource::Dfe => "dfe",
+        }
+    }
+}
+
+impl yaml::Scalar for DestinationsSource {
+    const WHAT: &'static str = "a source of destination figures";
+    const HOW: &'static str =
+        "use school (your own figures) or dfe (the DfE's destination measures)";
+    const WRITTEN: yaml::Written = yaml::Written::Words(&["school", "dfe"]);
+
+    fn from_text(text: &str) -> Option<Self> {
+        match text.trim().to_lowercase().as_str() {
+            "school" => Some(DestinationsSource::School),
+            "dfe" => Some(DestinationsSource::Dfe),
+            _ => None,
+        }
+    }
+
+    fn stand_in() -> Self {
+        DestinationsSource::School
+    }
+}
+
+/// How many leavers took a route: a number, or `c` where the source kept the number back (as
+/// the DfE's measures write a number small enough to identify a pupil).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Count {
+    Known(u32),
+    Withheld,
+}
+
+impl Count {
+    pub fn known(self) -> Option<u32> {
+        match self {
+            Count::Known(count) => Some(count),
+            Count::Withheld => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Count::Known(count) => write!(f, "{count}"),
+            Count::Withheld => f.write_str("c"),
+        }
+    }
+}
+
+impl yaml::Scalar for Count {
+    const WHAT: &'static str = "a number of leavers";
+    const HOW: &'static str = "write a whole number, or c for a figure the source did not publish";
+    const WRITTEN: yaml::Written = yaml::Written::NumberOrText {
+        min: 0,
+        max: 999_999,
+        pattern: r"^\s*[cC]\s*$",
+        examples: &["c"],
+    };
+
+    fn from_text(text: &str) -> Option<Self> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("c") {
+            return Some(Count::Withheld);
+        }
+        text.parse::<u32>()
+            .ok()
+            .filter(|&count| count <= 999_999)
+            .map(Count::Known)
+    }
+
+    fn stand_in() -> Self {
+        Count::Known(0)
     }
 }
 
@@ -216,14 +341,33 @@ pub enum Route {
     SixthFormCollege,
     FurtherEducation,
     HigherEducation,
+    /// The DfE's "other education": independent schools, specialist colleges, special schools.
+    OtherEducation,
     Apprenticeship,
     Employment,
     Neet,
+    /// The DfE's "not recorded as a sustained destination": a destination not kept up for six
+    /// months, or none.
+    NotSustained,
     Unknown,
 }
 
 impl Route {
-    /// Every route, in the order they are listed.
+    /// Every route, in either source's figures.
+    pub const EVERY: [Route; 10] = [
+        Route::SchoolSixthForm,
+        Route::SixthFormCollege,
+        Route::FurtherEducation,
+        Route::HigherEducation,
+        Route::OtherEducation,
+        Route::Apprenticeship,
+        Route::Employment,
+        Route::Neet,
+        Route::NotSustained,
+        Route::Unknown,
+    ];
+
+    /// Every route a school's own figures may give, in the order they are listed.
     const ALL: [Route; 8] = [
         Route::SchoolSixthForm,
         Route::SixthFormCollege,
@@ -235,12 +379,14 @@ impl Route {
         Route::Unknown,
     ];
 
-    /// The routes open to leavers from `year`: after Year 11, the DfE's key stage 4 destination
-    /// measures; after Year 13, its 16 to 18 measures; after any other year, all of them.
-    pub fn open_to(year: super::YearGroup) -> &'static [Route] {
+    /// The routes open to leavers from `year` in figures from `source`. A school's own follow
+    /// the DfE's key stage 4 measures after Year 11 and its 16 to 18 measures after Year 13, with
+    /// every route after any other year; the DfE's own are its categories, which add other
+    /// education and leavers who kept no destination up.
+    pub fn open_to(year: super::YearGroup, source: DestinationsSource) -> &'static [Route] {
         use Route::*;
-        match year {
-            super::YearGroup::Year(11) => &[
+        match (source, year) {
+            (DestinationsSource::School, super::YearGroup::Year(11)) => &[
                 SchoolSixthForm,
                 SixthFormCollege,
                 FurtherEducation,
@@ -249,7 +395,7 @@ impl Route {
                 Neet,
                 Unknown,
             ],
-            super::YearGroup::Year(13) => &[
+            (DestinationsSource::School, super::YearGroup::Year(13)) => &[
                 FurtherEducation,
                 HigherEducation,
                 Apprenticeship,
@@ -257,7 +403,26 @@ impl Route {
                 Neet,
                 Unknown,
             ],
-            _ => &Route::ALL,
+            (DestinationsSource::School, _) => &Route::ALL,
+            (DestinationsSource::Dfe, super::YearGroup::Year(13)) => &[
+                FurtherEducation,
+                HigherEducation,
+                OtherEducation,
+                Apprenticeship,
+                Employment,
+                NotSustained,
+                Unknown,
+            ],
+            (DestinationsSource::Dfe, _) => &[
+                SchoolSixthForm,
+                SixthFormCollege,
+                FurtherEducation,
+                OtherEducation,
+                Apprenticeship,
+                Employment,
+                NotSustained,
+                Unknown,
+            ],
         }
     }
 
@@ -268,9 +433,11 @@ impl Route {
             Route::SixthFormCollege => "sixth-form-college",
             Route::FurtherEducation => "further-education",
             Route::HigherEducation => "higher-education",
+            Route::OtherEducation => "other-education",
             Route::Apprenticeship => "apprenticeship",
             Route::Employment => "employment",
             Route::Neet => "neet",
+            Route::NotSustained => "not-sustained",
             Route::Unknown => "unknown",
         }
     }
@@ -281,9 +448,11 @@ impl Route {
             Route::SixthFormCollege => "Sixth-form college",
             Route::FurtherEducation => "Further education college",
             Route::HigherEducation => "University or higher education",
+            Route::OtherEducation => "Other education, such as a specialist college",
             Route::Apprenticeship => "Apprenticeship",
             Route::Employment => "Employment",
             Route::Neet => "Not in education, employment or training",
+            Route::NotSustained => "Did not stay in education, training or work for six months",
             Route::Unknown => "Not known",
         }
     }
@@ -291,31 +460,23 @@ impl Route {
 
 impl yaml::Scalar for Route {
     const WHAT: &'static str = "a destination";
-    const HOW: &'static str = "use school-sixth-form, sixth-form-college, further-education, higher-education, apprenticeship, employment, neet or unknown";
+    const HOW: &'static str = "use school-sixth-form, sixth-form-college, further-education, higher-education, apprenticeship, employment, neet or unknown (and, in the DfE's figures, other-education and not-sustained)";
     const WRITTEN: yaml::Written = yaml::Written::Words(&[
         "school-sixth-form",
         "sixth-form-college",
         "further-education",
         "higher-education",
+        "other-education",
         "apprenticeship",
         "employment",
         "neet",
+        "not-sustained",
         "unknown",
     ]);
 
     fn from_text(text: &str) -> Option<Self> {
-        let route = match text.trim() {
-            "school-sixth-form" => Route::SchoolSixthForm,
-            "sixth-form-college" => Route::SixthFormCollege,
-            "further-education" => Route::FurtherEducation,
-            "higher-education" => Route::HigherEducation,
-            "apprenticeship" => Route::Apprenticeship,
-            "employment" => Route::Employment,
-            "neet" => Route::Neet,
-            "unknown" => Route::Unknown,
-            _ => return None,
-        };
-        Some(route)
+        let text = text.trim();
+        Route::EVERY.into_iter().find(|route| route.key() == text)
     }
 
     fn stand_in() -> Self {
@@ -349,4 +510,4 @@ impl yaml::Scalar for Percent {
     }
 }
 
-yaml::deserialize_scalar!(Route, Percent, CompassDate);
+yaml::deserialize_scalar!(Route, Percent, CompassDate, Count, DestinationsSource);

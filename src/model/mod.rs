@@ -23,7 +23,9 @@ pub use action_plan::{
 pub use audience::Audience;
 pub use benchmark::Benchmark;
 pub use date::Date;
-pub use evaluation::{CompassResult, Destinations, Evaluation, Percent, Route, Survey};
+pub use evaluation::{
+    CompassResult, Count, Destinations, DestinationsSource, Evaluation, Percent, Route, Survey,
+};
 pub use events::{Event, Events, When};
 pub use front_matter::FrontMatter;
 pub use phase::Phase;

@@ -38,21 +38,20 @@ pub enum Breakdown {
     Counts(Vec<Published>),
 }
 
-/// Decides which of `counts` may be shown. The cohort is their sum, and is published unless the
-/// breakdown is withheld.
-pub fn suppress(counts: &[u32]) -> Breakdown {
-    match hidden(counts) {
+/// Decides which of `counts` may be shown. Some (`None`) the source of the figures may have kept
+/// back already, as the DfE's destination measures do: those stay hidden, and count as hidden
+/// counts for the rules. `cohort` is the sum of all the counts, the withheld ones included, and
+/// is published unless the breakdown is withheld.
+pub fn suppress(counts: &[Option<u32>], cohort: u32) -> Breakdown {
+    match hidden(counts, cohort) {
         None => Breakdown::Withheld,
         Some(hidden) => Breakdown::Counts(
             counts
                 .iter()
                 .zip(hidden)
-                .map(|(&count, hide)| {
-                    if hide {
-                        Published::Suppressed
-                    } else {
-                        Published::Shown(count)
-                    }
+                .map(|(&count, hide)| match count {
+                    Some(count) if !hide => Published::Shown(count),
+                    _ => Published::Suppressed,
                 })
                 .collect(),
         ),
@@ -60,31 +59,32 @@ pub fn suppress(counts: &[u32]) -> Breakdown {
 }
 
 /// Which counts to hide, or `None` when nothing may be published.
-fn hidden(counts: &[u32]) -> Option<Vec<bool>> {
-    let cohort: u32 = counts.iter().sum();
+fn hidden(counts: &[Option<u32>], cohort: u32) -> Option<Vec<bool>> {
     if cohort < THRESHOLD {
         return None;
     }
-    let small = |count: u32| (1..THRESHOLD).contains(&count);
+    let small = |count: Option<u32>| count.is_none_or(|count| (1..THRESHOLD).contains(&count));
     if !counts.iter().any(|&count| small(count)) {
         return Some(vec![false; counts.len()]);
     }
     let mut hidden: Vec<bool> = counts
         .iter()
-        .map(|&count| small(count) || count == 0)
+        .map(|&count| small(count) || count == Some(0))
         .collect();
     let hidden_counts = || counts.iter().zip(&hidden).filter(|(_, h)| **h);
     let lone = hidden_counts().count() == 1;
-    let all_largest_small = hidden_counts().all(|(&count, _)| count == THRESHOLD - 1);
+    // A count the source withheld has no upper bound a reader knows of (the DfE also hides
+    // larger counts that would give a small one away), so the cohort cannot pin it as 5.
+    let all_largest_small = hidden_counts().all(|(&count, _)| count == Some(THRESHOLD - 1));
     if lone || all_largest_small {
         let smallest_shown = counts
             .iter()
             .zip(&hidden)
             .filter(|(_, h)| !**h)
-            .map(|(&count, _)| count)
+            .filter_map(|(&count, _)| count)
             .min()?;
         for (hide, &count) in hidden.iter_mut().zip(counts) {
-            *hide |= count == smallest_shown;
+            *hide |= count == Some(smallest_shown);
         }
     }
     Some(hidden)
@@ -98,21 +98,27 @@ mod tests {
     use super::Published::{Shown, Suppressed};
     use super::*;
 
+    /// Counts all known, whose sum is the cohort.
+    fn suppress_known(counts: &[u32]) -> Breakdown {
+        let known: Vec<Option<u32>> = counts.iter().copied().map(Some).collect();
+        suppress(&known, counts.iter().sum())
+    }
+
     #[test]
     fn a_cohort_of_five_publishes_nothing_and_a_cohort_of_six_may() {
-        assert_eq!(suppress(&[5]), Withheld);
-        assert_eq!(suppress(&[3, 2]), Withheld);
-        assert_eq!(suppress(&[6, 0]), Counts(vec![Shown(6), Shown(0)]));
+        assert_eq!(suppress_known(&[5]), Withheld);
+        assert_eq!(suppress_known(&[3, 2]), Withheld);
+        assert_eq!(suppress_known(&[6, 0]), Counts(vec![Shown(6), Shown(0)]));
     }
 
     #[test]
     fn counts_of_five_are_hidden_and_counts_of_six_are_shown() {
         assert_eq!(
-            suppress(&[6, 5, 29]),
+            suppress_known(&[6, 5, 29]),
             Counts(vec![Suppressed, Suppressed, Shown(29)])
         );
         assert_eq!(
-            suppress(&[6, 6, 28]),
+            suppress_known(&[6, 6, 28]),
             Counts(vec![Shown(6), Shown(6), Shown(28)])
         );
     }
@@ -121,7 +127,7 @@ mod tests {
     fn a_lone_hidden_count_takes_the_next_smallest_with_it() {
         // 100 - 80 - 17 would reveal the 3.
         assert_eq!(
-            suppress(&[80, 3, 17]),
+            suppress_known(&[80, 3, 17]),
             Counts(vec![Shown(80), Suppressed, Suppressed])
         );
     }
@@ -131,7 +137,7 @@ mod tests {
         // Shown as 30, 8, c, c with zeros published elsewhere, the two hidden counts must add
         // to 2 and each be at least 1: both are 1.
         assert_eq!(
-            suppress(&[30, 8, 1, 1, 0]),
+            suppress_known(&[30, 8, 1, 1, 0]),
             Counts(vec![
                 Shown(30),
                 Shown(8),
@@ -141,7 +147,7 @@ mod tests {
             ])
         );
         assert_eq!(
-            suppress(&[28, 9, 1, 1, 1, 0]),
+            suppress_known(&[28, 9, 1, 1, 1, 0]),
             Counts(vec![
                 Shown(28),
                 Shown(9),
@@ -156,7 +162,7 @@ mod tests {
     #[test]
     fn zeros_are_shown_when_nothing_is_hidden() {
         assert_eq!(
-            suppress(&[34, 6, 0]),
+            suppress_known(&[34, 6, 0]),
             Counts(vec![Shown(34), Shown(6), Shown(0)])
         );
     }
@@ -164,9 +170,9 @@ mod tests {
     #[test]
     fn hidden_counts_that_are_all_five_take_the_smallest_shown_and_its_equals() {
         // 6, c, c would leave only 5 and 5 for a reader who knows a hidden count is at most 5.
-        assert_eq!(suppress(&[6, 5, 5]), Counts(vec![Suppressed; 3]));
+        assert_eq!(suppress_known(&[6, 5, 5]), Counts(vec![Suppressed; 3]));
         assert_eq!(
-            suppress(&[40, 9, 5, 5, 9]),
+            suppress_known(&[40, 9, 5, 5, 9]),
             Counts(vec![
                 Shown(40),
                 Suppressed,
@@ -175,7 +181,28 @@ mod tests {
                 Suppressed
             ])
         );
-        assert_eq!(suppress(&[5; 6]), Withheld);
+        assert_eq!(suppress_known(&[5; 6]), Withheld);
+    }
+
+    #[test]
+    fn counts_the_source_withheld_stay_hidden_and_a_lone_one_takes_the_smallest_shown_with_it() {
+        // 120 - 80 - 30 would give the withheld count away.
+        assert_eq!(
+            suppress(&[Some(80), None, Some(30)], 120),
+            Counts(vec![Shown(80), Suppressed, Suppressed])
+        );
+        // Two withheld counts, and a zero that would say each is at least 1: hidden with them.
+        assert_eq!(
+            suppress(&[Some(80), None, None, Some(0), Some(30)], 120),
+            Counts(vec![
+                Shown(80),
+                Suppressed,
+                Suppressed,
+                Suppressed,
+                Shown(30)
+            ])
+        );
+        assert_eq!(suppress(&[None, None], 5), Withheld);
     }
 
     /// Calls `each` with every way of sharing `cohort` pupils among `counts.len()` routes,
@@ -229,7 +256,8 @@ mod tests {
             let mut possible: HashMap<u64, (Option<Vec<bool>>, Vec<u64>)> = HashMap::new();
             for cohort in 0..=largest_cohort {
                 every_sharing(cohort, &mut vec![0; routes], 0, &mut |counts| {
-                    let hidden = hidden(counts);
+                    let known: Vec<Option<u32>> = counts.iter().copied().map(Some).collect();
+                    let hidden = hidden(&known, cohort);
                     let key = seen_key(cohort, hidden.as_deref(), counts);
                     let (_, values) = possible
                         .entry(key)

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::DataMarkdown;
 use crate::model::suppression::{Breakdown, Published, THRESHOLD, suppress};
-use crate::model::{Benchmark, Evaluation};
+use crate::model::{Benchmark, DestinationsSource, Evaluation};
 use crate::render::charts::{self, Chart, Row};
 use crate::render::view_parts::{BenchmarkView, DateView, TimingView};
 
@@ -75,6 +75,8 @@ pub struct SurveyResultView {
 pub struct DestinationsView {
     pub id: String,
     pub heading: String,
+    /// Where the figures come from, when they are not the school's own.
+    pub source: Option<&'static str>,
     /// None when the cohort is too small for anything about it to be published.
     pub cohort: Option<u32>,
     pub rows: Vec<DestinationRow>,
@@ -221,16 +223,24 @@ fn file_type(report: &str) -> String {
     }
 }
 
+/// What the DfE's figures count, which differs from a school's own.
+const DFE_SOURCE: &str = "These figures are the Department for Education’s destination measures. They count a destination only if the pupil stayed in it for at least two terms (six months) of the year after leaving.";
+
 fn destinations(year: &crate::model::Destinations) -> DestinationsView {
     let routes: Vec<_> = year.routes.iter().collect();
-    let counts: Vec<u32> = routes.iter().map(|(_, count)| **count).collect();
+    let counts: Vec<Option<u32>> = routes.iter().map(|(_, count)| count.known()).collect();
     let heading = format!("{} leavers, {}", year.leaving, year.year);
     let id = format!("destinations-{}-{}", year.year, year.leaving.slug());
-    let published = match suppress(&counts) {
+    let source = match year.source {
+        DestinationsSource::School => None,
+        DestinationsSource::Dfe => Some(DFE_SOURCE),
+    };
+    let published = match suppress(&counts, year.cohort) {
         Breakdown::Withheld => {
             return DestinationsView {
                 id,
                 heading,
+                source,
                 cohort: None,
                 rows: Vec::new(),
                 suppressed: false,
@@ -282,6 +292,7 @@ fn destinations(year: &crate::model::Destinations) -> DestinationsView {
     DestinationsView {
         id,
         heading,
+        source,
         cohort: Some(year.cohort),
         suppressed: published.contains(&Published::Suppressed),
         rows,

@@ -1,0 +1,196 @@
+//! Bringing figures and dates in from where schools already keep them: the DfE's destination
+//! measures, the school calendar, spreadsheets of the grid and the action plan.
+//!
+//! Each import owns one part of one data file (the DfE's destination years in
+//! `evaluation.yaml`, the events a calendar brought into `events.yaml`) and edits only that
+//! part's text ([`crate::yaml::edit`]): comments, blank lines and everything else the careers
+//! leader wrote stay as they were. The edited text is read back with the parser the build uses
+//! before anything is written, and it is written whole or not at all.
+
+pub mod destinations;
+mod table;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::files::relative_to;
+use crate::load::CONTENT_DIR;
+use crate::yaml;
+
+pub use table::{Row, Table};
+
+/// What an import did, or would do, item by item in the careers leader's words.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub unchanged: Vec<String>,
+    /// Items of the file's part that the import left as they were, because the source does not
+    /// mention them.
+    pub left_alone: Vec<String>,
+    /// What the source held that the import did not bring in, and why.
+    pub left_out: Vec<String>,
+}
+
+impl Summary {
+    /// The summary as lines for the terminal.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        for (heading, items) in [
+            ("Added", &self.added),
+            ("Changed", &self.changed),
+            ("Already up to date", &self.unchanged),
+            ("Left alone (not in the file imported)", &self.left_alone),
+            ("Not imported", &self.left_out),
+        ] {
+            if items.is_empty() {
+                continue;
+            }
+            lines.push(format!("{heading}:"));
+            lines.extend(items.iter().map(|item| format!("  {item}")));
+        }
+        lines
+    }
+}
+
+/// A data file as it is on disk, kept exactly: only the imported part changes, and a byte-order
+/// mark and Windows line endings are put back on writing.
+pub struct DataFile {
+    path: PathBuf,
+    /// As messages name it: `content/evaluation.yaml`.
+    pub shown: PathBuf,
+    /// The text, with `\n` line endings and no byte-order mark.
+    pub text: String,
+    /// The bytes as read, to make sure nobody saved the file in the meantime.
+    bytes: Option<Vec<u8>>,
+    bom: bool,
+    crlf: bool,
+}
+
+impl DataFile {
+    /// Reads `content/NAME` under `root`; a file that is not there reads as empty and is
+    /// created on writing.
+    pub fn open(root: &Path, name: &str) -> Result<Self, Diagnostic> {
+        let path = root.join(CONTENT_DIR).join(name);
+        let shown = relative_to(root, &path);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => Some(bytes),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => return Err(Diagnostic::io("read", &shown, &err)),
+        };
+        let text = match &bytes {
+            Some(_) => crate::files::read_text(&path, &shown)?,
+            None => String::new(),
+        };
+        let raw = bytes.as_deref().unwrap_or_default();
+        Ok(DataFile {
+            bom: raw.starts_with("\u{feff}".as_bytes()),
+            crlf: raw.windows(2).any(|pair| pair == b"\r\n"),
+            path,
+            shown,
+            text,
+            bytes,
+        })
+    }
+
+    /// `text` read as this file, with the parser the build uses.
+    pub fn parse<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        text: &str,
+    ) -> Result<T, Diagnostics> {
+        if text.trim().is_empty() {
+            return Ok(T::default());
+        }
+        yaml::parse::<T>(yaml::Source {
+            file: &self.shown,
+            text,
+            first_line: 1,
+            unknown_keys: Severity::Error,
+        })
+        .map(|parsed| parsed.value)
+    }
+
+    /// The data as the file holds it now; errors in it stop the import before it starts.
+    pub fn current<T: serde::de::DeserializeOwned + Default>(&self) -> Result<T, Diagnostics> {
+        self.parse(&self.text).map_err(|mut errors| {
+            errors.push(
+                Diagnostic::note(format!(
+                    "put {} right first: careersite imports into a file only once it reads it as the build does",
+                    self.shown.display()
+                )),
+            );
+            errors
+        })
+    }
+
+    /// Replaces the file with `text`, written to a new file beside it and renamed over it, so
+    /// that the file is either as it was or wholly new. Refuses if the file changed on disk
+    /// since it was read.
+    pub fn write(&self, text: &str) -> Result<(), Diagnostic> {
+        let io = |err: std::io::Error| Diagnostic::io("write", &self.shown, &err);
+        let now = match std::fs::read(&self.path) {
+            Ok(bytes) => Some(bytes),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => return Err(io(err)),
+        };
+        if now != self.bytes {
+            return Err(Diagnostic::error(format!(
+                "{} changed while careersite was importing into it",
+                self.shown.display()
+            ))
+            .with_help("save your changes, then run the import again"));
+        }
+        let mut bytes = Vec::with_capacity(text.len() + 3);
+        if self.bom {
+            bytes.extend_from_slice("\u{feff}".as_bytes());
+        }
+        if self.crlf {
+            bytes.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+        } else {
+            bytes.extend_from_slice(text.as_bytes());
+        }
+        let folder = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(folder).map_err(io)?;
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        let temporary = folder.join(format!(".{name}.careersite-import"));
+        std::fs::write(&temporary, &bytes).map_err(io)?;
+        if let Some(permissions) = std::fs::metadata(&self.path).ok().map(|m| m.permissions()) {
+            std::fs::set_permissions(&temporary, permissions).map_err(io)?;
+        }
+        std::fs::rename(&temporary, &self.path).map_err(|err| {
+            let _ = std::fs::remove_file(&temporary);
+            io(err)
+        })
+    }
+}
+
+/// The outcome of an import: the file's new text and what changed.
+pub struct Imported {
+    pub text: String,
+    pub summary: Summary,
+}
+
+/// Checks the edited `text` of `file` before it is written: the build must read it without a
+/// problem, and `holds` must find the imported part in it as intended. A layout that the text
+/// editing misjudged is caught here, and nothing is written.
+pub fn read_back<T: serde::de::DeserializeOwned + Default>(
+    file: &DataFile,
+    text: &str,
+    holds: impl FnOnce(&T) -> bool,
+) -> Result<(), Diagnostics> {
+    let wrong = || {
+        Diagnostic::error(format!(
+            "careersite could not fit the import into {} without changing the rest of it; nothing was written",
+            file.shown.display()
+        ))
+        .with_help("please report this, with the file; meanwhile copy the figures in by hand")
+    };
+    match file.parse::<T>(text) {
+        Ok(value) if holds(&value) => Ok(()),
+        Ok(_) => Err(vec![wrong()]),
+        Err(mut errors) => {
+            errors.insert(0, wrong());
+            Err(errors)
+        }
+    }
+}

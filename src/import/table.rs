@@ -1,0 +1,254 @@
+//! Reading a CSV file as spreadsheets save it (a byte-order mark, Windows line endings, quoted
+//! commas and line breaks), a row at a time so that a national file of many megabytes is never
+//! held whole, with each row's line in the file for messages.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use crate::diagnostic::{Diagnostic, Location};
+
+/// A CSV file being read, row by row.
+pub struct Table {
+    shown: PathBuf,
+    reader: csv::Reader<LineCounter<Box<dyn Read>>>,
+    newlines: Rc<RefCell<Newlines>>,
+    headers: Vec<String>,
+}
+
+/// One row, with the line it starts on.
+#[derive(Debug)]
+pub struct Row {
+    pub line: usize,
+    cells: csv::StringRecord,
+}
+
+impl Table {
+    /// Opens `path` (named `shown` in messages) and reads its header row.
+    pub fn open(path: &Path, shown: &Path) -> Result<Self, Diagnostic> {
+        let file = std::fs::File::open(path).map_err(|err| Diagnostic::io("read", shown, &err))?;
+        Self::from_reader(Box::new(std::io::BufReader::new(file)), shown)
+    }
+
+    fn from_reader(read: Box<dyn Read>, shown: &Path) -> Result<Self, Diagnostic> {
+        let newlines = Rc::new(RefCell::new(Newlines::default()));
+        let counter = LineCounter {
+            inner: read,
+            read_so_far: 0,
+            newlines: Rc::clone(&newlines),
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(counter);
+        let headers = reader
+            .headers()
+            .map_err(|err| unreadable(shown, &err))?
+            .iter()
+            .map(|header| header.trim().to_string())
+            .collect();
+        Ok(Table {
+            shown: shown.to_path_buf(),
+            reader,
+            newlines,
+            headers,
+        })
+    }
+
+    /// The headers, as written (less surrounding spaces).
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The position of the column headed `name`, matched whatever its case.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.headers
+            .iter()
+            .position(|header| header.eq_ignore_ascii_case(name))
+    }
+
+    /// The file, as messages name it.
+    pub fn shown(&self) -> &Path {
+        &self.shown
+    }
+
+    /// The next row that is not blank, `None` at the end of the file.
+    pub fn next_row(&mut self) -> Result<Option<Row>, Diagnostic> {
+        let mut cells = csv::StringRecord::new();
+        loop {
+            let more = self
+                .reader
+                .read_record(&mut cells)
+                .map_err(|err| unreadable(&self.shown, &err))?;
+            if !more {
+                return Ok(None);
+            }
+            if cells.iter().all(|cell| cell.trim().is_empty()) {
+                continue;
+            }
+            let byte = cells.position().map_or(0, |position| position.byte());
+            let line = self.newlines.borrow_mut().line_at(byte);
+            return Ok(Some(Row {
+                line,
+                cells: cells.clone(),
+            }));
+        }
+    }
+
+    /// A problem with one cell of `row`, naming the file, the line and the column's header.
+    pub fn problem(&self, row: &Row, column: usize, message: String, help: String) -> Diagnostic {
+        let header = self.headers.get(column).map_or("", String::as_str);
+        Diagnostic::error(format!("column \"{header}\": {message}"))
+            .at(Location {
+                file: self.shown.clone(),
+                line: row.line,
+                column: column + 1,
+                source_line: None,
+            })
+            .with_help(help)
+    }
+
+    /// A problem with `row` as a whole.
+    pub fn row_problem(&self, row: &Row, message: String, help: String) -> Diagnostic {
+        Diagnostic::error(message)
+            .at(Location {
+                file: self.shown.clone(),
+                line: row.line,
+                column: 1,
+                source_line: None,
+            })
+            .with_help(help)
+    }
+}
+
+impl Row {
+    /// The cell in `column`, trimmed; empty when the row stops short of it.
+    pub fn cell(&self, column: usize) -> &str {
+        self.cells.get(column).unwrap_or("").trim()
+    }
+
+    /// The cell in `column`, if the table has that column.
+    pub fn cell_in(&self, column: Option<usize>) -> &str {
+        column.map_or("", |column| self.cell(column))
+    }
+}
+
+fn unreadable(shown: &Path, err: &csv::Error) -> Diagnostic {
+    let line = err.position().map(|position| position.line() as usize);
+    let message = match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => "this file is not UTF-8 text".to_string(),
+        csv::ErrorKind::Io(err) => format!("careersite could not read this file: {err}"),
+        _ => format!("careersite could not read this file as CSV: {err}"),
+    };
+    let diagnostic = Diagnostic::error(message).in_file(shown).with_help(
+        "save it from your spreadsheet as \"CSV UTF-8 (comma delimited)\", then import it again",
+    );
+    match line {
+        Some(line) => diagnostic.at(Location {
+            file: shown.to_path_buf(),
+            line: line.max(1),
+            column: 1,
+            source_line: None,
+        }),
+        None => diagnostic,
+    }
+}
+
+/// Where the line breaks are in the part of the file read but not yet placed.
+#[derive(Default)]
+struct Newlines {
+    /// Line breaks already behind the rows placed so far.
+    passed: usize,
+    /// Offsets of the line breaks read ahead of them.
+    ahead: VecDeque<u64>,
+}
+
+impl Newlines {
+    /// The line (from 1) of the row the CSV reader says starts at byte `at`. A row after a
+    /// Windows line ending is said to start at that ending's `\n`, so breaks at `at` count.
+    fn line_at(&mut self, at: u64) -> usize {
+        while self.ahead.front().is_some_and(|&offset| offset <= at) {
+            self.ahead.pop_front();
+            self.passed += 1;
+        }
+        self.passed + 1
+    }
+}
+
+/// Notes the offset of every line break as the CSV reader reads on. The CSV reader's own line
+/// count is one short after Windows line endings.
+struct LineCounter<R> {
+    inner: R,
+    read_so_far: u64,
+    newlines: Rc<RefCell<Newlines>>,
+}
+
+impl<R: Read> Read for LineCounter<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let count = self.inner.read(buffer)?;
+        let mut newlines = self.newlines.borrow_mut();
+        for (i, _) in buffer[..count]
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+        {
+            newlines.ahead.push_back(self.read_so_far + i as u64);
+        }
+        self.read_so_far += count as u64;
+        Ok(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        Table::from_reader(
+            Box::new(std::io::Cursor::new(text.as_bytes().to_vec())),
+            Path::new("t.csv"),
+        )
+        .unwrap()
+    }
+
+    fn lines(text: &str) -> Vec<(usize, String)> {
+        let mut table = table(text);
+        let mut lines = Vec::new();
+        while let Some(row) = table.next_row().unwrap() {
+            lines.push((row.line, row.cell(0).to_string()));
+        }
+        lines
+    }
+
+    #[test]
+    fn each_row_knows_its_line_with_either_line_ending_and_line_breaks_in_cells() {
+        let expected = vec![
+            (2, "a".to_string()),
+            (4, "b".to_string()),
+            (6, "c".to_string()),
+        ];
+        let lf = "Name,Note\na,\"two\nlines\"\nb,x\n\nc,y\n";
+        assert_eq!(lines(lf), expected);
+        assert_eq!(lines(&lf.replace('\n', "\r\n")), expected);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_spaces_round_headers_are_not_part_of_them() {
+        let table = table("\u{feff}Year , Leaving\n2026,Year 11\n");
+        assert_eq!(table.headers(), ["Year", "Leaving"]);
+        assert_eq!(table.column("leaving"), Some(1));
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_is_refused_with_its_line() {
+        let mut table = Table::from_reader(
+            Box::new(std::io::Cursor::new(b"Name\nok\ncaf\xe9\n".to_vec())),
+            Path::new("t.csv"),
+        )
+        .unwrap();
+        assert!(table.next_row().unwrap().is_some());
+        let refused = table.next_row().unwrap_err();
+        assert!(refused.message.contains("UTF-8"), "{}", refused.message);
+    }
+}
