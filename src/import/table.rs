@@ -155,29 +155,37 @@ fn unreadable(shown: &Path, err: &csv::Error) -> Diagnostic {
     }
 }
 
-/// Where the line breaks are in the part of the file read but not yet placed.
+/// Where the line-ending bytes are in the part of the file read but not yet placed.
 #[derive(Default)]
 struct Newlines {
     /// Line breaks already behind the rows placed so far.
     passed: usize,
-    /// Offsets of the line breaks read ahead of them.
-    ahead: VecDeque<u64>,
+    /// The offset of each `\r` and `\n` read ahead of them, and whether it is a `\n`.
+    ahead: VecDeque<(u64, bool)>,
 }
 
 impl Newlines {
-    /// The line (from 1) of the row the CSV reader says starts at byte `at`. A row after a
-    /// Windows line ending is said to start at that ending's `\n`, so breaks at `at` count.
+    /// The line (from 1) of the row the CSV reader says starts at byte `at`. The reader may
+    /// place a row at the line endings before it (the `\n` of a Windows line ending, or blank
+    /// lines), so those are stepped over to the row's first character.
     fn line_at(&mut self, at: u64) -> usize {
-        while self.ahead.front().is_some_and(|&offset| offset <= at) {
+        let mut start = at;
+        while let Some(&(offset, newline)) = self.ahead.front() {
+            if offset > start {
+                break;
+            }
+            if offset == start {
+                start += 1;
+            }
+            self.passed += usize::from(newline);
             self.ahead.pop_front();
-            self.passed += 1;
         }
         self.passed + 1
     }
 }
 
-/// Notes the offset of every line break as the CSV reader reads on. The CSV reader's own line
-/// count is one short after Windows line endings.
+/// Notes the offset of every line-ending byte as the CSV reader reads on. The CSV reader's own
+/// line count is one short after Windows line endings.
 struct LineCounter<R> {
     inner: R,
     read_so_far: u64,
@@ -188,12 +196,11 @@ impl<R: Read> Read for LineCounter<R> {
     fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
         let count = self.inner.read(buffer)?;
         let mut newlines = self.newlines.borrow_mut();
-        for (i, _) in buffer[..count]
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| **b == b'\n')
-        {
-            newlines.ahead.push_back(self.read_so_far + i as u64);
+        for (i, byte) in buffer[..count].iter().enumerate() {
+            if matches!(byte, b'\n' | b'\r') {
+                let offset = self.read_so_far + i as u64;
+                newlines.ahead.push_back((offset, *byte == b'\n'));
+            }
         }
         self.read_so_far += count as u64;
         Ok(count)

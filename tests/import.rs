@@ -1,0 +1,231 @@
+//! `careersite import`: figures and dates brought in from where schools keep them change only
+//! the part of the data file the import owns, say what they changed, and publish nothing a
+//! careers leader did not have before: the DfE's hidden numbers stay hidden.
+
+mod common;
+
+use common::{TestSite, repo_root};
+
+fn fixture(name: &str) -> String {
+    repo_root()
+        .join("tests/fixtures/import")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn evaluation(site: &TestSite) -> String {
+    std::fs::read_to_string(site.root().join("content/evaluation.yaml")).unwrap()
+}
+
+fn import_dfe(site: &TestSite) -> common::Run {
+    let file = fixture("dfe-ks4-destinations.csv");
+    site.run(&["import", "destinations", &file, "--urn", "100001"])
+}
+
+/// The rows of the destinations table under the heading with id `id`.
+fn destinations_table(site: &TestSite, id: &str) -> Vec<Vec<String>> {
+    site.page("careers-programme/evaluation/index.html")
+        .rows(&format!("#{id} ~ .table-scroll tbody tr"))
+        .into_iter()
+        .take(8)
+        .collect()
+}
+
+#[test]
+fn the_dfe_figures_for_the_school_are_published_with_their_hidden_numbers_still_hidden() {
+    let site = TestSite::example();
+    let run = import_dfe(&site).success();
+    let said = run.stdout();
+    assert!(said.contains("Added:\n  Year 11 leavers of 2023\n  Year 11 leavers of 2022\n  Year 11 leavers of 2021\n"), "{said}");
+    site.build();
+    let rows = destinations_table(&site, "destinations-2023-year-11");
+    let row = |route: &str| -> Vec<String> {
+        rows.iter()
+            .find(|row| row[0] == route)
+            .unwrap_or_else(|| panic!("no row for {route}: {rows:?}"))
+            .clone()
+    };
+    assert_eq!(row("School sixth form"), ["School sixth form", "82", "45%"]);
+    assert_eq!(
+        row("Further education college"),
+        ["Further education college", "58", "32%"]
+    );
+    // The DfE's `c` is published as `c`, never worked out from the cohort.
+    assert_eq!(row("Other education, such as a specialist college")[1], "c");
+    assert_eq!(row("Not known")[1], "c");
+    let page = site.page("careers-programme/evaluation/index.html");
+    assert!(
+        page.text("main")
+            .contains("Department for Education’s destination measures")
+    );
+    // Another school's rows, a group of pupils and the percentages are not brought in.
+    let yaml = evaluation(&site);
+    assert!(!yaml.contains("cohort: 120"), "{yaml}");
+    assert!(!yaml.contains("cohort: 41"), "{yaml}");
+    assert_eq!(yaml.matches("source: dfe").count(), 3, "{yaml}");
+}
+
+#[test]
+fn revised_figures_win_over_provisional_and_a_year_with_the_schools_own_figures_is_left_alone() {
+    let site = TestSite::example();
+    let said = import_dfe(&site).success().stdout();
+    let yaml = evaluation(&site);
+    // 2020/21 is in the file as provisional (cohort 170) and revised (171).
+    assert!(
+        yaml.contains("  - year: 2021\n    leaving: Year 11\n    source: dfe\n    cohort: 171\n"),
+        "{yaml}"
+    );
+    // The example's own 2024 figures stay; publishing both would give hidden numbers away.
+    assert!(
+        said.contains(
+            "Not imported:\n  Year 11 leavers of 2024: evaluation.yaml has your own figures"
+        ),
+        "{said}"
+    );
+    assert_eq!(yaml.matches("year: 2024").count(), 1);
+}
+
+#[test]
+fn an_import_changes_only_its_own_lines_and_a_second_import_changes_nothing() {
+    let site = TestSite::example();
+    let before = evaluation(&site);
+    import_dfe(&site).success();
+    let after = evaluation(&site);
+    // Everything the careers leader wrote, comments included, is still there, in order.
+    assert!(
+        after.starts_with(&before),
+        "the import changed lines it does not own"
+    );
+    assert!(after.contains("# Destination counts under 6, and counts that would reveal them"));
+    let said = import_dfe(&site).success().stdout();
+    assert!(said.contains("up to date: nothing was written"), "{said}");
+    assert_eq!(evaluation(&site), after);
+}
+
+#[test]
+fn a_dry_run_says_what_would_change_and_changes_nothing() {
+    let site = TestSite::example();
+    let before = evaluation(&site);
+    let file = fixture("dfe-ks4-destinations.csv");
+    let said = site
+        .run(&[
+            "import",
+            "destinations",
+            &file,
+            "--urn",
+            "100001",
+            "--dry-run",
+        ])
+        .success()
+        .stdout();
+    assert!(said.contains("Added:"), "{said}");
+    assert!(said.contains("Nothing was written (--dry-run)"), "{said}");
+    assert_eq!(evaluation(&site), before);
+}
+
+#[test]
+fn a_spreadsheet_saved_by_excel_updates_the_schools_own_years() {
+    // The fixture has a byte-order mark, Windows line endings and a header with commas in quotes.
+    let site = TestSite::example();
+    let file = fixture("school-destinations.csv");
+    let said = site
+        .run(&["import", "destinations", &file])
+        .success()
+        .stdout();
+    assert!(
+        said.contains("Added:\n  Year 11 leavers of 2023\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Changed:\n  Year 11 leavers of 2026\n"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Already up to date:\n  Year 13 leavers of 2026\n"),
+        "{said}"
+    );
+    assert!(said.contains("Left alone (not in the file imported):\n  Year 11 leavers of 2025\n  Year 11 leavers of 2024\n"), "{said}");
+    let yaml = evaluation(&site);
+    assert!(yaml.contains("      school-sixth-form: 87\n"), "{yaml}");
+    // Newest first, as the file lists them: 2023 goes after 2024.
+    let at = |text: &str| yaml.find(text).unwrap();
+    assert!(at("year: 2024") < at("year: 2023"), "{yaml}");
+    site.build();
+}
+
+#[test]
+fn the_file_keeps_its_windows_line_endings() {
+    let site = TestSite::example();
+    let crlf = evaluation(&site).replace('\n', "\r\n");
+    site.write("content/evaluation.yaml", &crlf);
+    import_dfe(&site).success();
+    let after = std::fs::read(site.root().join("content/evaluation.yaml")).unwrap();
+    let text = String::from_utf8(after).unwrap();
+    assert!(text.starts_with(&crlf));
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+}
+
+#[test]
+fn a_malformed_row_is_named_by_its_line_and_column_and_nothing_is_written() {
+    let site = TestSite::example();
+    let before = evaluation(&site);
+    let text = std::fs::read_to_string(fixture("dfe-ks4-destinations.csv")).unwrap();
+    let broken = text.replacen(",82,10,c,14,6,9,c", ",82,10,c,fourteen,6,9,c", 1);
+    site.write("riverside.csv", &broken);
+    let file = site.root().join("riverside.csv");
+    let run = site
+        .run(&[
+            "import",
+            "destinations",
+            file.to_str().unwrap(),
+            "--urn",
+            "100001",
+        ])
+        .failure();
+    let err = run.stderr();
+    assert!(err.contains("riverside.csv:3:"), "{err}");
+    assert!(
+        err.contains("column \"appren\": `fourteen` is not a number of pupils"),
+        "{err}"
+    );
+    assert!(
+        err.contains("nothing was imported, and no file was changed"),
+        "{err}"
+    );
+    assert_eq!(evaluation(&site), before);
+}
+
+#[test]
+fn a_dfe_file_needs_the_schools_urn_and_a_urn_with_no_rows_is_named() {
+    let site = TestSite::example();
+    let file = fixture("dfe-ks4-destinations.csv");
+    let err = site
+        .run(&["import", "destinations", &file])
+        .failure()
+        .stderr();
+    assert!(err.contains("--urn 123456"), "{err}");
+    let err = site
+        .run(&["import", "destinations", &file, "--urn", "999999"])
+        .failure()
+        .stderr();
+    assert!(
+        err.contains("no rows for the school with URN 999999"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_school_with_no_destinations_yet_gets_the_list_at_the_end_of_its_file() {
+    let site = TestSite::new();
+    site.write(
+        "content/evaluation.yaml",
+        "# Our evaluation.\n\ncompass: []\n",
+    );
+    import_dfe(&site).success();
+    let yaml = evaluation(&site);
+    assert!(
+        yaml.starts_with("# Our evaluation.\n\ncompass: []\n\ndestinations:\n  - year: 2024\n"),
+        "{yaml}"
+    );
+}
