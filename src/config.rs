@@ -45,6 +45,30 @@ pub struct SiteConfig {
     /// warning, and lets pages run inline scripts. Turn it on only for HTML the school's web team
     /// has checked. `false` unless you say.
     pub allow_scripts: bool,
+    /// How `careersite import events` reads the school calendar: which of its categories are
+    /// careers events, and who and which benchmarks each is for (docs/import.md).
+    pub calendar: CalendarImport,
+}
+
+/// How the school calendar's categories become events' audiences and benchmarks.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct CalendarImport {
+    /// Each category the calendar gives careers events, such as `Careers` or `Parents'
+    /// evenings`, with who it is for and the benchmarks it serves. When you list categories, only
+    /// events in one of them are imported.
+    pub categories: std::collections::BTreeMap<String, CalendarCategory>,
+}
+
+/// What one calendar category means on the careers site.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(default)]
+pub struct CalendarCategory {
+    /// Who its events are for: `pupils`, `parents`, `staff`, `employers`. Everyone unless you
+    /// list them.
+    pub audiences: Vec<Audience>,
+    /// The Gatsby Benchmarks (1 to 8) its events serve.
+    pub benchmarks: Vec<crate::model::Benchmark>,
 }
 
 impl Default for SiteConfig {
@@ -61,6 +85,7 @@ impl Default for SiteConfig {
             accessibility: AccessibilityStatement::default(),
             compliance_page: false,
             allow_scripts: false,
+            calendar: CalendarImport::default(),
         }
     }
 }

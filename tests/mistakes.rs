@@ -231,9 +231,12 @@ fn a_bad_count_of_leavers_is_not_also_compared_with_their_routes() {
     let site = TestSite::new();
     site.write("content/evaluation.yaml", yaml);
     let err = site.refused("content/evaluation.yaml", "is not a whole number");
-    for value in ["about 180", "lots"] {
+    for (value, what) in [
+        ("about 180", "a whole number"),
+        ("lots", "a number of leavers"),
+    ] {
         let shown = format!(
-            "{}`{value}` is not a whole number",
+            "{}`{value}` is not {what}",
             at("content/evaluation.yaml", yaml, value)
         );
         assert!(err.contains(&shown), "{shown}\n{err}");

@@ -182,12 +182,6 @@ impl WrittenDestinations {
                 cohort - counted
             ));
         }
-        if counted == cohort && withheld && self.source == DestinationsSource::School {
-            return Err(format!(
-                "the counts add up to the cohort of `{}` already, so a route written `c` would be 0: write the routes as numbers, and careersite hides the small ones",
-                self.cohort
-            ));
-        }
         if self.source == DestinationsSource::Dfe
             && !matches!(self.leaving, super::YearGroup::Year(11 | 13))
         {
@@ -312,7 +306,7 @@ impl yaml::Scalar for Count {
     const HOW: &'static str = "write a whole number, or c for a figure the source did not publish";
     const WRITTEN: yaml::Written = yaml::Written::NumberOrText {
         min: 0,
-        max: 999_999,
+        max: u32::MAX,
         pattern: r"^\s*[cC]\s*$",
         examples: &["c"],
     };
@@ -322,10 +316,7 @@ impl yaml::Scalar for Count {
         if text.eq_ignore_ascii_case("c") {
             return Some(Count::Withheld);
         }
-        text.parse::<u32>()
-            .ok()
-            .filter(|&count| count <= 999_999)
-            .map(Count::Known)
+        text.parse::<u32>().ok().map(Count::Known)
     }
 
     fn stand_in() -> Self {
@@ -367,18 +358,6 @@ impl Route {
         Route::Unknown,
     ];
 
-    /// Every route a school's own figures may give, in the order they are listed.
-    const ALL: [Route; 8] = [
-        Route::SchoolSixthForm,
-        Route::SixthFormCollege,
-        Route::FurtherEducation,
-        Route::HigherEducation,
-        Route::Apprenticeship,
-        Route::Employment,
-        Route::Neet,
-        Route::Unknown,
-    ];
-
     /// The routes open to leavers from `year` in figures from `source`. A school's own follow
     /// the DfE's key stage 4 measures after Year 11 and its 16 to 18 measures after Year 13, with
     /// every route after any other year; the DfE's own are its categories, which add other
@@ -403,7 +382,7 @@ impl Route {
                 Neet,
                 Unknown,
             ],
-            (DestinationsSource::School, _) => &Route::ALL,
+            (DestinationsSource::School, _) => &Route::EVERY,
             (DestinationsSource::Dfe, super::YearGroup::Year(13)) => &[
                 FurtherEducation,
                 HigherEducation,

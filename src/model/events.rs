@@ -28,6 +28,8 @@ pub struct Event {
     pub benchmarks: Vec<Benchmark>,
     /// Markdown.
     pub description: String,
+    /// The calendar's own name for the event, for events `careersite import events` brought in.
+    pub uid: Option<String>,
 }
 
 /// An event as written, before its times are checked against each other.
@@ -52,6 +54,10 @@ struct WrittenEvent {
     /// What happens. Markdown.
     #[serde(default)]
     description: String,
+    /// The school calendar's own name for the event, written by `careersite import events` so
+    /// that importing the calendar again updates the event rather than adding it twice. Leave it
+    /// as it is.
+    uid: Option<String>,
 }
 
 fn all_audiences() -> Vec<Audience> {
@@ -92,6 +98,7 @@ impl<'de> Deserialize<'de> for Event {
             audiences: written.audiences,
             benchmarks: written.benchmarks,
             description: written.description,
+            uid: written.uid,
         })
     }
 }
