@@ -10,11 +10,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::place::{Record, place};
 use super::{DataFile, Imported, Row, Summary, Table};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::EVALUATION_FILE;
 use crate::model::{Count, Destinations, DestinationsSource, Evaluation, Route, YearGroup};
-use crate::yaml::edit::{Edits, Item, Text};
+use crate::yaml::edit::Item;
 
 /// One year's destinations as an import writes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,55 @@ struct Leavers {
     source: DestinationsSource,
     cohort: u32,
     routes: Vec<(Route, Count)>,
+}
+
+impl Record for Leavers {
+    fn name(&self) -> String {
+        format!("{} leavers of {}", self.leaving, self.year)
+    }
+
+    fn item(&self, indent: usize) -> String {
+        let mut item = Item::new(indent);
+        item.word("year", self.year).word("leaving", self.leaving);
+        if self.source == DestinationsSource::Dfe {
+            item.word("source", self.source.key());
+        }
+        item.word("cohort", self.cohort);
+        let routes: Vec<String> = self
+            .routes
+            .iter()
+            .map(|(route, count)| format!("{}: {count}", route.key()))
+            .collect();
+        item.nested("routes", &routes);
+        item.finish()
+    }
+
+    fn matches(&self, imported: &Self) -> bool {
+        self.year == imported.year && self.leaving == imported.leaving
+    }
+
+    /// Two sets of figures for one cohort would let a reader compare them and work out what
+    /// each hides.
+    fn keeps_out(&self, imported: &Self) -> Option<String> {
+        (self.source != imported.source).then(|| {
+            format!(
+                "evaluation.yaml has {} figures for them already, and publishing two sets would let a reader work out the hidden numbers; delete those to use these",
+                match self.source {
+                    DestinationsSource::School => "your own",
+                    DestinationsSource::Dfe => "the DfE's",
+                }
+            )
+        })
+    }
+
+    fn owned_by(&self, imported: &Self) -> bool {
+        self.source == imported.source
+    }
+
+    /// Newest first, as the examples list them.
+    fn goes_before(&self, other: &Self) -> bool {
+        self.year > other.year
+    }
 }
 
 impl Leavers {
@@ -39,28 +89,6 @@ impl Leavers {
                 .map(|(&route, &count)| (route, count))
                 .collect(),
         }
-    }
-
-    /// As the summary names it: "Year 11 leavers of 2023".
-    fn name(&self) -> String {
-        format!("{} leavers of {}", self.leaving, self.year)
-    }
-
-    /// The list item for `destinations:`, its `-` indented `indent` spaces.
-    fn item(&self, indent: usize) -> String {
-        let mut item = Item::new(indent);
-        item.word("year", self.year).word("leaving", self.leaving);
-        if self.source == DestinationsSource::Dfe {
-            item.word("source", self.source.key());
-        }
-        item.word("cohort", self.cohort);
-        let routes: Vec<String> = self
-            .routes
-            .iter()
-            .map(|(route, count)| format!("{}: {count}", route.key()))
-            .collect();
-        item.nested("routes", &routes);
-        item.finish()
     }
 
     /// With every route its source lists, in their order, 0 for those not given: as the
@@ -100,160 +128,26 @@ pub fn import(
     };
     let data = DataFile::open(root, EVALUATION_FILE).map_err(|d| vec![d])?;
     let current: Evaluation = data.current()?;
-    let text = merge(&data, &current, &imported, &mut summary)?;
+    let existing: Vec<Leavers> = current
+        .destinations
+        .iter()
+        .map(Leavers::from_model)
+        .collect();
+    let imported = newest_first(&imported);
+    let text = place(&data, "destinations", &existing, &imported, &mut summary)?;
     super::read_back::<Evaluation>(&data, &text, |read| {
         imported.iter().all(|leavers| {
-            read.destinations
-                .iter()
-                .any(|d| Leavers::from_model(d) == *leavers)
-                || summary_left_out(&current, leavers)
+            read.destinations.iter().any(|d| {
+                let there = Leavers::from_model(d);
+                there == *leavers || there.keeps_out(leavers).is_some()
+            })
         })
     })?;
     Ok((data, Imported { text, summary }))
 }
 
-/// Whether `leavers` was left out because the school's own figures for them are there.
-fn summary_left_out(current: &Evaluation, leavers: &Leavers) -> bool {
-    current.destinations.iter().any(|d| {
-        d.year == leavers.year && d.leaving == leavers.leaving && d.source != leavers.source
-    })
-}
-
-/// The text of `evaluation.yaml` with `imported` in it, and what changed in the summary.
-fn merge(
-    data: &DataFile,
-    current: &Evaluation,
-    imported: &[Leavers],
-    summary: &mut Summary,
-) -> Result<String, Diagnostics> {
-    let text = Text::new(&data.text);
-    let unplaceable = |line: usize, message: String, help: String| {
-        vec![
-            Diagnostic::error(message)
-                .at(crate::diagnostic::Location::at_line(
-                    &data.shown,
-                    &data.text,
-                    line,
-                    1,
-                    1,
-                ))
-                .with_help(help),
-        ]
-    };
-    let list = text
-        .top_level_list("destinations")
-        .map_err(|u| unplaceable(u.line, u.message, u.help))?;
-    let mut edits = Edits::default();
-    let Some(list) = list else {
-        // No `destinations:` yet: the whole list goes at the end of the file.
-        let mut added = String::new();
-        if !data.text.is_empty() && !data.text.ends_with('\n') {
-            added.push('\n');
-        }
-        if !data.text.trim().is_empty() {
-            added.push('\n');
-        }
-        added.push_str("destinations:\n");
-        for leavers in newest_first(imported) {
-            added.push_str(&leavers.item(2));
-            summary.added.push(leavers.name());
-        }
-        edits.insert(data.text.len(), added);
-        return Ok(edits.apply(&data.text));
-    };
-    if list.items.len() != current.destinations.len() {
-        return Err(unplaceable(
-            list.line,
-            "careersite cannot tell the years under `destinations:` apart in the text".to_string(),
-            "write each year as its own `- year:` item, one under another, as docs/content.md shows"
-                .to_string(),
-        ));
-    }
-    let mut brackets_cleared = false;
-    for leavers in newest_first(imported) {
-        let existing = current
-            .destinations
-            .iter()
-            .position(|d| d.year == leavers.year && d.leaving == leavers.leaving);
-        match existing {
-            Some(at) if current.destinations[at].source != leavers.source => {
-                summary.left_out.push(format!(
-                    "{}: evaluation.yaml has {} figures for them already, and publishing two sets would let a reader work out the hidden numbers; delete those to use these",
-                    leavers.name(),
-                    match current.destinations[at].source {
-                        DestinationsSource::School => "your own",
-                        DestinationsSource::Dfe => "the DfE's",
-                    }
-                ));
-            }
-            Some(at) if Leavers::from_model(&current.destinations[at]) == *leavers => {
-                summary.unchanged.push(leavers.name());
-            }
-            Some(at) => {
-                let item = &list.items[at];
-                // The comments above the item stay; the item from its `-` is replaced.
-                let dash = data.text[item.clone()]
-                    .lines()
-                    .scan(item.start, |offset, line| {
-                        let start = *offset;
-                        *offset += line.len() + 1;
-                        Some((start, line))
-                    })
-                    .find(|(_, line)| line.trim_start().starts_with('-'))
-                    .map_or(item.start, |(start, _)| start);
-                let ends_blank = data.text[..item.end].ends_with("\n\n");
-                let mut with = leavers.item(list.indent);
-                if ends_blank {
-                    with.push('\n');
-                }
-                edits.replace(dash..item.end, with);
-                summary.changed.push(leavers.name());
-            }
-            None => {
-                if let Some(brackets) = list.empty_brackets.clone().filter(|_| !brackets_cleared) {
-                    edits.replace(brackets, String::new());
-                    brackets_cleared = true;
-                }
-                // Newest first, as the examples list them; blank lines between items if the
-                // list has them.
-                let at = current
-                    .destinations
-                    .iter()
-                    .position(|d| d.year < leavers.year)
-                    .map_or(list.end, |at| list.items[at].start);
-                let spaced = list
-                    .items
-                    .iter()
-                    .any(|item| data.text[item.clone()].starts_with('\n'));
-                let mut with = String::new();
-                if !data.text[..at].ends_with('\n') && at > 0 {
-                    with.push('\n');
-                }
-                if spaced {
-                    with.push('\n');
-                }
-                with.push_str(&leavers.item(list.indent));
-                edits.insert(at, with);
-                summary.added.push(leavers.name());
-            }
-        }
-    }
-    let theirs = |d: &&Destinations| {
-        imported
-            .first()
-            .is_some_and(|first| d.source == first.source)
-            && !imported
-                .iter()
-                .any(|l| l.year == d.year && l.leaving == d.leaving)
-    };
-    for kept in current.destinations.iter().filter(theirs) {
-        summary.left_alone.push(Leavers::from_model(kept).name());
-    }
-    Ok(edits.apply(&data.text))
-}
-
-fn newest_first(imported: &[Leavers]) -> Vec<&Leavers> {
-    let mut sorted: Vec<&Leavers> = imported.iter().collect();
+fn newest_first(imported: &[Leavers]) -> Vec<Leavers> {
+    let mut sorted = imported.to_vec();
     sorted.sort_by(|a, b| b.year.cmp(&a.year).then(a.leaving.cmp(&b.leaving)));
     sorted
 }

@@ -8,6 +8,7 @@
 //! before anything is written, and it is written whole or not at all.
 
 pub mod destinations;
+mod place;
 mod table;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,156 @@
+//! Placing imported records in a data file's list: each replaces the item it matches, only if
+//! it differs, or goes in where it belongs in the list's order. Everything else stays as written.
+
+use super::{DataFile, Summary};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::yaml::edit::{Edits, List, Text};
+
+/// A record an import writes as one item of a list, and reads back from the model to compare.
+pub trait Record: PartialEq {
+    /// As the summary names it: "Year 11 leavers of 2023", "Careers fair, 18 March 2027".
+    fn name(&self) -> String;
+    /// The item's text, its `-` indented `indent` spaces.
+    fn item(&self, indent: usize) -> String;
+    /// Whether `self`, already in the file, is the same thing as `imported`.
+    fn matches(&self, imported: &Self) -> bool;
+    /// Why `self`, in the file, may not be replaced by `imported`, which it matches.
+    fn keeps_out(&self, _imported: &Self) -> Option<String> {
+        None
+    }
+    /// Whether `self`, in the file, is of the kind the import owns (and so is reported as left
+    /// alone when the import does not mention it).
+    fn owned_by(&self, imported: &Self) -> bool;
+    /// Whether `self`, being added, goes before `other`, in the file, in the list's order.
+    fn goes_before(&self, other: &Self) -> bool;
+}
+
+/// The text of `data` with `imported` placed in the list under the top-level `key`. `existing`
+/// is the list as the model read it, item by item.
+pub fn place<R: Record>(
+    data: &DataFile,
+    key: &str,
+    existing: &[R],
+    imported: &[R],
+    summary: &mut Summary,
+) -> Result<String, Diagnostics> {
+    let text = Text::new(&data.text);
+    let unplaceable = |line: usize, message: String, help: String| {
+        vec![
+            Diagnostic::error(message)
+                .at(Location::at_line(&data.shown, &data.text, line, 1, 1))
+                .with_help(help),
+        ]
+    };
+    let list = text
+        .top_level_list(key)
+        .map_err(|u| unplaceable(u.line, u.message, u.help))?;
+    let mut edits = Edits::default();
+    let Some(list) = list else {
+        append_list(data, key, imported, &mut edits, summary);
+        return Ok(edits.apply(&data.text));
+    };
+    if list.items.len() != existing.len() {
+        return Err(unplaceable(
+            list.line,
+            format!("careersite cannot tell the items under `{key}:` apart in the text"),
+            format!(
+                "start each item of `{key}:` with `- `, one under another, as docs/content.md shows"
+            ),
+        ));
+    }
+    if let Some(brackets) = list.empty_brackets.clone()
+        && !imported.is_empty()
+    {
+        edits.replace(brackets, String::new());
+    }
+    for record in imported {
+        match existing.iter().position(|old| old.matches(record)) {
+            Some(at) => {
+                let old = &existing[at];
+                if let Some(reason) = old.keeps_out(record) {
+                    summary
+                        .left_out
+                        .push(format!("{}: {reason}", record.name()));
+                } else if old == record {
+                    summary.unchanged.push(record.name());
+                } else {
+                    replace(data, &list, at, record, &mut edits);
+                    summary.changed.push(record.name());
+                }
+            }
+            None => {
+                add(data, &list, existing, record, &mut edits);
+                summary.added.push(record.name());
+            }
+        }
+    }
+    if let Some(sample) = imported.first() {
+        for old in existing {
+            if old.owned_by(sample) && !imported.iter().any(|record| old.matches(record)) {
+                summary.left_alone.push(old.name());
+            }
+        }
+    }
+    Ok(edits.apply(&data.text))
+}
+
+/// A new list at the end of the file, for a file that has none yet.
+fn append_list<R: Record>(
+    data: &DataFile,
+    key: &str,
+    imported: &[R],
+    edits: &mut Edits,
+    summary: &mut Summary,
+) {
+    let mut added = String::new();
+    if !data.text.is_empty() && !data.text.ends_with('\n') {
+        added.push('\n');
+    }
+    if !data.text.trim().is_empty() {
+        added.push('\n');
+    }
+    added.push_str(key);
+    added.push_str(":\n");
+    for record in imported {
+        added.push_str(&record.item(2));
+        summary.added.push(record.name());
+    }
+    edits.insert(data.text.len(), added);
+}
+
+/// Replaces item `at` from its `-` on: the comments above it stay.
+fn replace<R: Record>(data: &DataFile, list: &List, at: usize, record: &R, edits: &mut Edits) {
+    let item = list.items[at].clone();
+    let mut offset = item.start;
+    let mut dash = item.start;
+    for line in data.text[item.clone()].split_inclusive('\n') {
+        if line.trim_start().starts_with('-') {
+            dash = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    edits.replace(dash..item.end, record.item(list.indent));
+}
+
+/// Adds `record` before the first item it goes before, or at the end; with a blank line
+/// before it if the list's items are spaced out.
+fn add<R: Record>(data: &DataFile, list: &List, existing: &[R], record: &R, edits: &mut Edits) {
+    let at = existing
+        .iter()
+        .position(|old| record.goes_before(old))
+        .map_or(list.end, |at| list.items[at].start);
+    let spaced = list
+        .items
+        .iter()
+        .any(|item| data.text[item.clone()].starts_with('\n'));
+    let mut with = String::new();
+    if at > 0 && !data.text[..at].ends_with('\n') {
+        with.push('\n');
+    }
+    if spaced {
+        with.push('\n');
+    }
+    with.push_str(&record.item(list.indent));
+    edits.insert(at, with);
+}
