@@ -107,6 +107,16 @@ enum Import {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The school calendar's careers events, into events.yaml: an iCalendar (.ics) file, as
+    /// Outlook, Google Calendar or the school's MIS exports it. Repeating events come in for
+    /// this school year.
+    Events {
+        /// The .ics file.
+        file: PathBuf,
+        /// Say what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -132,6 +142,9 @@ fn main() -> ExitCode {
         Command::Import { what } => match what {
             Import::Destinations { file, urn, dry_run } => {
                 cmd::import::destinations(&cli.root, &file, urn.as_deref(), dry_run, cli.quiet)
+            }
+            Import::Events { file, dry_run } => {
+                cmd::import::events(&cli.root, &file, dry_run, cli.quiet)
             }
         },
         Command::Schema => cmd::schema::run(&cli.root, cli.quiet),

@@ -19,6 +19,17 @@ pub fn destinations(
     finish(outcome, dry_run, quiet)
 }
 
+/// `careersite import events FILE.ics`.
+pub fn events(root: &Path, file: &Path, dry_run: bool, quiet: bool) -> ExitCode {
+    let mapping = match crate::load::site_config(root) {
+        Ok(config) => config.calendar,
+        Err(problems) => return stopped(&problems),
+    };
+    let today = crate::pipeline::today();
+    let outcome = import::events::import(root, file, file, today, &mapping);
+    finish(outcome, dry_run, quiet)
+}
+
 /// Reports an import's outcome, and writes the file unless told not to or nothing changed.
 fn finish(
     outcome: Result<(DataFile, Imported), Vec<Diagnostic>>,

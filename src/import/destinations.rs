@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::place::{Record, place};
+use super::place::{Record, all_placed, place};
 use super::{DataFile, Imported, Row, Summary, Table};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::EVALUATION_FILE;
@@ -136,12 +136,8 @@ pub fn import(
     let imported = newest_first(&imported);
     let text = place(&data, "destinations", &existing, &imported, &mut summary)?;
     super::read_back::<Evaluation>(&data, &text, |read| {
-        imported.iter().all(|leavers| {
-            read.destinations.iter().any(|d| {
-                let there = Leavers::from_model(d);
-                there == *leavers || there.keeps_out(leavers).is_some()
-            })
-        })
+        let read: Vec<Leavers> = read.destinations.iter().map(Leavers::from_model).collect();
+        all_placed(&read, &imported)
     })?;
     Ok((data, Imported { text, summary }))
 }

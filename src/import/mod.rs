@@ -7,7 +7,9 @@
 //! leader wrote stay as they were. The edited text is read back with the parser the build uses
 //! before anything is written, and it is written whole or not at all.
 
+pub mod calendar;
 pub mod destinations;
+pub mod events;
 mod place;
 mod table;
 

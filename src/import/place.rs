@@ -94,6 +94,16 @@ pub fn place<R: Record>(
     Ok(edits.apply(&data.text))
 }
 
+/// Whether every record of `imported` is in `read` (the list read back from the edited text),
+/// or was kept out by the item it matches there.
+pub fn all_placed<R: Record>(read: &[R], imported: &[R]) -> bool {
+    imported.iter().all(|record| {
+        read.iter().any(|there| {
+            there == record || (there.matches(record) && there.keeps_out(record).is_some())
+        })
+    })
+}
+
 /// A new list at the end of the file, for a file that has none yet.
 fn append_list<R: Record>(
     data: &DataFile,
@@ -148,9 +158,15 @@ fn add<R: Record>(data: &DataFile, list: &List, existing: &[R], record: &R, edit
     if at > 0 && !data.text[..at].ends_with('\n') {
         with.push('\n');
     }
-    if spaced {
+    // The blank line goes between the new item and its neighbour: before it, unless the item
+    // it goes in front of follows its key directly.
+    let blank_after = spaced && at < list.end && !data.text[at..].starts_with('\n');
+    if spaced && !blank_after {
         with.push('\n');
     }
     with.push_str(&record.item(list.indent));
+    if blank_after {
+        with.push('\n');
+    }
     edits.insert(at, with);
 }
