@@ -309,6 +309,21 @@ struct Change<'a> {
     component: Component<'a>,
 }
 
+impl Change<'_> {
+    /// The occurrence it changes: the start that occurrence had before.
+    fn original(&self) -> Result<Moment, Problem> {
+        Ok(time::moment(self.id)?)
+    }
+
+    /// Whether it changes every occurrence from its own on (RANGE=THISANDFUTURE), which
+    /// careersite does not follow: which of the event's fields and times carry on is a guess.
+    fn changes_the_rest(&self) -> bool {
+        self.id
+            .param("RANGE")
+            .is_some_and(|(range, _)| range.eq_ignore_ascii_case("THISANDFUTURE"))
+    }
+}
+
 /// One occurrence: where it was first set for, and the component (the repeating event's, or
 /// the one that changes this occurrence) that says what it is.
 struct Occurrence<'c, 'a> {
@@ -386,6 +401,12 @@ impl Reading {
                 "it has no title (SUMMARY), which every event in events.yaml needs".to_string(),
             ));
         }
+        if let Some(change) = changes.iter().find(|change| change.changes_the_rest()) {
+            return Err(Problem::LeftOut(format!(
+                "a change on line {} applies to every occurrence after it (RANGE=THISANDFUTURE), which careersite cannot follow: add its dates to events.yaml by hand",
+                change.id.line
+            )));
+        }
         let times = master.times(None)?;
         if !master.repeats() {
             return self.once(master, times, changes);
@@ -424,7 +445,7 @@ impl Reading {
         changes: &[Change<'_>],
     ) -> Result<(), Problem> {
         for change in changes {
-            if recurrence_id(change.id)?.names_same(&times.start) {
+            if change.original()?.names_same(&times.start) {
                 let change = &change.component;
                 whether_published(change)?;
                 let changed = change.times(times.length)?;
@@ -498,7 +519,7 @@ impl Reading {
         length: Option<Duration>,
         occurrences: &mut Vec<Occurrence<'c, 'a>>,
     ) -> Result<(), Problem> {
-        let original = recurrence_id(change.id)?;
+        let original = change.original()?;
         let found = occurrences
             .iter()
             .position(|occurrence| occurrence.original.names_same(&original));
@@ -529,7 +550,7 @@ impl Reading {
     /// A change to an occurrence of an event the calendar does not hold (a single occurrence
     /// shared with the school, say): kept if its original date is in the window.
     fn lone_change(&mut self, change: &Change<'_>) -> Result<(), Problem> {
-        let original = recurrence_id(change.id)?;
+        let original = change.original()?;
         if !self.in_window(&original) {
             return Ok(());
         }
@@ -639,20 +660,6 @@ fn whether_published(component: &Component<'_>) -> Result<(), Problem> {
 
 fn private_reason() -> String {
     "marked private in the calendar".to_string()
-}
-
-/// The occurrence a change names (RECURRENCE-ID): the start it had before it was changed.
-fn recurrence_id(property: &Property) -> Result<Moment, Problem> {
-    if property
-        .param("RANGE")
-        .is_some_and(|(range, _)| range.eq_ignore_ascii_case("THISANDFUTURE"))
-    {
-        return Err(Problem::LeftOut(format!(
-            "it changes an occurrence and every one after it (RANGE=THISANDFUTURE, line {}), which careersite cannot follow: add its dates to events.yaml by hand",
-            property.line
-        )));
-    }
-    Ok(time::moment(property)?)
 }
 
 fn read_rule(property: &Property, start: &Moment) -> Result<recurrence::Rule, Problem> {
@@ -1088,6 +1095,62 @@ mod tests {
                 reason: "cancelled in the calendar for 14 October 2026".to_string(),
             }]
         );
+    }
+
+    #[test]
+    fn extra_dates_are_added_to_a_repeating_event() {
+        let calendar = read_events(
+            "BEGIN:VEVENT\nUID:club\nSUMMARY:Careers club\nDTSTART:20261007T180000\nRRULE:FREQ=WEEKLY;COUNT=2\nRDATE:20261009T180000,20261014T180000\nEND:VEVENT\n",
+        );
+        assert_eq!(
+            summary(&calendar),
+            [
+                "2026-10-07T18:00  Careers club",
+                "2026-10-09T18:00  Careers club",
+                "2026-10-14T18:00  Careers club",
+            ]
+        );
+    }
+
+    #[test]
+    fn repeats_careersite_cannot_follow_are_left_out() {
+        for (events, reason) in [
+            (
+                "BEGIN:VEVENT\nUID:a\nSUMMARY:Club\nDTSTART:20261007T180000\nRRULE:FREQ=WEEKLY\nEXRULE:FREQ=MONTHLY\nEND:VEVENT\n",
+                "(EXRULE, line 9)",
+            ),
+            (
+                "BEGIN:VEVENT\nUID:a\nSUMMARY:Club\nDTSTART:20261007T180000\nRDATE;VALUE=PERIOD:20261009T180000Z/PT1H\nEND:VEVENT\n",
+                "(RDATE, line 8)",
+            ),
+            (
+                "BEGIN:VEVENT\nUID:a\nSUMMARY:Club\nDTSTART:20261007T180000\nRRULE:FREQ=WEEKLY\nRRULE:FREQ=MONTHLY\nEND:VEVENT\n",
+                "(the second on line 9)",
+            ),
+            (
+                "BEGIN:VEVENT\nUID:a\nSUMMARY:Club\nDTSTART:20261007T180000\nRRULE:FREQ=WEEKLY\nEND:VEVENT\n\
+                 BEGIN:VEVENT\nUID:a\nRECURRENCE-ID;RANGE=THISANDFUTURE:20261014T180000\nDTSTART:20261014T190000\nEND:VEVENT\n",
+                "a change on line 12 applies to every occurrence after it (RANGE=THISANDFUTURE)",
+            ),
+        ] {
+            let calendar = read_events(events);
+            assert!(
+                calendar
+                    .left_out
+                    .iter()
+                    .any(|left| left.reason.contains(reason)),
+                "{reason}: {calendar:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_time_the_uk_clocks_skip_is_read_as_after_the_jump() {
+        // The clocks go forward from 1:00 to 2:00 on 28 March 2027; 1:30 never shows.
+        let calendar = read_events(
+            "BEGIN:VEVENT\nUID:a\nSUMMARY:Early start\nDTSTART:20270328T013000\nEND:VEVENT\n",
+        );
+        assert_eq!(summary(&calendar), ["2027-03-28T02:30  Early start"]);
     }
 
     #[test]
