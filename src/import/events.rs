@@ -232,8 +232,7 @@ fn categories(
     if matched.is_empty() {
         return None;
     }
-    // A category that names no audiences is for everyone, and so is the event.
-    let everyone = matched.iter().any(|category| category.audiences.is_empty());
+    // The audiences its categories name; everyone if they name none.
     let audiences: BTreeSet<Audience> = matched
         .iter()
         .flat_map(|c| c.audiences.iter().copied())
@@ -242,7 +241,7 @@ fn categories(
         .iter()
         .flat_map(|c| c.benchmarks.iter().copied())
         .collect();
-    let audiences = if everyone || audiences.len() == Audience::ALL.len() {
+    let audiences = if audiences.len() == Audience::ALL.len() {
         Vec::new()
     } else {
         Audience::ALL
