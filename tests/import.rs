@@ -229,3 +229,201 @@ fn a_school_with_no_destinations_yet_gets_the_list_at_the_end_of_its_file() {
         "{yaml}"
     );
 }
+
+const CALENDAR_CATEGORIES: &str = "
+calendar:
+  categories:
+    Careers:
+      benchmarks: [2]
+    Parents:
+      audiences: [parents]
+    Pupils:
+      audiences: [pupils]
+";
+
+/// The example school, with site.yaml saying which calendar categories are careers events.
+fn calendar_site() -> TestSite {
+    let site = TestSite::example();
+    let config = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    site.write("content/site.yaml", config + CALENDAR_CATEGORIES);
+    site
+}
+
+fn events_yaml(site: &TestSite) -> String {
+    std::fs::read_to_string(site.root().join("content/events.yaml")).unwrap()
+}
+
+fn import_calendar(site: &TestSite) -> common::Run {
+    let file = fixture("school-calendar.ics");
+    site.run(&["import", "events", &file])
+}
+
+/// The events of the feed `name` in the built site, read by the `icalendar` crate's parser:
+/// (summary, DTSTART).
+fn feed(site: &TestSite, name: &str) -> Vec<(String, String)> {
+    use icalendar::{Component, EventLike};
+    let text = std::fs::read_to_string(site.output().join("events").join(name)).unwrap();
+    let calendar: icalendar::Calendar = text.parse().unwrap();
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            (
+                e.get_summary().unwrap_or_default().to_string(),
+                e.property_value("DTSTART").unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn calendar_events_reach_the_events_page_and_the_feeds_of_their_audiences() {
+    let site = calendar_site();
+    let said = import_calendar(&site).success().stdout();
+    assert!(
+        said.contains("  Careers drop-in, 2026-11-25T12:30\n"),
+        "{said}"
+    );
+    site.build();
+    // The weekly drop-in is for pupils; 25 November is GMT, so 12:30 is 12:30 UTC.
+    let pupils = feed(&site, "pupils.ics");
+    assert!(
+        pupils.contains(&(
+            "Careers drop-in".to_string(),
+            "20261125T123000Z".to_string()
+        )),
+        "{pupils:?}"
+    );
+    assert!(
+        !feed(&site, "parents.ics")
+            .iter()
+            .any(|(title, _)| title == "Careers drop-in")
+    );
+    // The New York talk at 1 pm there is 6 pm here, for everyone.
+    let everyone = feed(&site, "calendar.ics");
+    assert!(
+        everyone.contains(&(
+            "Studying in the USA: a university talk".to_string(),
+            "20261110T180000Z".to_string()
+        )),
+        "{everyone:?}"
+    );
+    let page = site.page("events/index.html");
+    assert!(page.text("main").contains("Careers drop-in"));
+    // Moved by the calendar for one week, and shown where it was moved to.
+    let yaml = events_yaml(&site);
+    assert!(
+        yaml.contains("title: Careers drop-in (moved to Thursday)\n    start: 2026-11-19T13:00"),
+        "{yaml}"
+    );
+    // The week the calendar skipped (EXDATE) is not there.
+    assert!(!yaml.contains("start: 2026-10-28"), "{yaml}");
+}
+
+#[test]
+fn nothing_private_in_the_calendar_reaches_the_site() {
+    let site = calendar_site();
+    let said = import_calendar(&site).success().stdout();
+    assert!(
+        said.contains("Staff meeting: careers budget (line 107): marked private in the calendar"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Employer breakfast (line 117): cancelled in the calendar"),
+        "{said}"
+    );
+    site.build();
+    let yaml = events_yaml(&site);
+    for private in [
+        "p.shah@",
+        "d.okoro",
+        "year9-parents",
+        "Daniel Okoro",
+        "Staff meeting",
+        "BUSYSTATUS",
+    ] {
+        assert!(!yaml.contains(private), "events.yaml has {private}");
+        for (name, bytes) in site.snapshot() {
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(!text.contains(private), "{name} has {private}");
+        }
+    }
+}
+
+#[test]
+fn a_second_import_of_the_calendar_changes_nothing_and_the_comments_stay() {
+    let site = calendar_site();
+    let before = events_yaml(&site);
+    import_calendar(&site).success();
+    let after = events_yaml(&site);
+    assert!(
+        after.starts_with("# Careers events at Riverside Academy."),
+        "{after}"
+    );
+    // Every line the careers leader wrote is still there, in the same order.
+    let mut rest = after.as_str();
+    for line in before.lines() {
+        let at = rest.find(line).unwrap_or_else(|| panic!("lost {line:?}"));
+        rest = &rest[at + line.len()..];
+    }
+    let said = import_calendar(&site).success().stdout();
+    assert!(
+        said.contains("content/events.yaml is up to date: nothing was written."),
+        "{said}"
+    );
+    assert_eq!(events_yaml(&site), after);
+}
+
+#[test]
+fn an_event_the_careers_leader_wrote_by_hand_is_not_added_twice() {
+    let site = calendar_site();
+    let said = import_calendar(&site).success().stdout();
+    assert!(
+        said.contains(
+            "Year 9 options evening, 2027-01-28T18:00: events.yaml has it already, as you wrote it"
+        ),
+        "{said}"
+    );
+    assert_eq!(
+        events_yaml(&site)
+            .matches("title: Year 9 options evening")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn events_in_no_careers_category_are_left_out_and_said_so() {
+    let site = calendar_site();
+    let said = import_calendar(&site).success().stdout();
+    assert!(
+        said.contains("National Careers Week assembly, 2027-03-01T08:45: not a careers event by site.yaml's `calendar: categories:` (it has no category)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_calendar_with_a_mistake_is_refused_at_its_line_and_nothing_is_written() {
+    let site = calendar_site();
+    let before = events_yaml(&site);
+    let text = std::fs::read_to_string(fixture("school-calendar.ics")).unwrap();
+    let broken = text.replacen("DTSTART:20270301T084500Z", "DTSTART:20271301T084500Z", 1);
+    let line = broken[..broken.find("DTSTART:20271301").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    site.write("school.ics", &broken);
+    let file = site.root().join("school.ics");
+    let err = site
+        .run(&["import", "events", file.to_str().unwrap()])
+        .failure()
+        .stderr();
+    assert!(err.contains(&format!("school.ics:{line}:")), "{err}");
+    assert!(err.contains("20271301"), "{err}");
+    assert!(
+        err.contains("nothing was imported, and no file was changed"),
+        "{err}"
+    );
+    assert_eq!(events_yaml(&site), before);
+}

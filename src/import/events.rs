@@ -162,7 +162,14 @@ pub fn import(
         ));
     }
     let mut imported = Vec::new();
-    for event in read.events {
+    for mut event in read.events {
+        if let Some(kept) = without_joining_details(&event.description) {
+            summary.left_out.push(format!(
+                "{}, {}: the online meeting's joining details (a link, meeting ID or passcode), which a public page must not give",
+                event.title, event.start
+            ));
+            event.description = kept;
+        }
         match from_calendar(event, mapping) {
             Ok(event) => imported.push(event),
             Err(reason) => summary.left_out.push(reason),
@@ -210,6 +217,40 @@ fn from_calendar(event: CalendarEvent, mapping: &CalendarImport) -> Result<Calen
     })
 }
 
+/// `description` without the joining details of an online meeting that Outlook, Teams, Zoom
+/// and Google Meet add to an invitation (anyone with them could join), or `None` when it has
+/// none. Outlook sets them off below a line of underscores; the rest are found line by line.
+fn without_joining_details(description: &str) -> Option<String> {
+    let joining = [
+        "teams.microsoft.com",
+        "teams.live.com",
+        "zoom.us/",
+        "meet.google.com",
+        "webex.com",
+        "meeting id",
+        "passcode",
+        "password:",
+        "dial-in",
+        "dial in",
+        "conference id",
+    ];
+    let mut kept = Vec::new();
+    let mut dropped = false;
+    for line in description.lines() {
+        if line.trim().starts_with("_____") {
+            dropped = true;
+            break;
+        }
+        let lower = line.to_lowercase();
+        if joining.iter().any(|mark| lower.contains(mark)) {
+            dropped = true;
+        } else {
+            kept.push(line);
+        }
+    }
+    dropped.then(|| kept.join("\n").trim().to_string())
+}
+
 /// The audiences and benchmarks of an event in `categories`, by site.yaml's mapping; `None`
 /// when the school lists its careers categories and the event is in none of them.
 fn categories(
@@ -251,4 +292,41 @@ fn categories(
             .collect()
     };
     Some((audiences, benchmarks.into_iter().collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_online_meetings_joining_details_never_reach_the_page() {
+        let invitation = "Talk to a university about studying abroad.\n\n________________________________________________________________________________\nMicrosoft Teams meeting\nJoin: https://teams.microsoft.com/l/meetup-join/19%3ameeting\nMeeting ID: 123 456 789\nPasscode: abc123";
+        assert_eq!(
+            without_joining_details(invitation).as_deref(),
+            Some("Talk to a university about studying abroad.")
+        );
+        let zoom = "Bring questions.\nhttps://zoom.us/j/123456789?pwd=xyz\nSee you there.";
+        assert_eq!(
+            without_joining_details(zoom).as_deref(),
+            Some("Bring questions.\nSee you there.")
+        );
+        assert_eq!(without_joining_details("Main hall, 6pm."), None);
+    }
+
+    #[test]
+    fn the_school_year_runs_from_september_to_august() {
+        let year = |y, m, d| school_year_of(civil::date(y, m, d));
+        assert_eq!(
+            year(2026, 11, 23),
+            (civil::date(2026, 9, 1), civil::date(2027, 8, 31))
+        );
+        assert_eq!(
+            year(2027, 8, 31),
+            (civil::date(2026, 9, 1), civil::date(2027, 8, 31))
+        );
+        assert_eq!(
+            year(2027, 9, 1),
+            (civil::date(2027, 9, 1), civil::date(2028, 8, 31))
+        );
+    }
 }
