@@ -261,7 +261,7 @@ fn import_calendar(site: &TestSite) -> common::Run {
 /// The events of the feed `name` in the built site, read by the `icalendar` crate's parser:
 /// (summary, DTSTART).
 fn feed(site: &TestSite, name: &str) -> Vec<(String, String)> {
-    use icalendar::{Component, EventLike};
+    use icalendar::Component;
     let text = std::fs::read_to_string(site.output().join("events").join(name)).unwrap();
     let calendar: icalendar::Calendar = text.parse().unwrap();
     calendar
