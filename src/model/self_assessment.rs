@@ -143,6 +143,17 @@ impl yaml::Scalar for Progress {
 }
 
 impl Progress {
+    /// As written in `benchmarks.yaml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Progress::Red => "red",
+            Progress::Amber => "amber",
+            Progress::Green => "green",
+            Progress::NotAssessed => "not-assessed",
+            Progress::NotApplicable => "not-applicable",
+        }
+    }
+
     /// Words, not only colour, carry the meaning.
     pub fn label(self) -> &'static str {
         match self {
@@ -169,6 +180,12 @@ impl Progress {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct Priority(u8);
+
+impl Priority {
+    pub fn number(self) -> u8 {
+        self.0
+    }
+}
 
 impl yaml::Scalar for Priority {
     const WHAT: &'static str = "a priority";

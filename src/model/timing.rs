@@ -127,6 +127,28 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Period {
+    /// As [`Timing::written`] writes it: `30 September 2019`, `September 2019`, `Autumn 1
+    /// 2021`, `2021-22`.
+    pub fn written(&self) -> String {
+        match self {
+            Period::Day(day) => day.strftime("%-d %B %Y").to_string(),
+            Period::Month(first) => first.strftime("%B %Y").to_string(),
+            Period::Term { term, half, year } => {
+                let name = match term {
+                    SchoolTerm::Autumn => "Autumn",
+                    SchoolTerm::Spring => "Spring",
+                    SchoolTerm::Summer => "Summer",
+                };
+                match half {
+                    None => format!("{name} {year}"),
+                    Some(Half::First) => format!("{name} 1 {year}"),
+                    Some(Half::Second) => format!("{name} 2 {year}"),
+                }
+            }
+            Period::SchoolYear { starting } => format!("{starting}-{:02}", (starting + 1) % 100),
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Self> {
         let words = normalise(text);
         let period = Self::iso_written(&words)
@@ -299,6 +321,16 @@ impl fmt::Display for Period {
 }
 
 impl Timing {
+    /// As careersite writes it into a spreadsheet for the careers leader to edit: in words,
+    /// and read back by [`Timing::parse`] as the same time.
+    pub fn written(&self) -> String {
+        match (self.by, self.ongoing) {
+            (None, _) => "Ongoing".to_string(),
+            (Some(period), false) => period.written(),
+            (Some(period), true) => format!("{} then ongoing", period.written()),
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Self> {
         let words = normalise(text);
         if words == "ongoing" {
@@ -492,6 +524,31 @@ mod tests {
             ("30/09/2019", "30 September 2019"),
         ] {
             assert_eq!(shown(written), shown_as, "{written:?}");
+        }
+    }
+
+    #[test]
+    fn a_time_written_for_a_spreadsheet_reads_back_as_the_same_time() {
+        for text in [
+            "2019-09-30",
+            "Sept 2019",
+            "autumn 2021",
+            "autumn 1 2021",
+            "summer 2 2022",
+            "2021-22",
+            "2029-30",
+            "Ongoing",
+            "Sept 2019 and ongoing",
+            "from 30/09/2019",
+            "Autumn Term 2021 then ongoing",
+        ] {
+            let timing = Timing::parse(text).unwrap_or_else(|| panic!("{text:?}"));
+            assert_eq!(
+                Timing::parse(&timing.written()),
+                Some(timing),
+                "{text:?} as {}",
+                timing.written()
+            );
         }
     }
 
