@@ -81,6 +81,20 @@ enum Command {
         #[command(subcommand)]
         what: Import,
     },
+    /// Write the self-assessment grid or the action plan as a spreadsheet (CSV) to edit in
+    /// Excel; bring it back with `careersite import grid|plan FILE` (see docs/import.md).
+    Export {
+        /// `grid` (benchmarks.yaml's requirements and ratings) or `plan` (action-plan.yaml's
+        /// action plan).
+        #[arg(value_enum)]
+        part: cmd::export::Part,
+        /// The spreadsheet's format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: cmd::export::Format,
+        /// The file to write; without it, the spreadsheet is printed.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Report what the law requires the site to publish and what is missing, benchmark
     /// coverage, broken links and accessibility problems. Exits 1 if there are errors.
     Check {
@@ -103,6 +117,24 @@ enum Import {
         /// Your school's unique reference number, to pick its rows out of the DfE's file.
         #[arg(long)]
         urn: Option<String>,
+        /// Say what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The self-assessment grid from a spreadsheet, into benchmarks.yaml: a CSV file laid out
+    /// as `careersite export grid` writes it.
+    Grid {
+        /// The CSV file.
+        file: PathBuf,
+        /// Say what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// The action plan from a spreadsheet, into action-plan.yaml: a CSV file laid out as
+    /// `careersite export plan` writes it.
+    Plan {
+        /// The CSV file.
+        file: PathBuf,
         /// Say what would change, and change nothing.
         #[arg(long)]
         dry_run: bool,
@@ -143,10 +175,21 @@ fn main() -> ExitCode {
             Import::Destinations { file, urn, dry_run } => {
                 cmd::import::destinations(&cli.root, &file, urn.as_deref(), dry_run, cli.quiet)
             }
+            Import::Grid { file, dry_run } => {
+                cmd::import::grid(&cli.root, &file, dry_run, cli.quiet)
+            }
+            Import::Plan { file, dry_run } => {
+                cmd::import::plan(&cli.root, &file, dry_run, cli.quiet)
+            }
             Import::Events { file, dry_run } => {
                 cmd::import::events(&cli.root, &file, dry_run, cli.quiet)
             }
         },
+        Command::Export {
+            part,
+            format: cmd::export::Format::Csv,
+            output,
+        } => cmd::export::run(&cli.root, part, output.as_deref(), cli.quiet),
         Command::Schema => cmd::schema::run(&cli.root, cli.quiet),
     }
 }

@@ -190,7 +190,7 @@ fn a_malformed_row_is_named_by_its_line_and_column_and_nothing_is_written() {
         "{err}"
     );
     assert!(
-        err.contains("nothing was imported, and no file was changed"),
+        err.contains("careersite stopped, and changed no file"),
         "{err}"
     );
     assert_eq!(evaluation(&site), before);
@@ -422,7 +422,7 @@ fn a_calendar_with_a_mistake_is_refused_at_its_line_and_nothing_is_written() {
     assert!(err.contains(&format!("school.ics:{line}:")), "{err}");
     assert!(err.contains("20271301"), "{err}");
     assert!(
-        err.contains("nothing was imported, and no file was changed"),
+        err.contains("careersite stopped, and changed no file"),
         "{err}"
     );
     assert_eq!(events_yaml(&site), before);

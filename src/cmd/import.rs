@@ -30,6 +30,16 @@ pub fn events(root: &Path, file: &Path, dry_run: bool, quiet: bool) -> ExitCode 
     finish(outcome, dry_run, quiet)
 }
 
+/// `careersite import grid FILE.csv`.
+pub fn grid(root: &Path, file: &Path, dry_run: bool, quiet: bool) -> ExitCode {
+    finish(import::grid::import(root, file, file), dry_run, quiet)
+}
+
+/// `careersite import plan FILE.csv`.
+pub fn plan(root: &Path, file: &Path, dry_run: bool, quiet: bool) -> ExitCode {
+    finish(import::plan::import(root, file, file), dry_run, quiet)
+}
+
 /// Reports an import's outcome, and writes the file unless told not to or nothing changed.
 fn finish(
     outcome: Result<(DataFile, Imported), Vec<Diagnostic>>,
@@ -71,10 +81,10 @@ fn finish(
     }
 }
 
-fn stopped(problems: &[Diagnostic]) -> ExitCode {
+pub(super) fn stopped(problems: &[Diagnostic]) -> ExitCode {
     super::report(problems);
     if has_errors(problems) {
-        eprintln!("careersite stopped: nothing was imported, and no file was changed.");
+        eprintln!("careersite stopped, and changed no file.");
     }
     ExitCode::FAILURE
 }

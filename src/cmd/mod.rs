@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod check;
+pub mod export;
 pub mod import;
 pub mod init;
 pub mod schema;

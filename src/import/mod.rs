@@ -10,7 +10,9 @@
 pub mod calendar;
 pub mod destinations;
 pub mod events;
+pub mod grid;
 mod place;
+pub mod plan;
 mod table;
 
 use std::path::{Path, PathBuf};

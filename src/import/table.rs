@@ -134,6 +134,53 @@ impl Row {
     }
 }
 
+/// A CSV file as Excel opens it well: a byte-order mark, so that accents read as UTF-8, and
+/// Windows line endings.
+pub fn spreadsheet(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let written = writer
+        .write_record(headers)
+        .and_then(|()| rows.iter().try_for_each(|row| writer.write_record(row)));
+    let bytes = written
+        .map_err(|err| err.to_string())
+        .and_then(|()| writer.into_inner().map_err(|err| err.to_string()))
+        .expect("writing CSV into memory cannot fail");
+    format!(
+        "\u{feff}{}",
+        String::from_utf8(bytes).expect("the cells are text")
+    )
+}
+
+/// The columns named `wanted`, in that order, or a problem listing those missing.
+pub fn columns(table: &Table, wanted: &[&str]) -> Result<Vec<usize>, Diagnostic> {
+    let missing: Vec<&str> = wanted
+        .iter()
+        .copied()
+        .filter(|name| table.column(name).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Diagnostic::error(format!(
+            "{} has no column {}",
+            table.shown().display(),
+            missing
+                .iter()
+                .map(|name| format!("\"{name}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .with_help(format!(
+            "keep the first row as careersite exported it: {}",
+            wanted.join(",")
+        )));
+    }
+    Ok(wanted
+        .iter()
+        .filter_map(|name| table.column(name))
+        .collect())
+}
+
 fn unreadable(shown: &Path, err: &csv::Error) -> Diagnostic {
     let line = err.position().map(|position| position.line() as usize);
     let message = match err.kind() {

@@ -373,7 +373,7 @@ impl Item {
         self
     }
 
-    /// `key:` followed by the text of a list already written at this item's inner indentation.
+    /// `key:` followed by the text of a list already written at [`Item::inner_indent`].
     pub fn list(&mut self, key: &str, items: &str) -> &mut Self {
         self.key(key);
         self.text.push('\n');
@@ -381,9 +381,10 @@ impl Item {
         self
     }
 
-    /// The indentation a list nested in this item takes.
+    /// The indentation a list nested in this item takes: two in from its keys, as the
+    /// examples write lists.
     pub fn inner_indent(&self) -> usize {
-        self.indent + 2
+        self.indent + 4
     }
 
     pub fn finish(self) -> String {
