@@ -427,3 +427,195 @@ fn a_calendar_with_a_mistake_is_refused_at_its_line_and_nothing_is_written() {
     );
     assert_eq!(events_yaml(&site), before);
 }
+
+/// A copy of the example at `folder` (`""` for the bundled school, or `examples/plans`).
+fn example_at(folder: &str) -> TestSite {
+    let site = TestSite::new();
+    let from = repo_root().join(folder).join("content");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let to = site
+            .root()
+            .join("content")
+            .join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    site
+}
+
+fn exported(site: &TestSite, part: &str) -> Vec<u8> {
+    site.run(&["export", part]).success().0.stdout
+}
+
+/// `file` with its top-level `key:` and everything under it taken out.
+fn without(site: &TestSite, file: &str, key: &str) {
+    let path = site.root().join("content").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut kept = Vec::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if line.starts_with(&format!("{key}:")) {
+            skipping = true;
+            continue;
+        }
+        if skipping && !line.is_empty() && !line.starts_with([' ', '-', '#']) {
+            skipping = false;
+        }
+        if !skipping {
+            kept.push(line);
+        }
+    }
+    std::fs::write(path, kept.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn the_grid_and_the_plan_come_back_from_a_spreadsheet_byte_for_byte() {
+    for (folder, parts) in [
+        (
+            "",
+            &[
+                ("grid", "benchmarks.yaml", "benchmarks"),
+                ("plan", "action-plan.yaml", "actions"),
+            ][..],
+        ),
+        (
+            "examples/plans",
+            &[
+                ("grid", "benchmarks.yaml", "benchmarks"),
+                ("plan", "action-plan.yaml", "actions"),
+            ][..],
+        ),
+        (
+            "examples/primary",
+            &[("grid", "benchmarks.yaml", "benchmarks")][..],
+        ),
+    ] {
+        for &(part, file, key) in parts {
+            let site = example_at(folder);
+            let first = exported(&site, part);
+            assert!(
+                first.starts_with("\u{feff}".as_bytes()),
+                "a byte-order mark for Excel"
+            );
+            site.write(&format!("{part}.csv"), &first);
+            // Written back into a file that has lost its grid or plan altogether, the
+            // spreadsheet makes the same one again.
+            without(&site, file, key);
+            let csv = site.root().join(format!("{part}.csv"));
+            site.run(&["import", part, csv.to_str().unwrap()]).success();
+            assert_eq!(
+                String::from_utf8(exported(&site, part)).unwrap(),
+                String::from_utf8(first.clone()).unwrap(),
+                "{folder} {part}"
+            );
+            site.build();
+            // And imported again, it changes nothing.
+            let said = site
+                .run(&["import", part, csv.to_str().unwrap()])
+                .success()
+                .stdout();
+            assert!(
+                said.contains("up to date: nothing was written"),
+                "{folder} {part}: {said}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_grid_saved_by_excel_changes_only_the_benchmarks_it_changes() {
+    let site = TestSite::example();
+    let path = site.root().join("content/benchmarks.yaml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let file = fixture("grid-excel.csv");
+    let said = site.run(&["import", "grid", &file]).success().stdout();
+    assert!(said.contains("Changed:\n  Benchmark 1\n"), "{said}");
+    assert!(
+        said.contains("Already up to date:\n  Benchmark 2\n"),
+        "{said}"
+    );
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("          - requirement: Employers\n            progress: green\n            notes: Employer page added, with the provider access policy\n"),
+        "{after}"
+    );
+    // The benchmark's own texts and the file's comments are as they were.
+    let head = |text: &str| text[..text.find("    requirements:").unwrap()].to_string();
+    assert_eq!(head(&after), head(&before));
+    let tail = |text: &str| text[text.find("  - benchmark: 2").unwrap()..].to_string();
+    assert_eq!(tail(&after), tail(&before));
+    site.build();
+}
+
+#[test]
+fn a_plan_saved_by_excel_updates_its_row_and_reads_deadlines_as_schools_write_them() {
+    let site = TestSite::example();
+    let file = fixture("plan-excel.csv");
+    let said = site.run(&["import", "plan", &file]).success().stdout();
+    assert!(said.contains("Changed:\n  Benchmark 5\n"), "{said}");
+    let plan = std::fs::read_to_string(site.root().join("content/action-plan.yaml")).unwrap();
+    assert!(
+        plan.contains("        who: Heads of year, with tutors\n"),
+        "{plan}"
+    );
+    assert!(plan.contains("        deadline: July 2027\n"), "{plan}");
+    // The strategic plan above the action plan is untouched.
+    assert!(plan.starts_with(
+        &std::fs::read_to_string(repo_root().join("content/action-plan.yaml")).unwrap()[..1500]
+    ));
+}
+
+#[test]
+fn a_spreadsheet_with_a_mistake_names_its_line_and_column_and_changes_nothing() {
+    let site = TestSite::example();
+    let path = site.root().join("content/benchmarks.yaml");
+    let before = std::fs::read_to_string(&path).unwrap();
+    let text = std::fs::read_to_string(fixture("grid-excel.csv")).unwrap();
+    let broken = text.replacen(",Is written down,green,", ",Is written down,purple,", 1);
+    site.write("grid.csv", &broken);
+    let csv = site.root().join("grid.csv");
+    let err = site
+        .run(&["import", "grid", csv.to_str().unwrap()])
+        .failure()
+        .stderr();
+    assert!(
+        err.contains("grid.csv:3:4: column \"Rating\": `purple` is not a rating"),
+        "{err}"
+    );
+    assert!(err.contains("use red, amber, green"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    let plan = std::fs::read_to_string(fixture("plan-excel.csv")).unwrap();
+    site.write("plan.csv", plan.replacen("Jul 2027,\"Heads", "next summer,\"Heads", 1));
+    let csv = site.root().join("plan.csv");
+    let err = site
+        .run(&["import", "plan", csv.to_str().unwrap()])
+        .failure()
+        .stderr();
+    assert!(
+        err.contains("column \"Deadline\": `next summer` is not a deadline"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_never_overwrites_a_file_it_did_not_write() {
+    let site = TestSite::example();
+    site.write("plan.csv", "my own notes\n");
+    let out = site.root().join("plan.csv");
+    let err = site
+        .run(&["export", "plan", "--output", out.to_str().unwrap()])
+        .failure()
+        .stderr();
+    assert!(err.contains("careersite did not write it"), "{err}");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "my own notes\n");
+    std::fs::remove_file(&out).unwrap();
+    site.run(&["export", "plan", "--output", out.to_str().unwrap()])
+        .success();
+    // Its own export it may write again.
+    site.run(&["export", "plan", "--output", out.to_str().unwrap()])
+        .success();
+}
