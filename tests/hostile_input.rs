@@ -79,7 +79,7 @@ fn a_billion_laughs_in_a_data_file_is_refused_at_its_first_list() {
     let site = TestSite::example();
     site.write("content/events.yaml", format!("events: {}\n", yaml_bomb()));
     site.refused_saying(
-        "content/events.yaml:1:10: a list is not a set of `key: value` lines: this takes `title`, `start`, `end`, `location`, `audiences`, `benchmarks` or `description`, each on a line of its own",
+        "content/events.yaml:1:10: a list is not a set of `key: value` lines: this takes `title`, `start`, `end`, `location`, `audiences`, `benchmarks`, `description` or `uid`, each on a line of its own",
         "docs/content.md describes every field and the values it takes",
     );
 }
