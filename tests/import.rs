@@ -589,7 +589,10 @@ fn a_spreadsheet_with_a_mistake_names_its_line_and_column_and_changes_nothing() 
     assert!(err.contains("use red, amber, green"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
     let plan = std::fs::read_to_string(fixture("plan-excel.csv")).unwrap();
-    site.write("plan.csv", plan.replacen("Jul 2027,\"Heads", "next summer,\"Heads", 1));
+    site.write(
+        "plan.csv",
+        plan.replacen("Jul 2027,\"Heads", "next summer,\"Heads", 1),
+    );
     let csv = site.root().join("plan.csv");
     let err = site
         .run(&["import", "plan", csv.to_str().unwrap()])
