@@ -159,6 +159,27 @@ impl Period {
         PLAN_YEARS.contains(&period.end().year()).then_some(period)
     }
 
+    /// Excel's `Sep-26` (a month, as Excel shows `September 2026`) and `30-Sep-26` (a day),
+    /// with two figures or four for the year.
+    fn excel_date(text: &str) -> Option<Self> {
+        let words = normalise(text);
+        let year = |written: &str| match written.len() {
+            2 => Some(2000 + written.parse::<i16>().ok()?),
+            4 => written.parse().ok(),
+            _ => None,
+        };
+        let period = match words.split('-').collect::<Vec<_>>()[..] {
+            [month, y] => civil::Date::new(year(y)?, month_number(month)?, 1)
+                .ok()
+                .map(Period::Month),
+            [day, month, y] => civil::Date::new(year(y)?, month_number(month)?, day.parse().ok()?)
+                .ok()
+                .map(Period::Day),
+            _ => None,
+        }?;
+        PLAN_YEARS.contains(&period.end().year()).then_some(period)
+    }
+
     /// `2021-09-30` or `2021-09`, or a day as England writes it, `30/09/2021`.
     fn iso_written(text: &str) -> Option<Self> {
         if let Ok(day) = text.parse::<civil::Date>() {
@@ -329,6 +350,19 @@ impl Timing {
             (Some(period), false) => period.written(),
             (Some(period), true) => format!("{} then ongoing", period.written()),
         }
+    }
+
+    /// A deadline read from a spreadsheet: as [`Timing::written`] wrote it, or as Excel saves
+    /// it after taking it for a date when the file was opened (`September 2026` comes back as
+    /// `Sep-26`, `30 September 2026` as `30-Sep-26`). Only for spreadsheets: in a data file,
+    /// `Sep-26` could as well be meant as the 26th.
+    pub fn from_spreadsheet(text: &str) -> Option<Self> {
+        Timing::parse(text).or_else(|| {
+            Some(Timing {
+                by: Some(Period::excel_date(text)?),
+                ongoing: false,
+            })
+        })
     }
 
     pub fn parse(text: &str) -> Option<Self> {
@@ -550,6 +584,30 @@ mod tests {
                 timing.written()
             );
         }
+    }
+
+    #[test]
+    fn a_deadline_excel_took_for_a_date_reads_as_careersite_wrote_it() {
+        for (saved_by_excel, written) in [
+            ("Sep-26", "September 2026"),
+            ("Sep-2026", "September 2026"),
+            ("30-Sep-26", "30 September 2026"),
+            ("7-Jul-2027", "7 July 2027"),
+            ("Autumn 1 2026", "Autumn 1 2026"),
+            ("September 2026 then ongoing", "September 2026 then ongoing"),
+        ] {
+            assert_eq!(
+                Timing::from_spreadsheet(saved_by_excel),
+                Timing::parse(written),
+                "{saved_by_excel:?}"
+            );
+        }
+        // A day with no year (Excel's `26-Sep`) names no year, and a data file does not read
+        // Excel's spellings at all.
+        for text in ["26-Sep", "31-Sep-26", "Sep-26-27", "Sepp-26"] {
+            assert_eq!(Timing::from_spreadsheet(text), None, "{text:?}");
+        }
+        assert_eq!(Timing::parse("Sep-26"), None);
     }
 
     #[test]
