@@ -292,10 +292,15 @@ impl Edits {
 
 /// `value` as it follows `key: ` in a file, for a key indented `indent` spaces: plain where
 /// that reads back as the same text, quoted where it would not, and a `|` block, indented
-/// under its key, for text of several lines.
+/// under its key, for text of several lines. Quotes are double, as the examples write them:
+/// in single quotes an apostrophe is written twice (`'the school''s website'`), which reads
+/// as a mistake to anyone who does not know YAML.
 pub fn scalar(value: &str, indent: usize) -> String {
     let written = serde_yaml::to_string(value).unwrap_or_else(|_| super::quoted(value));
     let written = written.trim_end_matches('\n');
+    if written.starts_with('\'') {
+        return super::quoted(value);
+    }
     if !written.starts_with('|') {
         return written.to_string();
     }
@@ -499,8 +504,12 @@ feedback: []
     #[test]
     fn values_are_written_so_that_they_read_back_as_the_same_text() {
         assert_eq!(scalar("Main hall", 4), "Main hall");
-        assert_eq!(scalar("Time: 6pm", 4), "'Time: 6pm'");
-        assert_eq!(scalar("123", 4), "'123'");
+        assert_eq!(scalar("Time: 6pm", 4), "\"Time: 6pm\"");
+        assert_eq!(scalar("123", 4), "\"123\"");
+        assert_eq!(
+            scalar("Is on the school's website: \"Careers\"", 4),
+            "\"Is on the school's website: \\\"Careers\\\"\""
+        );
         assert_eq!(scalar("one\ntwo", 4), "|-\n      one\n      two");
         let mut item = Item::new(2);
         item.text("title", "Fair")
