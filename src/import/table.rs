@@ -109,6 +109,17 @@ impl Table {
             .with_help(help)
     }
 
+    /// A file with its header row but nothing under it: an import of it would change nothing,
+    /// which is rarely what was meant.
+    pub fn nothing_under_headers(&self, help: &str) -> Diagnostic {
+        Diagnostic::error(format!(
+            "{} has no rows under its first row, so there is nothing to import",
+            self.shown.display()
+        ))
+        .in_file(&self.shown)
+        .with_help(help)
+    }
+
     /// A problem with `row` as a whole.
     pub fn row_problem(&self, row: &Row, message: String, help: String) -> Diagnostic {
         Diagnostic::error(message)
@@ -170,15 +181,33 @@ pub fn columns(table: &Table, wanted: &[&str]) -> Result<Vec<usize>, Diagnostic>
                 .collect::<Vec<_>>()
                 .join(", ")
         ))
-        .with_help(format!(
-            "keep the first row as careersite exported it: {}",
-            wanted.join(",")
-        )));
+        .with_help(match other_separator(table) {
+            Some(separator) => format!(
+                "its columns are separated by {separator}, not commas: save it from your spreadsheet as \"CSV UTF-8 (comma delimited)\", then import it again"
+            ),
+            None => format!(
+                "keep the first row as careersite exported it: {}",
+                wanted.join(",")
+            ),
+        }));
     }
     Ok(wanted
         .iter()
         .filter_map(|name| table.column(name))
         .collect())
+}
+
+/// What separates the columns, when a file read as one column looks separated by something
+/// else: Excel saves "CSV" with semicolons where the comma is the decimal point, and "Text"
+/// with tabs.
+fn other_separator(table: &Table) -> Option<&'static str> {
+    let [only] = table.headers() else {
+        return None;
+    };
+    [(';', "semicolons"), ('\t', "tabs")]
+        .into_iter()
+        .find(|(separator, _)| only.contains(*separator))
+        .map(|(_, name)| name)
 }
 
 fn unreadable(shown: &Path, err: &csv::Error) -> Diagnostic {
@@ -255,15 +284,22 @@ impl<R: Read> Read for LineCounter<R> {
 }
 
 #[cfg(test)]
+impl Table {
+    /// A table of `bytes`, named `shown` in messages, read without a file.
+    pub(crate) fn from_bytes(bytes: &[u8], shown: &str) -> Result<Self, Diagnostic> {
+        Self::from_reader(
+            Box::new(std::io::Cursor::new(bytes.to_vec())),
+            Path::new(shown),
+        )
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     fn table(text: &str) -> Table {
-        Table::from_reader(
-            Box::new(std::io::Cursor::new(text.as_bytes().to_vec())),
-            Path::new("t.csv"),
-        )
-        .unwrap()
+        Table::from_bytes(text.as_bytes(), "t.csv").unwrap()
     }
 
     fn lines(text: &str) -> Vec<(usize, String)> {
@@ -292,6 +328,34 @@ mod tests {
         let table = table("\u{feff}Year , Leaving\n2026,Year 11\n");
         assert_eq!(table.headers(), ["Year", "Leaving"]);
         assert_eq!(table.column("leaving"), Some(1));
+    }
+
+    #[test]
+    fn missing_columns_are_named_with_the_headers_expected() {
+        let refused = columns(
+            &table("Benchmark,Rating\n1,red\n"),
+            &["Benchmark", "Notes", "Part"],
+        )
+        .unwrap_err();
+        assert_eq!(refused.message, "t.csv has no column \"Notes\", \"Part\"");
+        assert_eq!(
+            refused.help.unwrap(),
+            "keep the first row as careersite exported it: Benchmark,Notes,Part"
+        );
+    }
+
+    #[test]
+    fn a_file_saved_with_semicolons_is_told_how_to_save_it_with_commas() {
+        let refused = columns(
+            &table("Benchmark;Rating\n1;red\n"),
+            &["Benchmark", "Rating"],
+        )
+        .unwrap_err();
+        assert!(
+            refused.help.unwrap().starts_with(
+                "its columns are separated by semicolons, not commas: save it from your spreadsheet as \"CSV UTF-8 (comma delimited)\""
+            )
+        );
     }
 
     #[test]
