@@ -111,6 +111,11 @@ impl Grid {
 pub fn export(root: &Path) -> Result<String, Diagnostics> {
     let data = DataFile::open(root, SELF_ASSESSMENT_FILE).map_err(|d| vec![d])?;
     let assessment: SelfAssessment = data.current()?;
+    spreadsheet_of(&assessment, &data.shown)
+}
+
+/// The grid of `assessment`, read from `shown`, as CSV text.
+fn spreadsheet_of(assessment: &SelfAssessment, shown: &Path) -> Result<String, Diagnostics> {
     let mut rows = Vec::new();
     for benchmark in &assessment.benchmarks {
         for requirement in benchmark.requirements.iter().map(Requirement::from_model) {
@@ -118,11 +123,12 @@ pub fn export(root: &Path) -> Result<String, Diagnostics> {
             for part in &requirement.parts {
                 if !part.parts.is_empty() {
                     return Err(vec![Diagnostic::error(format!(
-                        "benchmark {}'s requirement \"{}\" has parts with parts of their own, which a grid of requirements and parts cannot hold",
+                        "in benchmark {}, the part \"{}\" of \"{}\" has parts of its own, which a grid of requirements and parts cannot hold",
                         benchmark.benchmark.number(),
-                        part.text
+                        part.text,
+                        requirement.text
                     ))
-                    .in_file(&data.shown)
+                    .in_file(shown)
                     .with_help("give each part its own rating instead of parts, or keep this benchmark's grid in benchmarks.yaml")]);
                 }
                 rows.push(part.row(benchmark.benchmark, Some(&requirement.text)));
@@ -138,10 +144,16 @@ pub fn import(root: &Path, file: &Path, shown: &Path) -> Result<(DataFile, Impor
     let mut table = Table::open(file, shown).map_err(|d| vec![d])?;
     let grids = read(&mut table)?;
     let data = DataFile::open(root, SELF_ASSESSMENT_FILE).map_err(|d| vec![d])?;
+    let imported = bring_in(&data, &grids)?;
+    Ok((data, imported))
+}
+
+/// The new text of `data` with `grids` in it, checked by reading it back.
+fn bring_in(data: &DataFile, grids: &[Grid]) -> Result<Imported, Diagnostics> {
     let current: SelfAssessment = data.current()?;
     let mut summary = Summary::default();
-    let text = place(&data, &current, &grids, &mut summary)?;
-    super::read_back::<SelfAssessment>(&data, &text, |read| {
+    let text = place(data, &current, grids, &mut summary)?;
+    super::read_back::<SelfAssessment>(data, &text, |read| {
         grids.iter().all(|grid| {
             read.benchmarks.iter().any(|b| {
                 b.benchmark == grid.benchmark
@@ -152,7 +164,7 @@ pub fn import(root: &Path, file: &Path, shown: &Path) -> Result<(DataFile, Impor
             })
         })
     })?;
-    Ok((data, Imported { text, summary }))
+    Ok(Imported { text, summary })
 }
 
 /// The grid's rows, benchmark by benchmark in the order they first appear.
@@ -196,6 +208,11 @@ fn read(table: &mut Table) -> Result<Vec<Grid>, Diagnostics> {
             }
             Err(problem) => problems.push(problem),
         }
+    }
+    if grids.is_empty() && problems.is_empty() {
+        problems.push(table.nothing_under_headers(
+            "give each requirement a line under the first row, as `careersite export grid` writes them",
+        ));
     }
     if problems.is_empty() {
         Ok(grids)
@@ -391,4 +408,319 @@ fn new_benchmark(grid: &Grid, indent: usize) -> String {
     let inner = item.inner_indent();
     item.list("requirements", &grid.items(inner));
     item.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "Benchmark,Requirement,Part,Rating,Priority,Primary adaptation,Notes";
+
+    /// A small grid as careers leaders write it: a heading with parts, comments and a blank
+    /// line between benchmarks, a benchmark's own long texts beside its requirements.
+    const BENCHMARKS: &str = "\
+# Our self-assessment, reviewed each term. Keep this comment.
+assessed: 2026-06-30
+
+benchmarks:
+  - benchmark: 1
+    statement: |
+      A stable careers programme.
+    requirements:
+      - requirement: Has a careers programme, published on the website
+        progress: green
+      - requirement: \"Is on the school's website with information aimed at:\"
+        parts:
+          - requirement: Pupils
+            progress: green
+          - requirement: Employers
+            progress: amber
+            priority: 2
+            notes: Add a page for employers.
+
+  # Benchmark 2 is next term's work.
+  - benchmark: 2
+    provision: Labour market information in the library.
+    requirements:
+      - requirement: Pupils use labour market information
+        progress: red
+        primary_adaptation: Pupils learn about jobs people do
+";
+
+    fn data(text: &str) -> DataFile {
+        DataFile::from_text(SELF_ASSESSMENT_FILE, text)
+    }
+
+    fn exported(yaml: &str) -> Result<String, Diagnostics> {
+        let data = data(yaml);
+        spreadsheet_of(&data.current()?, &data.shown)
+    }
+
+    fn read_csv(csv: &str) -> Result<Vec<Grid>, Diagnostics> {
+        let mut table = Table::from_bytes(csv.as_bytes(), "grid.csv").map_err(|d| vec![d])?;
+        read(&mut table)
+    }
+
+    fn imported(yaml: &str, csv: &str) -> Imported {
+        bring_in(&data(yaml), &read_csv(csv).unwrap()).unwrap()
+    }
+
+    fn refused(csv: &str) -> Vec<String> {
+        read_csv(csv)
+            .unwrap_err()
+            .iter()
+            .map(|problem| problem.to_string())
+            .collect()
+    }
+
+    /// Without the byte-order mark and with `\n` line endings, to read in assertions.
+    fn plain(csv: &str) -> String {
+        csv.trim_start_matches('\u{feff}').replace("\r\n", "\n")
+    }
+
+    #[test]
+    fn a_requirement_is_a_line_and_a_heading_has_a_line_then_one_for_each_part() {
+        assert_eq!(
+            plain(&exported(BENCHMARKS).unwrap()),
+            format!(
+                "{HEADER}
+1,\"Has a careers programme, published on the website\",,green,,,
+1,Is on the school's website with information aimed at:,,,,,
+1,Is on the school's website with information aimed at:,Pupils,green,,,
+1,Is on the school's website with information aimed at:,Employers,amber,2,,Add a page for employers.
+2,Pupils use labour market information,,red,,Pupils learn about jobs people do,
+"
+            )
+        );
+    }
+
+    #[test]
+    fn the_file_opens_in_excel_with_its_accents_a_bom_and_windows_line_endings() {
+        let csv = exported("benchmarks:\n  - benchmark: 3\n    requirements:\n      - requirement: \"Café visits:\n          one a term\"\n").unwrap();
+        assert!(csv.starts_with("\u{feff}Benchmark,"));
+        assert!(
+            csv.ends_with("\r\n3,Café visits: one a term,,,,,\r\n"),
+            "{csv:?}"
+        );
+        assert_eq!(csv.matches('\n').count(), csv.matches("\r\n").count());
+    }
+
+    #[test]
+    fn a_cell_of_several_lines_goes_out_quoted_and_comes_back_whole() {
+        let yaml = "benchmarks:\n  - benchmark: 3\n    requirements:\n      - requirement: Records are kept\n        notes: |\n          First line, with a comma.\n          \n          - a \"list\"\n";
+        let csv = exported(yaml).unwrap();
+        assert!(csv.contains(",\"First line, with a comma.\n\n- a \"\"list\"\"\"\r\n"));
+        assert_eq!(imported(yaml, &csv).text, yaml);
+    }
+
+    #[test]
+    fn the_benchmarks_own_texts_stay_in_the_yaml() {
+        let csv = exported(BENCHMARKS).unwrap();
+        assert!(!csv.contains("stable careers programme"));
+        assert!(!csv.contains("in the library"));
+    }
+
+    #[test]
+    fn parts_of_parts_are_refused_naming_the_file_and_what_to_do() {
+        let yaml = "benchmarks:\n  - benchmark: 4\n    requirements:\n      - requirement: \"Subjects:\"\n        parts:\n          - requirement: Science\n            parts:\n              - requirement: Physics\n";
+        let refused = exported(yaml).unwrap_err();
+        assert_eq!(
+            refused[0].to_string(),
+            "error: content/benchmarks.yaml: in benchmark 4, the part \"Science\" of \"Subjects:\" has parts of its own, which a grid of requirements and parts cannot hold\n  help: give each part its own rating instead of parts, or keep this benchmark's grid in benchmarks.yaml"
+        );
+    }
+
+    #[test]
+    fn export_then_import_changes_no_byte_and_exports_the_same_bytes() {
+        for yaml in [
+            BENCHMARKS,
+            include_str!("../../content/benchmarks.yaml"),
+            include_str!("../../examples/plans/content/benchmarks.yaml"),
+            include_str!("../../examples/primary/content/benchmarks.yaml"),
+        ] {
+            let csv = exported(yaml).unwrap();
+            let again = imported(yaml, &csv);
+            assert_eq!(again.text, yaml);
+            assert!(again.summary.changed.is_empty() && again.summary.added.is_empty());
+            assert_eq!(exported(&again.text).unwrap(), csv);
+        }
+    }
+
+    #[test]
+    fn a_file_saved_by_excel_reads_as_it_was_written() {
+        // A byte-order mark, Windows line endings, headers in another case with spaces round
+        // them and in another order, a column of the careers leader's own, a quoted comma and
+        // line break, and the blank lines Excel leaves at the end.
+        let csv = "\u{feff}rating , BENCHMARK,Requirement,Part,Priority,Primary Adaptation,Notes,Our own column\r\n\
+             Green,1,\"Has a careers programme, published on the website\",,,,,ignored\r\n\
+             n/a,2,Pupils use labour market information,,3,,\"Two\r\nlines\",\r\n\
+             ,,,,,,,\r\n\r\n";
+        let grids = read_csv(csv).unwrap();
+        assert_eq!(grids.len(), 2);
+        let first = &grids[0].requirements[0];
+        assert_eq!(
+            first.text,
+            "Has a careers programme, published on the website"
+        );
+        assert_eq!(first.progress, Some(Progress::Green));
+        let second = &grids[1].requirements[0];
+        assert_eq!(second.progress, Some(Progress::NotApplicable));
+        assert_eq!(second.priority, Some(3));
+        assert_eq!(second.notes, "Two\r\nlines");
+    }
+
+    #[test]
+    fn the_lines_of_a_part_go_under_the_heading_just_above_them() {
+        let csv = format!(
+            "{HEADER}\n1,Aimed at:,,red,,,\n1,Aimed at:,Pupils,green,,,\n1,Aimed at:,Parents,,,,\n1,Something else,,,,,\n"
+        );
+        let grids = read_csv(&csv).unwrap();
+        let requirements = &grids[0].requirements;
+        assert_eq!(requirements.len(), 2);
+        assert_eq!(requirements[0].progress, Some(Progress::Red));
+        let parts: Vec<&str> = requirements[0]
+            .parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(parts, ["Pupils", "Parents"]);
+    }
+
+    #[test]
+    fn a_part_with_no_heading_line_above_it_gets_one() {
+        let grids = read_csv(&format!("{HEADER}\n5,Visits to:,Employers,green,,,\n")).unwrap();
+        let heading = &grids[0].requirements[0];
+        assert_eq!(
+            (heading.text.as_str(), heading.progress),
+            ("Visits to:", None)
+        );
+        assert_eq!(heading.parts[0].text, "Employers");
+    }
+
+    #[test]
+    fn a_mistake_is_named_by_file_line_and_column_with_what_to_write() {
+        let csv = format!("{HEADER}\n1,Has a programme,,green,,,\n1,\"Two\nlines\",,purple,,,\n");
+        assert_eq!(
+            refused(&csv),
+            [
+                "error: grid.csv:3:4: column \"Rating\": `purple` is not a rating\n  help: use red, amber, green, not-assessed or not-applicable"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_mistake_in_the_file_is_reported_at_once() {
+        let csv =
+            format!("{HEADER}\n9,A requirement,,,,,\n1,,Pupils,green,,,\n1,A requirement,,,4,,\n");
+        assert_eq!(
+            refused(&csv),
+            [
+                "error: grid.csv:2:1: column \"Benchmark\": `9` is not a benchmark\n  help: the Gatsby Benchmarks are numbered 1 to 8",
+                "error: grid.csv:3:2: column \"Requirement\": the requirement is empty\n  help: give the requirement's words; for a part, the words of the requirement it is part of",
+                "error: grid.csv:4:5: column \"Priority\": `4` is not a priority\n  help: a priority is a number from 1 (highest) to 3",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_the_grids_headers_is_refused_listing_them() {
+        assert_eq!(
+            refused("Benchmark,Requirement,Status\n1,x,green\n"),
+            [
+                "error: grid.csv has no column \"Part\", \"Rating\", \"Priority\", \"Primary adaptation\", \"Notes\"\n  help: keep the first row as careersite exported it: Benchmark,Requirement,Part,Rating,Priority,Primary adaptation,Notes"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_with_nothing_under_its_headers_is_refused() {
+        assert_eq!(
+            refused(&format!("{HEADER}\r\n,,,,,,\r\n")),
+            [
+                "error: grid.csv: grid.csv has no rows under its first row, so there is nothing to import\n  help: give each requirement a line under the first row, as `careersite export grid` writes them"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_import_rewrites_only_the_requirements_of_a_benchmark_it_changes() {
+        let csv = exported(BENCHMARKS).unwrap().replace(
+            "Employers,amber,2,,Add a page for employers.",
+            "Employers,green,,,Done: a page for employers.",
+        );
+        let done = imported(BENCHMARKS, &csv);
+        assert_eq!(done.summary.changed, ["Benchmark 1"]);
+        assert_eq!(done.summary.unchanged, ["Benchmark 2"]);
+        assert_eq!(
+            done.text,
+            BENCHMARKS.replace(
+                "            progress: amber\n            priority: 2\n            notes: Add a page for employers.\n",
+                "            progress: green\n            notes: \"Done: a page for employers.\"\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_new_benchmark_is_added_at_the_end_and_those_not_in_the_file_are_left_alone() {
+        let done = imported(
+            BENCHMARKS,
+            &format!("{HEADER}\n7,Pupils visit a university,,amber,1,,\n"),
+        );
+        assert_eq!(done.summary.added, ["Benchmark 7"]);
+        assert_eq!(done.summary.left_alone, ["Benchmark 1", "Benchmark 2"]);
+        assert_eq!(
+            done.text,
+            format!(
+                "{BENCHMARKS}  - benchmark: 7\n    requirements:\n      - requirement: Pupils visit a university\n        progress: amber\n        priority: 1\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_benchmark_with_no_requirements_yet_gets_them_under_its_other_fields() {
+        let yaml = "benchmarks:\n  - benchmark: 6\n    provision: Work experience in Year 10.\n";
+        let done = imported(
+            yaml,
+            &format!("{HEADER}\n6,Every pupil has had an experience of a workplace,,green,,,\n"),
+        );
+        assert_eq!(
+            done.text,
+            format!(
+                "{yaml}    requirements:\n      - requirement: Every pupil has had an experience of a workplace\n        progress: green\n"
+            )
+        );
+    }
+
+    #[test]
+    fn no_spreadsheet_makes_the_import_panic_and_what_it_reads_comes_back_as_read() {
+        let columns: [&[&str]; 7] = [
+            &["1", "1", "2", "7", "8"],
+            &[
+                "Aimed at:",
+                "Aimed at:",
+                "Has a programme",
+                "Has a programme",
+            ],
+            &["", "", "", "Pupils", "Parents"],
+            &["", "red", "Green", "n/a", "Not yet assessed"],
+            &["", "", "1", "3"],
+            &["", "", "Pupils learn about jobs"],
+            &["", "", "Two\nlines, with a comma"],
+        ];
+        for csv in super::super::table::scrambled(HEADER, &columns, 3000) {
+            let Ok(mut table) = Table::from_bytes(&csv, "grid.csv") else {
+                continue;
+            };
+            let Ok(grids) = read(&mut table) else {
+                continue;
+            };
+            let done = bring_in(&data(BENCHMARKS), &grids)
+                .unwrap_or_else(|problems| panic!("{grids:?}: {problems:?}"));
+            let csv = exported(&done.text).unwrap();
+            for grid in &grids {
+                let again = read_csv(&csv).unwrap();
+                assert!(again.contains(grid), "{grid:?} in {csv}");
+            }
+        }
+    }
 }

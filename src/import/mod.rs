@@ -169,6 +169,22 @@ impl DataFile {
     }
 }
 
+#[cfg(test)]
+impl DataFile {
+    /// `content/NAME` as if it held `text`, for tests that touch no disk.
+    pub(crate) fn from_text(name: &str, text: &str) -> Self {
+        let shown = Path::new(CONTENT_DIR).join(name);
+        DataFile {
+            path: shown.clone(),
+            shown,
+            text: text.to_string(),
+            bytes: Some(text.as_bytes().to_vec()),
+            bom: false,
+            crlf: false,
+        }
+    }
+}
+
 /// The outcome of an import: the file's new text and what changed.
 pub struct Imported {
     pub text: String,
