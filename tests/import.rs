@@ -553,6 +553,7 @@ fn a_grid_saved_by_excel_changes_only_the_benchmarks_it_changes() {
 
 #[test]
 fn a_plan_saved_by_excel_updates_its_row_and_reads_deadlines_as_schools_write_them() {
+    // Its benchmark 5 is headed as Word plans head it, "Benchmark 5: Encounters with employers".
     let site = TestSite::example();
     let file = fixture("plan-excel.csv");
     let said = site.run(&["import", "plan", &file]).success().stdout();
@@ -563,6 +564,8 @@ fn a_plan_saved_by_excel_updates_its_row_and_reads_deadlines_as_schools_write_th
         "{plan}"
     );
     assert!(plan.contains("        deadline: July 2027\n"), "{plan}");
+    // Excel saved March 2027, which it took for a date, as Mar-27.
+    assert!(plan.contains("        deadline: March 2027\n"), "{plan}");
     // The strategic plan above the action plan is untouched.
     assert!(plan.starts_with(
         &std::fs::read_to_string(repo_root().join("content/action-plan.yaml")).unwrap()[..1500]
