@@ -30,6 +30,8 @@ pub struct Summary {
     pub added: Vec<String>,
     pub changed: Vec<String>,
     pub unchanged: Vec<String>,
+    /// Items the import had brought in before and the source has since withdrawn.
+    pub removed: Vec<String>,
     /// Items of the file's part that the import left as they were, because the source does not
     /// mention them.
     pub left_alone: Vec<String>,
@@ -45,6 +47,7 @@ impl Summary {
             ("Added", &self.added),
             ("Changed", &self.changed),
             ("Already up to date", &self.unchanged),
+            ("Removed", &self.removed),
             ("Left alone (not in the file imported)", &self.left_alone),
             ("Not imported", &self.left_out),
         ] {
@@ -175,12 +178,22 @@ pub struct Imported {
     pub summary: Summary,
 }
 
+/// What an import leaves as it was in the list it edits: each item of the list under the
+/// top-level `key`, by its place in the file as read, and for each, a field of it the import
+/// may rewrite (a benchmark's `requirements:`), if any.
+pub struct Untouched<'a> {
+    pub key: &'a str,
+    pub items: Vec<(usize, Option<&'a str>)>,
+}
+
 /// Checks the edited `text` of `file` before it is written: the build must read it without a
-/// problem, and `holds` must find the imported part in it as intended. A layout that the text
-/// editing misjudged is caught here, and nothing is written.
+/// problem; `holds` must find the imported part in it as intended; and, read as YAML, every
+/// other top-level key and every item of `untouched` must be just as it was, in the same order.
+/// A layout that the text editing misjudged is caught here, and nothing is written.
 pub fn read_back<T: serde::de::DeserializeOwned + Default>(
     file: &DataFile,
     text: &str,
+    untouched: &Untouched<'_>,
     holds: impl FnOnce(&T) -> bool,
 ) -> Result<(), Diagnostics> {
     let wrong = || {
@@ -191,11 +204,49 @@ pub fn read_back<T: serde::de::DeserializeOwned + Default>(
         .with_help("please report this, with the file; meanwhile copy the figures in by hand")
     };
     match file.parse::<T>(text) {
-        Ok(value) if holds(&value) => Ok(()),
+        Ok(value) if holds(&value) && rest_as_it_was(&file.text, text, untouched) => Ok(()),
         Ok(_) => Err(vec![wrong()]),
         Err(mut errors) => {
             errors.insert(0, wrong());
             Err(errors)
         }
     }
+}
+
+/// Whether `after` holds everything of `before` that `untouched` says the import left alone.
+fn rest_as_it_was(before: &str, after: &str, untouched: &Untouched<'_>) -> bool {
+    use yaml::Value;
+    let (Some(Value::Mapping(before)), Some(Value::Mapping(after))) =
+        (yaml::any_value(before), yaml::any_value(after))
+    else {
+        return false;
+    };
+    let key = Value::String(untouched.key.to_string());
+    let others_kept = before
+        .iter()
+        .filter(|(name, _)| **name != key)
+        .all(|(name, value)| after.get(name) == Some(value))
+        && after.len() <= before.len() + usize::from(!before.contains_key(&key));
+    let items = |map: &yaml::Mapping| match map.get(&key) {
+        Some(Value::Sequence(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let without = |item: &Value, field: Option<&str>| {
+        let mut item = item.clone();
+        if let (Value::Mapping(map), Some(field)) = (&mut item, field) {
+            map.remove(field);
+        }
+        item
+    };
+    let (old, new) = (items(&before), items(&after));
+    // The untouched items must come in the new list in their old order.
+    let mut rest = new.iter();
+    others_kept
+        && untouched.items.iter().all(|&(at, field)| {
+            let Some(was) = old.get(at) else {
+                return false;
+            };
+            let was = without(was, field);
+            rest.any(|item| without(item, field) == was)
+        })
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::place::{Record, all_placed, place};
 use super::table::{columns, spreadsheet};
-use super::{DataFile, Imported, Summary, Table};
+use super::{DataFile, Imported, Summary, Table, Untouched};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::ACTION_PLAN_FILE;
 use crate::model::{ActionPlan, ActionRow, Benchmark, Timing};
@@ -208,10 +208,10 @@ pub fn export(root: &Path) -> Result<String, Diagnostics> {
     Ok(spreadsheet(&HEADERS, &rows))
 }
 
-/// Reads the plan CSV `file` (named `shown` in messages) and works out the new text of
+/// Reads the plan CSV `file` and works out the new text of
 /// `action-plan.yaml` under `root`.
-pub fn import(root: &Path, file: &Path, shown: &Path) -> Result<(DataFile, Imported), Diagnostics> {
-    let mut table = Table::open(file, shown).map_err(|d| vec![d])?;
+pub fn import(root: &Path, file: &Path) -> Result<(DataFile, Imported), Diagnostics> {
+    let mut table = Table::open(file, file).map_err(|d| vec![d])?;
     let rows = read(&mut table)?;
     let data = DataFile::open(root, ACTION_PLAN_FILE).map_err(|d| vec![d])?;
     let current: ActionPlan = data.current()?;
@@ -228,8 +228,13 @@ pub fn import(root: &Path, file: &Path, shown: &Path) -> Result<(DataFile, Impor
         ]);
     }
     let mut summary = Summary::default();
-    let text = place(&data, "actions", &existing, &rows, &mut summary)?;
-    super::read_back::<ActionPlan>(&data, &text, |read| {
+    let placed = place(&data, "actions", &existing, &rows, &|_| None, &mut summary)?;
+    let untouched = Untouched {
+        key: "actions",
+        items: placed.untouched.iter().map(|&at| (at, None)).collect(),
+    };
+    let text = placed.text;
+    super::read_back::<ActionPlan>(&data, &text, &untouched, |read| {
         let read: Vec<PlanRow> = read
             .actions
             .iter()
