@@ -399,6 +399,16 @@ fn place(
                 if let Some(brackets) = requirements.empty_value.clone() {
                     edits.replace(brackets, String::new());
                 }
+                let replaced = &data.text[start..requirements.end];
+                if replaced
+                    .lines()
+                    .any(|line| line.trim_start().starts_with('#'))
+                {
+                    summary.changed.push(format!(
+                        "{}: the comments among its requirements are not kept, as its requirements are written afresh from the spreadsheet",
+                        name(grid)
+                    ));
+                }
                 edits.replace(start..requirements.end, grid.items(requirements.indent));
             }
             None => {

@@ -87,7 +87,7 @@ impl DataFile {
             Err(err) => return Err(Diagnostic::io("read", &shown, &err)),
         };
         let text = match &bytes {
-            Some(_) => crate::files::read_text(&path, &shown)?,
+            Some(bytes) => crate::files::text_of(bytes.clone(), &shown)?,
             None => String::new(),
         };
         let raw = bytes.as_deref().unwrap_or_default();
@@ -159,9 +159,7 @@ impl DataFile {
         }
         let folder = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(folder).map_err(io)?;
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        let temporary = folder.join(format!(".{name}.careersite-import"));
-        std::fs::write(&temporary, &bytes).map_err(io)?;
+        let temporary = new_file_beside(&self.path, &bytes).map_err(io)?;
         if let Some(permissions) = std::fs::metadata(&self.path).ok().map(|m| m.permissions()) {
             std::fs::set_permissions(&temporary, permissions).map_err(io)?;
         }
@@ -169,6 +167,42 @@ impl DataFile {
             let _ = std::fs::remove_file(&temporary);
             io(err)
         })
+    }
+}
+
+/// Writes `bytes` to a new file in `path`'s folder, named after it, and returns its path. The
+/// file is created new (never opened if something, or a link, is there already), so the write
+/// cannot land anywhere but in the new file.
+fn new_file_beside(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut attempt = 0;
+    loop {
+        let temporary = folder.join(format!(
+            ".{name}.careersite-{}-{attempt}",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(mut file) => {
+                let written = file.write_all(bytes).and_then(|()| file.sync_all());
+                return match written {
+                    Ok(()) => Ok(temporary),
+                    Err(err) => {
+                        let _ = std::fs::remove_file(&temporary);
+                        Err(err)
+                    }
+                };
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(err) => return Err(err),
+        }
     }
 }
 

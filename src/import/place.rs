@@ -101,6 +101,7 @@ pub fn place<R: Record>(
             }
         }
     }
+    let mut removed = Vec::new();
     if let Some(sample) = imported.first().or(existing.first()) {
         for (at, old) in existing.iter().enumerate() {
             if !old.owned_by(sample) || imported.iter().any(|record| old.matches(record)) {
@@ -110,11 +111,21 @@ pub fn place<R: Record>(
                 Some(reason) => {
                     edits.replace(list.items[at].clone(), String::new());
                     untouched.retain(|&i| i != at);
+                    removed.push(at);
                     summary.removed.push(format!("{}: {reason}", old.name()));
                 }
                 None => summary.left_alone.push(old.name()),
             }
         }
+    }
+    // The list's new first item loses the blank line that set it off from the one before.
+    if removed.first() == Some(&0)
+        && let Some(first) = (0..existing.len()).find(|at| !removed.contains(at))
+        && data.text[list.items[first].clone()].starts_with('\n')
+        && !data.text[list.items[0].clone()].starts_with('\n')
+    {
+        let start = list.items[first].start;
+        edits.replace(start..start + 1, String::new());
     }
     Ok(Placed {
         text: edits.apply(&data.text),

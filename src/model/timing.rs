@@ -155,7 +155,8 @@ impl Period {
             .or_else(|| Self::school_year(&words))
             .or_else(|| Self::term(&words))
             .or_else(|| Self::month_in_words(&words))
-            .or_else(|| Self::day_in_words(&words))?;
+            .or_else(|| Self::day_in_words(&words))
+            .or_else(|| Self::as_excel_shows(&words))?;
         PLAN_YEARS.contains(&period.end().year()).then_some(period)
     }
 
@@ -240,6 +241,23 @@ impl Period {
         civil::Date::new(year_number(year)?, month_number(month)?, day)
             .ok()
             .map(Period::Day)
+    }
+
+    /// `oct-26` and `17-jul-27`: a month or a day as Excel shows a date and saves it to CSV,
+    /// when it took "October 2026" or "17 July 2027" for a date.
+    fn as_excel_shows(text: &str) -> Option<Self> {
+        // Excel writes the year in two figures, as schools write `Nov '21`.
+        let year = |year: &str| match year.len() {
+            2 => format!("'{year}"),
+            _ => year.to_string(),
+        };
+        match text.split('-').collect::<Vec<_>>()[..] {
+            [month, y] => Self::month_in_words(&format!("{month} {}", year(y))),
+            [day, month, y] if day.chars().all(|c| c.is_ascii_digit()) => {
+                Self::day_in_words(&format!("{day} {month} {}", year(y)))
+            }
+            _ => None,
+        }
     }
 
     /// The last day the period covers: when a deadline in it has passed. Terms end at the
@@ -522,6 +540,8 @@ mod tests {
             ("Autumn 1, 2021", "Autumn term 2021 (first half)"),
             ("30 Sept, 2019", "30 September 2019"),
             ("30/09/2019", "30 September 2019"),
+            ("Oct-26", "October 2026"),
+            ("17-Jul-27", "17 July 2027"),
         ] {
             assert_eq!(shown(written), shown_as, "{written:?}");
         }

@@ -310,6 +310,10 @@ impl Edits {
 pub fn scalar(value: &str, indent: usize) -> String {
     let written = serde_yaml::to_string(value).unwrap_or_else(|_| super::quoted(value));
     let written = written.trim_end_matches('\n');
+    // Single quotes double an apostrophe (`'school''s'`), which reads as a mistake.
+    if written.starts_with('\'') && value.contains('\'') {
+        return super::quoted(value);
+    }
     if !written.starts_with('|') {
         return written.to_string();
     }
@@ -534,6 +538,10 @@ feedback: []
         assert_eq!(scalar("Main hall", 4), "Main hall");
         assert_eq!(scalar("Time: 6pm", 4), "'Time: 6pm'");
         assert_eq!(scalar("123", 4), "'123'");
+        assert_eq!(
+            scalar("Is on the school's website:", 4),
+            "\"Is on the school's website:\""
+        );
         assert_eq!(scalar("one\ntwo", 4), "|-\n      one\n      two");
         let mut item = Item::new(2);
         item.text("title", "Fair")
