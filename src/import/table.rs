@@ -98,7 +98,7 @@ impl Table {
 
     /// The end of the file, if every quoted cell in it was closed.
     fn closed(&self) -> Result<Option<Row>, Diagnostic> {
-        if self.newlines.borrow().quotes % 2 == 0 {
+        if self.newlines.borrow().quotes.is_multiple_of(2) {
             return Ok(None);
         }
         Err(Diagnostic::error(
