@@ -215,7 +215,7 @@ struct SchoolColumns {
 }
 
 /// The school template's columns, as docs/import.md lists them.
-pub const SCHOOL_TEMPLATE: &str = "Year,Leaving,Cohort,school-sixth-form,sixth-form-college,further-education,higher-education,apprenticeship,employment,neet,unknown";
+const SCHOOL_TEMPLATE: &str = "Year,Leaving,Cohort,school-sixth-form,sixth-form-college,further-education,higher-education,apprenticeship,employment,neet,unknown";
 
 impl Layout {
     fn of(table: &Table) -> Result<Self, Diagnostics> {
