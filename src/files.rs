@@ -30,6 +30,12 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     file.take(LARGEST_TEXT_FILE + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
+    text_of(bytes, shown)
+}
+
+/// The text of a file's `bytes` as careersite reads it: UTF-8, without a byte-order mark, with
+/// Windows line endings turned into `\n`.
+pub fn text_of(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

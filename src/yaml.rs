@@ -28,6 +28,22 @@ use recover::{Found, Problem, Recover};
 /// A YAML value of any shape, for free-form fields such as a page's `extra`.
 pub type Value = serde_yaml::Value;
 
+/// The keys and values of a YAML mapping.
+pub type Mapping = serde_yaml::Mapping;
+
+/// `text` as a value of any shape, to compare two versions of a file as YAML reads them;
+/// `None` if it is not YAML. A text with nothing but comments is an empty set of keys, as
+/// careersite reads it.
+pub fn any_value(text: &str) -> Option<Value> {
+    if text.trim().is_empty() {
+        return Some(Value::Mapping(Mapping::new()));
+    }
+    match serde_yaml::from_str(text).ok()? {
+        Value::Null => Some(Value::Mapping(Mapping::new())),
+        value => Some(value),
+    }
+}
+
 /// YAML text, and where it sits in the file the careers leader edits.
 #[derive(Clone, Copy)]
 pub struct Source<'a> {

@@ -37,9 +37,9 @@ fn the_dfe_figures_for_the_school_are_published_with_their_hidden_numbers_still_
     let site = TestSite::example();
     let run = import_dfe(&site).success();
     let said = run.stdout();
-    assert!(said.contains("Added:\n  Year 11 leavers of 2023\n  Year 11 leavers of 2022\n  Year 11 leavers of 2021\n"), "{said}");
+    assert!(said.contains("Added:\n  Year 11 leavers of 2023\n  Year 11 leavers of 2022\n  Year 11 leavers of 2021\n  Year 11 leavers of 2020\n"), "{said}");
     site.build();
-    let rows = destinations_table(&site, "destinations-2023-year-11");
+    let rows = destinations_table(&site, "destinations-2022-year-11");
     let row = |route: &str| -> Vec<String> {
         rows.iter()
             .find(|row| row[0] == route)
@@ -63,7 +63,7 @@ fn the_dfe_figures_for_the_school_are_published_with_their_hidden_numbers_still_
     let yaml = evaluation(&site);
     assert!(!yaml.contains("cohort: 120"), "{yaml}");
     assert!(!yaml.contains("cohort: 41"), "{yaml}");
-    assert_eq!(yaml.matches("source: dfe").count(), 3, "{yaml}");
+    assert_eq!(yaml.matches("source: dfe").count(), 4, "{yaml}");
 }
 
 #[test]
@@ -71,9 +71,9 @@ fn revised_figures_win_over_provisional_and_a_year_with_the_schools_own_figures_
     let site = TestSite::example();
     let said = import_dfe(&site).success().stdout();
     let yaml = evaluation(&site);
-    // 2020/21 is in the file as provisional (cohort 170) and revised (171).
+    // 2020/21 (the 2020 leavers) is in the file as provisional (cohort 170) and revised (171).
     assert!(
-        yaml.contains("  - year: 2021\n    leaving: Year 11\n    source: dfe\n    cohort: 171\n"),
+        yaml.contains("  - year: 2020\n    leaving: Year 11\n    source: dfe\n    cohort: 171\n"),
         "{yaml}"
     );
     // The example's own 2024 figures stay; publishing both would give hidden numbers away.
@@ -184,7 +184,7 @@ fn a_malformed_row_is_named_by_its_line_and_column_and_nothing_is_written() {
         ])
         .failure();
     let err = run.stderr();
-    assert!(err.contains("riverside.csv:3:"), "{err}");
+    assert!(err.contains("riverside.csv:4:"), "{err}");
     assert!(
         err.contains("column \"appren\": `fourteen` is not a number of pupils"),
         "{err}"
@@ -326,7 +326,7 @@ fn nothing_private_in_the_calendar_reaches_the_site() {
     let site = calendar_site();
     let said = import_calendar(&site).success().stdout();
     assert!(
-        said.contains("Staff meeting: careers budget (line 107): marked private in the calendar"),
+        said.contains("An event (line 107): marked private in the calendar"),
         "{said}"
     );
     assert!(
@@ -398,7 +398,7 @@ fn events_in_no_careers_category_are_left_out_and_said_so() {
     let site = calendar_site();
     let said = import_calendar(&site).success().stdout();
     assert!(
-        said.contains("National Careers Week assembly, 2027-03-01T08:45: not a careers event by site.yaml's `calendar: categories:` (it has no category)"),
+        said.contains("1 event in no careers category of site.yaml's `calendar: categories:`"),
         "{said}"
     );
 }
@@ -624,4 +624,119 @@ fn export_never_overwrites_a_file_it_did_not_write() {
     // Its own export it may write again.
     site.run(&["export", "plan", "--output", out.to_str().unwrap()])
         .success();
+}
+
+#[test]
+fn an_event_cancelled_or_made_private_after_it_was_imported_comes_off_the_site() {
+    let site = calendar_site();
+    import_calendar(&site).success();
+    let text = std::fs::read_to_string(fixture("school-calendar.ics")).unwrap();
+    // The drop-in series is made private, and the mock interviews cancelled.
+    let changed = text
+        .replacen(
+            "SUMMARY;LANGUAGE=en-gb:Careers drop-in\r\n",
+            "SUMMARY;LANGUAGE=en-gb:Careers drop-in\r\nCLASS:PRIVATE\r\n",
+            1,
+        )
+        .replacen(
+            "SUMMARY:Studying in the USA: a university talk\r\n",
+            "SUMMARY:Studying in the USA: a university talk\r\nSTATUS:CANCELLED\r\n",
+            1,
+        );
+    assert_ne!(changed, text);
+    site.write("later.ics", &changed);
+    let later = site.root().join("later.ics");
+    let said = site
+        .run(&["import", "events", later.to_str().unwrap()])
+        .success()
+        .stdout();
+    assert!(
+        said.contains(
+            "Removed:\n  Careers drop-in, 2026-09-16T12:30: marked private in the calendar\n"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("  Studying in the USA: a university talk, 2026-11-10T18:00: cancelled in the calendar\n"), "{said}");
+    let yaml = events_yaml(&site);
+    assert!(!yaml.contains("Careers drop-in"), "{yaml}");
+    assert!(!yaml.contains("Studying in the USA"), "{yaml}");
+    // What the careers leader wrote is all still there, and the list still starts under its key.
+    assert!(
+        yaml.contains("events:\n  - title: Post-16 evening\n"),
+        "{yaml}"
+    );
+    let example = std::fs::read_to_string(repo_root().join("content/events.yaml")).unwrap();
+    let mut rest = yaml.as_str();
+    for line in example.lines() {
+        let at = rest.find(line).unwrap_or_else(|| panic!("lost {line:?}"));
+        rest = &rest[at + line.len()..];
+    }
+}
+
+#[test]
+fn an_online_meetings_address_in_the_location_never_reaches_the_site() {
+    let site = calendar_site();
+    let text = std::fs::read_to_string(fixture("school-calendar.ics")).unwrap();
+    let zoom = text.replacen(
+        "LOCATION:Library\r\n",
+        "LOCATION:https://us02web.zoom.us/j/85123456789?pwd=aBcD1234\r\n",
+        1,
+    );
+    site.write("zoom.ics", &zoom);
+    let file = site.root().join("zoom.ics");
+    let said = site
+        .run(&["import", "events", file.to_str().unwrap()])
+        .success()
+        .stdout();
+    assert!(
+        said.contains("its online meeting's joining details"),
+        "{said}"
+    );
+    site.build();
+    for (name, bytes) in site.snapshot() {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("85123456789") && !text.contains("pwd="),
+            "{name}"
+        );
+    }
+    assert!(events_yaml(&site).contains("    location: Online\n"));
+}
+
+#[test]
+fn a_grid_sorted_in_the_spreadsheet_reads_back_as_the_same_grid() {
+    let site = TestSite::example();
+    let first = exported(&site, "grid");
+    let text = String::from_utf8(first.clone()).unwrap();
+    let mut lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    let header = lines.remove(0);
+    // Sorted by rating, as a careers leader might to see what is red: headings and parts apart.
+    lines.sort_by_key(|line| line.rsplit(',').nth(3).unwrap_or_default().to_string());
+    let sorted = format!("{header}\r\n{}\r\n", lines.join("\r\n"));
+    site.write("sorted.csv", sorted);
+    let file = site.root().join("sorted.csv");
+    let said = site
+        .run(&["import", "grid", file.to_str().unwrap()])
+        .success()
+        .stdout();
+    // Each heading keeps its parts; only the order of lines differs, so nothing it holds is lost.
+    assert!(!said.contains("removed"), "{said}");
+    let page_before = {
+        let original = TestSite::example();
+        original.build();
+        original.page("benchmarks/1/index.html").text("main")
+    };
+    site.build();
+    let page = site.page("benchmarks/1/index.html").text("main");
+    for part in [
+        "Is written down",
+        "Employers",
+        "Has an identified lead individual",
+    ] {
+        assert_eq!(
+            page.matches(part).count(),
+            page_before.matches(part).count(),
+            "{part}"
+        );
+    }
 }

@@ -42,38 +42,75 @@ pub fn run(root: &Path, part: Part, output: Option<&Path>, quiet: bool) -> ExitC
             Err(_) => ExitCode::FAILURE,
         };
     };
-    if let Err(problem) = write_new_or_own(output, &text) {
+    if let Err(problem) = write_new_or_imported(root, part, output, &text) {
         return super::import::stopped(&[problem]);
     }
     if !quiet {
         println!(
             "Wrote {}. Edit it in Excel, save it as CSV, then run: careersite import {} {}",
             output.display(),
-            match part {
-                Part::Grid => "grid",
-                Part::Plan => "plan",
-            },
+            part.word(),
             output.display()
         );
     }
     ExitCode::SUCCESS
 }
 
-/// Writes `text` to `path`, which must be new or a file careersite exported before (its first
-/// line is the same header): never a file of the careers leader's own.
-fn write_new_or_own(path: &Path, text: &str) -> Result<(), Diagnostic> {
-    let header = text.lines().next().unwrap_or_default();
-    match std::fs::read(path) {
-        Ok(bytes) if !String::from_utf8_lossy(&bytes).starts_with(header) => {
+/// Writes `text` to `path`, which must be new, or a spreadsheet whose every change is in the
+/// data file already (importing it would change nothing): never a file of the careers
+/// leader's own, nor one with edits not yet imported.
+fn write_new_or_imported(
+    root: &Path,
+    part: Part,
+    path: &Path,
+    text: &str,
+) -> Result<(), Diagnostic> {
+    if path.exists() {
+        let header = text
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap_or_default();
+        let theirs = std::fs::read(path)
+            .map(|bytes| {
+                !String::from_utf8_lossy(&bytes)
+                    .trim_start_matches('\u{feff}')
+                    .starts_with(header)
+            })
+            .unwrap_or(true);
+        if theirs {
             return Err(Diagnostic::error(format!(
                 "{} is there already, and careersite did not write it",
                 path.display()
             ))
             .with_help("give another name with --output, or move that file first"));
         }
-        Ok(_) => {}
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-        Err(err) => return Err(Diagnostic::io("read", path, &err)),
+        let imported = match part {
+            Part::Grid => import::grid::import(root, path),
+            Part::Plan => import::plan::import(root, path),
+        };
+        let nothing_new = imported.is_ok_and(|(data, imported)| imported.text == data.text);
+        if !nothing_new {
+            return Err(Diagnostic::error(format!(
+                "{} has changes that are not in careersite's files yet, and exporting over it would lose them",
+                path.display()
+            ))
+            .with_help(format!(
+                "import it first (careersite import {} {}), or give another name with --output",
+                part.word(),
+                path.display()
+            )));
+        }
     }
     std::fs::write(path, text).map_err(|err| Diagnostic::io("write", path, &err))
+}
+
+impl Part {
+    /// As the command names it.
+    fn word(self) -> &'static str {
+        match self {
+            Part::Grid => "grid",
+            Part::Plan => "plan",
+        }
+    }
 }

@@ -15,7 +15,7 @@ pub fn destinations(
     dry_run: bool,
     quiet: bool,
 ) -> ExitCode {
-    let outcome = import::destinations::import(root, file, file, urn);
+    let outcome = import::destinations::import(root, file, urn);
     finish(outcome, dry_run, quiet)
 }
 
@@ -26,18 +26,18 @@ pub fn events(root: &Path, file: &Path, dry_run: bool, quiet: bool) -> ExitCode 
         Err(problems) => return stopped(&problems),
     };
     let today = crate::pipeline::today();
-    let outcome = import::events::import(root, file, file, today, &mapping);
+    let outcome = import::events::import(root, file, today, &mapping);
     finish(outcome, dry_run, quiet)
 }
 
 /// `careersite import grid FILE.csv`.
 pub fn grid(root: &Path, file: &Path, dry_run: bool, quiet: bool) -> ExitCode {
-    finish(import::grid::import(root, file, file), dry_run, quiet)
+    finish(import::grid::import(root, file), dry_run, quiet)
 }
 
 /// `careersite import plan FILE.csv`.
 pub fn plan(root: &Path, file: &Path, dry_run: bool, quiet: bool) -> ExitCode {
-    finish(import::plan::import(root, file, file), dry_run, quiet)
+    finish(import::plan::import(root, file), dry_run, quiet)
 }
 
 /// Reports an import's outcome, and writes the file unless told not to or nothing changed.

@@ -33,6 +33,29 @@ pub struct Calendar {
     pub events: Vec<CalendarEvent>,
     /// What careersite did not import, and why, in the order of the file.
     pub left_out: Vec<LeftOut>,
+    /// Events the calendar now withholds (cancelled, or made private), which must come off the
+    /// site if an earlier import brought them in.
+    pub withheld: Vec<Withheld>,
+}
+
+/// An event, or one occurrence, that the calendar withholds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Withheld {
+    /// The identity it was imported with: an event's UID, which stands for all its
+    /// occurrences too, or one occurrence's `UID#2027-01-28`.
+    pub uid: String,
+    /// Why: "cancelled in the calendar".
+    pub reason: String,
+}
+
+impl Withheld {
+    /// Whether an event imported as `uid` is this one, or one of its occurrences.
+    pub fn covers(&self, uid: &str) -> bool {
+        uid == self.uid
+            || uid
+                .strip_prefix(self.uid.as_str())
+                .is_some_and(|rest| rest.starts_with('#'))
+    }
 }
 
 /// One event, or one occurrence of a repeating event, ready for events.yaml.
@@ -59,7 +82,8 @@ pub struct CalendarEvent {
 pub struct LeftOut {
     /// The line of the event's `BEGIN:VEVENT`.
     pub line: usize,
-    /// Its title in the calendar, if it has one.
+    /// Its title in the calendar, if it has one; none for a private event, whose title may
+    /// say what it is.
     pub title: String,
     /// Why, in words for a careers leader: "marked private in the calendar".
     pub reason: String,
@@ -109,6 +133,7 @@ pub fn read(text: &str, window: (Date, Date)) -> Result<Calendar, CalendarError>
         window,
         events: Vec::new(),
         left_out: Vec::new(),
+        withheld: Vec::new(),
     };
     for series in by_uid(components) {
         reading.series(series)?;
@@ -283,6 +308,12 @@ fn length(start: &Moment, end: &Moment, line: usize) -> Result<Duration, Problem
 enum Problem {
     Error(CalendarError),
     LeftOut(String),
+    /// Cancelled or private: left out, and taken off the site if imported before.
+    Withheld {
+        uid: String,
+        reason: String,
+        private: bool,
+    },
 }
 
 impl From<CalendarError> for Problem {
@@ -300,6 +331,7 @@ struct Reading {
     window: (Date, Date),
     events: Vec<(usize, CalendarEvent)>,
     left_out: Vec<LeftOut>,
+    withheld: Vec<Withheld>,
 }
 
 /// A component that changes one occurrence of a repeating event, and the RECURRENCE-ID that
@@ -375,6 +407,26 @@ impl Reading {
             Err(Problem::Error(error)) => Err(error),
             Err(Problem::LeftOut(reason)) => {
                 self.leave_out(component, fallback_title, reason);
+                Ok(())
+            }
+            Err(Problem::Withheld {
+                uid,
+                reason,
+                private,
+            }) => {
+                // A private event's title may say what it is (a staff matter, a pupil's
+                // meeting), so not even the import's own summary repeats it.
+                let title = match (private, &component.title) {
+                    (true, _) => String::new(),
+                    (false, Some(title)) => title.clone(),
+                    (false, None) => fallback_title.to_string(),
+                };
+                self.left_out.push(LeftOut {
+                    line: component.line,
+                    title,
+                    reason: reason.clone(),
+                });
+                self.withheld.push(Withheld { uid, reason });
                 Ok(())
             }
         }
@@ -530,14 +582,25 @@ impl Reading {
             occurrences.remove(at);
         }
         let component = &change.component;
+        // Named as the occurrence was imported: by its UK date.
+        let uk_date = original.in_uk().map_or(original.date(), |uk| uk.date());
+        let occurrence_uid = format!("{}#{uk_date}", component.uid);
         if component.private {
-            return Err(Problem::LeftOut(private_reason()));
+            return Err(Problem::Withheld {
+                uid: occurrence_uid,
+                reason: private_reason(),
+                private: true,
+            });
         }
         if component.cancelled {
-            return Err(Problem::LeftOut(format!(
-                "cancelled in the calendar for {}",
-                original.date().strftime("%-d %B %Y")
-            )));
+            return Err(Problem::Withheld {
+                uid: occurrence_uid,
+                reason: format!(
+                    "cancelled in the calendar for {}",
+                    original.date().strftime("%-d %B %Y")
+                ),
+                private: false,
+            });
         }
         occurrences.push(Occurrence {
             times: component.times(length)?,
@@ -643,6 +706,7 @@ impl Reading {
         Calendar {
             events,
             left_out: self.left_out,
+            withheld: self.withheld,
         }
     }
 }
@@ -650,10 +714,18 @@ impl Reading {
 /// Whether an event may be published: not private, not cancelled.
 fn whether_published(component: &Component<'_>) -> Result<(), Problem> {
     if component.private {
-        return Err(Problem::LeftOut(private_reason()));
+        return Err(Problem::Withheld {
+            uid: component.uid.clone(),
+            reason: private_reason(),
+            private: true,
+        });
     }
     if component.cancelled {
-        return Err(Problem::LeftOut("cancelled in the calendar".to_string()));
+        return Err(Problem::Withheld {
+            uid: component.uid.clone(),
+            reason: "cancelled in the calendar".to_string(),
+            private: false,
+        });
     }
     Ok(())
 }
@@ -822,11 +894,7 @@ mod tests {
         assert_eq!(
             left_out,
             [
-                (
-                    107,
-                    "Staff meeting: careers budget",
-                    "marked private in the calendar"
-                ),
+                (107, "", "marked private in the calendar"),
                 (117, "Employer breakfast", "cancelled in the calendar"),
             ]
         );
@@ -874,7 +942,8 @@ mod tests {
                 calendar.left_out,
                 [LeftOut {
                     line: 4,
-                    title: "Staff briefing".to_string(),
+                    // Not even the summary repeats a private event's title.
+                    title: String::new(),
                     reason: "marked private in the calendar".to_string(),
                 }]
             );

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::place::{Record, all_placed, place};
-use super::{DataFile, Imported, Row, Summary, Table};
+use super::{DataFile, Imported, Row, Summary, Table, Untouched};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::EVALUATION_FILE;
 use crate::model::{Count, Destinations, DestinationsSource, Evaluation, Route, YearGroup};
@@ -103,22 +103,21 @@ impl Leavers {
     }
 }
 
-/// Reads `file` (named `shown` in messages) and works out the new text of `evaluation.yaml`
+/// Reads `file` and works out the new text of `evaluation.yaml`
 /// under `root`. `urn` picks the school's rows out of a DfE file.
 pub fn import(
     root: &Path,
     file: &Path,
-    shown: &Path,
     urn: Option<&str>,
 ) -> Result<(DataFile, Imported), Diagnostics> {
-    let mut table = Table::open(file, shown).map_err(|d| vec![d])?;
+    let mut table = Table::open(file, file).map_err(|d| vec![d])?;
     let mut summary = Summary::default();
     let imported = match Layout::of(&table)? {
         Layout::Dfe(measure) => {
             let Some(urn) = urn else {
                 return Err(vec![Diagnostic::error(format!(
                     "{} is the DfE's file of every school's destinations",
-                    shown.display()
+                    file.display()
                 ))
                 .with_help("give your school's URN, such as --urn 123456 (Get Information about Schools at get-information-schools.service.gov.uk shows it)")]);
             };
@@ -134,8 +133,20 @@ pub fn import(
         .map(Leavers::from_model)
         .collect();
     let imported = newest_first(&imported);
-    let text = place(&data, "destinations", &existing, &imported, &mut summary)?;
-    super::read_back::<Evaluation>(&data, &text, |read| {
+    let placed = place(
+        &data,
+        "destinations",
+        &existing,
+        &imported,
+        &|_| None,
+        &mut summary,
+    )?;
+    let untouched = Untouched {
+        key: "destinations",
+        items: placed.untouched.iter().map(|&at| (at, None)).collect(),
+    };
+    let text = placed.text;
+    super::read_back::<Evaluation>(&data, &text, &untouched, |read| {
         let read: Vec<Leavers> = read.destinations.iter().map(Leavers::from_model).collect();
         all_placed(&read, &imported)
     })?;
@@ -204,7 +215,7 @@ struct SchoolColumns {
 }
 
 /// The school template's columns, as docs/import.md lists them.
-pub const SCHOOL_TEMPLATE: &str = "Year,Leaving,Cohort,school-sixth-form,sixth-form-college,further-education,higher-education,apprenticeship,employment,neet,unknown";
+const SCHOOL_TEMPLATE: &str = "Year,Leaving,Cohort,school-sixth-form,sixth-form-college,further-education,higher-education,apprenticeship,employment,neet,unknown";
 
 impl Layout {
     fn of(table: &Table) -> Result<Self, Diagnostics> {
@@ -299,11 +310,16 @@ fn dfe_rows(
     let period = table.column("time_period").expect("the layout has it");
     let data_type = table.column("data_type");
     let version = table.column("version");
+    // The columns that split a school's pupils into groups, each `Total` for all of them.
     let groups: Vec<usize> = [
         "breakdown_topic",
         "breakdown",
         "characteristic_group",
         "characteristic",
+        "cohort_level_group",
+        "cohort_level",
+        "level",
+        "level_group",
     ]
     .into_iter()
     .filter_map(|name| table.column(name))
@@ -369,9 +385,12 @@ fn dfe_rows(
                 continue;
             }
         };
+        // Revised figures replace provisional ones; two rows of the same kind for one year
+        // mean the file splits the pupils in a way careersite does not know, and guessing which
+        // is the whole cohort could publish a group as if it were everyone.
         match years.get(&year) {
             Some((_, _, true)) if !revised => {}
-            Some((_, line, false)) if !revised => {
+            Some((_, line, earlier_revised)) if *earlier_revised == revised => {
                 problems.push(table.row_problem(
                     &row,
                     format!("this row gives the {year} leavers' destinations again, after line {line}"),
@@ -405,7 +424,9 @@ fn dfe_rows(
     Ok(years.into_values().map(|(leavers, _, _)| leavers).collect())
 }
 
-/// The summer a DfE time period's leavers left: `202223` is the summer of 2023.
+/// The summer a DfE time period's pupils left. The institution-level files name each row by
+/// the school year in which destinations were counted, the year after leaving: `202223` counts
+/// where the pupils who left in the summer of 2022 were during 2022/23.
 fn leaving_year(period: &str) -> Option<i32> {
     let digits = period.trim();
     if digits.len() != 6 || !digits.chars().all(|c| c.is_ascii_digit()) {
@@ -413,7 +434,7 @@ fn leaving_year(period: &str) -> Option<i32> {
     }
     let first: i32 = digits[..4].parse().ok()?;
     let second: i32 = digits[4..].parse().ok()?;
-    (second == (first + 1) % 100).then_some(first + 1)
+    (second == (first + 1) % 100).then_some(first)
 }
 
 /// One DfE row as destinations; `None` when the DfE kept the cohort back.
@@ -606,9 +627,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_dfe_time_period_names_the_summer_its_pupils_left() {
-        assert_eq!(leaving_year("202223"), Some(2023));
-        assert_eq!(leaving_year("199900"), Some(2000));
+    fn a_dfe_time_period_is_the_year_after_its_pupils_left() {
+        assert_eq!(leaving_year("202223"), Some(2022));
+        assert_eq!(leaving_year("199900"), Some(1999));
         assert_eq!(leaving_year("202225"), None);
         assert_eq!(leaving_year("2022/23"), None);
     }

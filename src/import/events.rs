@@ -9,6 +9,7 @@ use std::path::Path;
 
 use jiff::civil;
 
+use super::Untouched;
 use super::calendar::{self, CalendarEvent};
 use super::place::{Record, all_placed, place};
 use super::{DataFile, Imported, Summary};
@@ -123,58 +124,55 @@ impl Record for CalendarRecord {
     }
 }
 
-/// The school year (1 September to 31 August) that `today` falls in, within which repeating
-/// events are brought in.
-pub fn school_year_of(today: civil::Date) -> (civil::Date, civil::Date) {
+/// The days whose occurrences of repeating events are brought in: the school year (1
+/// September to 31 August) that `today` falls in, and from June, when schools plan the year
+/// ahead, the next one as well.
+pub fn school_years_from(today: civil::Date) -> (civil::Date, civil::Date) {
     let starting = if today.month() >= 9 {
         today.year()
     } else {
         today.year() - 1
     };
-    (
-        civil::date(starting, 9, 1),
-        civil::date(starting + 1, 8, 31),
-    )
+    let ending = if (6..=8).contains(&today.month()) {
+        starting + 2
+    } else {
+        starting + 1
+    };
+    (civil::date(starting, 9, 1), civil::date(ending, 8, 31))
 }
 
-/// Reads the calendar `file` (named `shown` in messages) and works out the new text of
-/// `events.yaml` under `root`.
+/// Reads the calendar `file` and works out the new text of `events.yaml` under `root`.
 pub fn import(
     root: &Path,
     file: &Path,
-    shown: &Path,
     today: civil::Date,
     mapping: &CalendarImport,
 ) -> Result<(DataFile, Imported), Diagnostics> {
-    let text = crate::files::read_text(file, shown).map_err(|d| vec![d])?;
-    let read = calendar::read(&text, school_year_of(today)).map_err(|err| {
+    let text = crate::files::read_text(file, file).map_err(|d| vec![d])?;
+    let window = school_years_from(today);
+    let read = calendar::read(&text, window).map_err(|err| {
         vec![
             Diagnostic::error(err.message)
-                .at(Location::at_line(shown, &text, err.line, err.column, 1))
+                .at(Location::at_line(file, &text, err.line, err.column, 1))
                 .with_help(err.help),
         ]
     })?;
     let mut summary = Summary::default();
     for left_out in read.left_out {
+        let title = match left_out.title.as_str() {
+            "" => "An event",
+            title => title,
+        };
         summary.left_out.push(format!(
-            "{} (line {}): {}",
-            left_out.title, left_out.line, left_out.reason
+            "{title} (line {}): {}",
+            left_out.line, left_out.reason
         ));
     }
-    let mut imported = Vec::new();
-    for mut event in read.events {
-        if let Some(kept) = without_joining_details(&event.description) {
-            summary.left_out.push(format!(
-                "{}, {}: the online meeting's joining details (a link, meeting ID or passcode), which a public page must not give",
-                event.title, event.start
-            ));
-            event.description = kept;
-        }
-        match from_calendar(event, mapping) {
-            Ok(event) => imported.push(event),
-            Err(reason) => summary.left_out.push(reason),
-        }
+    let mut sorting = Sorting::default();
+    for event in read.events {
+        sorting.sort(event, window.0, mapping, &mut summary);
     }
+    sorting.report(window.0, &mut summary);
     let data = DataFile::open(root, EVENTS_FILE).map_err(|d| vec![d])?;
     let current: Events = data.current()?;
     let existing: Vec<CalendarRecord> = current
@@ -182,67 +180,205 @@ pub fn import(
         .iter()
         .map(CalendarRecord::from_model)
         .collect();
-    let text = place(&data, "events", &existing, &imported, &mut summary)?;
-    super::read_back::<Events>(&data, &text, |read| {
+    let withdrawn = |old: &CalendarRecord| -> Option<String> {
+        let uid = old.uid.as_deref()?;
+        if let Some(withheld) = read.withheld.iter().find(|w| w.covers(uid)) {
+            return Some(withheld.reason.clone());
+        }
+        sorting
+            .not_careers
+            .contains(uid)
+            .then(|| "no longer in a careers category of site.yaml".to_string())
+    };
+    let imported = &sorting.imported;
+    let placed = place(
+        &data,
+        "events",
+        &existing,
+        imported,
+        &withdrawn,
+        &mut summary,
+    )?;
+    let untouched = Untouched {
+        key: "events",
+        items: placed.untouched.iter().map(|&at| (at, None)).collect(),
+    };
+    super::read_back::<Events>(&data, &placed.text, &untouched, |read| {
         let read: Vec<CalendarRecord> =
             read.events.iter().map(CalendarRecord::from_model).collect();
-        all_placed(&read, &imported)
+        all_placed(&read, imported)
     })?;
-    Ok((data, Imported { text, summary }))
+    Ok((
+        data,
+        Imported {
+            text: placed.text,
+            summary,
+        },
+    ))
 }
 
-/// A calendar event as events.yaml holds it, or why it is not brought in.
-fn from_calendar(event: CalendarEvent, mapping: &CalendarImport) -> Result<CalendarRecord, String> {
-    let (start, end) = (event.start, event.end);
-    let (audiences, benchmarks) = categories(&event.categories, mapping).ok_or_else(|| {
-        let listed = if event.categories.is_empty() {
-            "it has no category".to_string()
-        } else {
-            format!("its categories are {}", event.categories.join(", "))
+/// The calendar's events sorted into those to import and those passed over.
+#[derive(Default)]
+struct Sorting {
+    imported: Vec<CalendarRecord>,
+    /// The identities of events in no careers category: any imported before come off.
+    not_careers: BTreeSet<String>,
+    /// The categories of those events, to say what was passed over without listing each.
+    other_categories: BTreeSet<String>,
+    /// Events that were over before the school year began: a calendar's whole history.
+    past: usize,
+}
+
+impl Sorting {
+    fn sort(
+        &mut self,
+        mut event: CalendarEvent,
+        since: civil::Date,
+        mapping: &CalendarImport,
+        summary: &mut Summary,
+    ) {
+        if event.end.unwrap_or(event.start).date() < since {
+            self.past += 1;
+            return;
+        }
+        let Some((audiences, benchmarks)) = categories(&event.categories, mapping) else {
+            self.other_categories
+                .extend(event.categories.iter().cloned());
+            self.not_careers.insert(event.uid);
+            return;
         };
-        format!(
-            "{}, {start}: not a careers event by site.yaml's `calendar: categories:` ({listed})",
-            event.title
-        )
-    })?;
-    Ok(CalendarRecord {
-        uid: Some(event.uid),
-        title: event.title,
-        start,
-        end,
-        location: event.location,
-        audiences,
-        benchmarks,
-        description: event.description,
-    })
+        let description = without_joining_details(&event.description);
+        let location = without_joining_details(&event.location);
+        if description.is_some() || location.is_some() {
+            summary.left_out.push(format!(
+                "{}, {}: its online meeting's joining details (a link, meeting ID, passcode or dial-in number), which a public page must not give; the event itself is imported",
+                event.title, event.start
+            ));
+        }
+        if let Some(kept) = description {
+            event.description = kept;
+        }
+        if let Some(kept) = location {
+            event.location = if kept.is_empty() {
+                "Online".to_string()
+            } else {
+                kept
+            };
+        }
+        self.imported.push(CalendarRecord {
+            uid: Some(event.uid),
+            title: event.title,
+            start: event.start,
+            end: event.end,
+            location: event.location,
+            audiences,
+            benchmarks,
+            description: as_plain_text(&event.description),
+        });
+    }
+
+    fn report(&self, since: civil::Date, summary: &mut Summary) {
+        if self.past > 0 {
+            summary.left_out.push(format!(
+                "{} that {} over before {}: only events from this school year on are imported",
+                events(self.past),
+                if self.past == 1 { "was" } else { "were" },
+                since.strftime("%-d %B %Y")
+            ));
+        }
+        if !self.not_careers.is_empty() {
+            let categories: Vec<&str> = self.other_categories.iter().map(String::as_str).collect();
+            summary.left_out.push(format!(
+                "{} in no careers category of site.yaml's `calendar: categories:`{}",
+                events(self.not_careers.len()),
+                if categories.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (their categories: {})", categories.join(", "))
+                }
+            ));
+        }
+    }
 }
 
-/// `description` without the joining details of an online meeting that Outlook, Teams, Zoom
-/// and Google Meet add to an invitation (anyone with them could join), or `None` when it has
-/// none. Outlook sets them off below a line of underscores; the rest are found line by line.
-fn without_joining_details(description: &str) -> Option<String> {
-    let joining = [
+/// "1 event", "2 events".
+fn events(count: usize) -> String {
+    match count {
+        1 => "1 event".to_string(),
+        count => format!("{count} events"),
+    }
+}
+
+/// A calendar's plain text as Markdown that shows it as written: a line the calendar began
+/// with `#` or `>`, or a row of dashes, would otherwise become a heading, a quotation or a rule.
+fn as_plain_text(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let rule = trimmed.len() >= 3
+                && ['-', '=', '*', '_']
+                    .iter()
+                    .any(|&mark| trimmed.chars().all(|c| c == mark || c == ' '));
+            if trimmed.starts_with(['#', '>']) || rule {
+                format!("\\{trimmed}")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `text` (a description or a location) without the joining details of an online meeting
+/// that Outlook, Teams, Zoom, Google Meet and Webex add to an invitation: anyone with them
+/// could join. `None` when it has none. Outlook sets them off below a line of underscores;
+/// the rest are found line by line: a meeting's address, its ID, passcode or PIN, and the
+/// dial-in numbers that carry them (`+44 20 3481 5237,,85123456789#`).
+fn without_joining_details(text: &str) -> Option<String> {
+    let marks = [
         "teams.microsoft.com",
         "teams.live.com",
-        "zoom.us/",
+        "zoom.us",
+        "zoomgov.com",
         "meet.google.com",
+        "tel.meet",
         "webex.com",
+        "whereby.com",
+        "gotomeeting",
+        "goto.com",
+        "bluejeans",
+        "pexip",
         "meeting id",
+        "meeting number",
+        "conference id",
         "passcode",
-        "password:",
+        "password",
+        "pwd=",
+        "pin:",
+        "pin=",
+        " pin ",
+        "access code",
         "dial-in",
         "dial in",
-        "conference id",
+        "or dial",
+        "one tap",
+        "join by phone",
+        "join with a video conferencing device",
+        "tel:",
     ];
+    let dial_string = |line: &str| {
+        let digits = line.chars().filter(char::is_ascii_digit).count();
+        digits >= 7 && (line.contains(",,") || line.contains('#'))
+    };
     let mut kept = Vec::new();
     let mut dropped = false;
-    for line in description.lines() {
+    for line in text.lines() {
         if line.trim().starts_with("_____") {
             dropped = true;
             break;
         }
-        let lower = line.to_lowercase();
-        if joining.iter().any(|mark| lower.contains(mark)) {
+        let lower = format!(" {} ", line.to_lowercase());
+        if marks.iter().any(|mark| lower.contains(mark)) || dial_string(line) {
             dropped = true;
         } else {
             kept.push(line);
@@ -311,22 +447,43 @@ mod tests {
             Some("Bring questions.\nSee you there.")
         );
         assert_eq!(without_joining_details("Main hall, 6pm."), None);
+        for line in [
+            "+442034815237,,85123456789#,,,,*482913# United Kingdom",
+            "Or dial: (GB) +44 20 3910 8612 PIN: 123456789#",
+            "https://tel.meet/abc-defg-hij?pin=123456789",
+            "+44 20 3321 5257,,725651948# United Kingdom, London",
+            "Access code: 2634 123 4567",
+            "https://whereby.com/riverside-careers",
+        ] {
+            assert_eq!(
+                without_joining_details(&format!("Bring questions.\n{line}")).as_deref(),
+                Some("Bring questions."),
+                "{line}"
+            );
+        }
+        // A location that is nothing but the meeting's address.
+        assert_eq!(
+            without_joining_details("https://us02web.zoom.us/j/85123456789?pwd=abc").as_deref(),
+            Some("")
+        );
     }
 
     #[test]
-    fn the_school_year_runs_from_september_to_august() {
-        let year = |y, m, d| school_year_of(civil::date(y, m, d));
+    fn repeating_events_come_in_for_this_school_year_and_from_june_the_next() {
+        let window = |y, m, d| school_years_from(civil::date(y, m, d));
+        let years = |from: i16, to: i16| (civil::date(from, 9, 1), civil::date(to, 8, 31));
+        assert_eq!(window(2026, 11, 23), years(2026, 2027));
+        assert_eq!(window(2027, 5, 31), years(2026, 2027));
+        assert_eq!(window(2027, 6, 1), years(2026, 2028));
+        assert_eq!(window(2027, 8, 31), years(2026, 2028));
+        assert_eq!(window(2027, 9, 1), years(2027, 2028));
+    }
+
+    #[test]
+    fn calendar_text_that_markdown_would_restyle_is_shown_as_written() {
         assert_eq!(
-            year(2026, 11, 23),
-            (civil::date(2026, 9, 1), civil::date(2027, 8, 31))
-        );
-        assert_eq!(
-            year(2027, 8, 31),
-            (civil::date(2026, 9, 1), civil::date(2027, 8, 31))
-        );
-        assert_eq!(
-            year(2027, 9, 1),
-            (civil::date(2027, 9, 1), civil::date(2028, 8, 31))
+            as_plain_text("#CareersWeek\n> quoted\n---\nPlain line"),
+            "\\#CareersWeek\n\\> quoted\n\\---\nPlain line"
         );
     }
 }

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use super::table::{columns, spreadsheet};
-use super::{DataFile, Imported, Row, Summary, Table};
+use super::{DataFile, Imported, Row, Summary, Table, Untouched};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::load::SELF_ASSESSMENT_FILE;
 use crate::model::{Benchmark, Progress, SelfAssessment};
@@ -43,6 +43,15 @@ struct Grid {
 }
 
 impl Requirement {
+    /// Whether it was made to hold parts whose heading had no line of its own yet.
+    fn made_for_parts(&self) -> bool {
+        !self.parts.is_empty()
+            && self.progress.is_none()
+            && self.priority.is_none()
+            && self.primary_adaptation.is_empty()
+            && self.notes.is_empty()
+    }
+
     fn from_model(requirement: &crate::model::Requirement) -> Self {
         Requirement {
             text: requirement.requirement.trim().to_string(),
@@ -138,10 +147,10 @@ fn spreadsheet_of(assessment: &SelfAssessment, shown: &Path) -> Result<String, D
     Ok(spreadsheet(&HEADERS, &rows))
 }
 
-/// Reads the grid CSV `file` (named `shown` in messages) and works out the new text of
+/// Reads the grid CSV `file` and works out the new text of
 /// `benchmarks.yaml` under `root`: for each benchmark in the file, its `requirements:`.
-pub fn import(root: &Path, file: &Path, shown: &Path) -> Result<(DataFile, Imported), Diagnostics> {
-    let mut table = Table::open(file, shown).map_err(|d| vec![d])?;
+pub fn import(root: &Path, file: &Path) -> Result<(DataFile, Imported), Diagnostics> {
+    let mut table = Table::open(file, file).map_err(|d| vec![d])?;
     let grids = read(&mut table)?;
     let data = DataFile::open(root, SELF_ASSESSMENT_FILE).map_err(|d| vec![d])?;
     let imported = bring_in(&data, &grids)?;
@@ -152,8 +161,12 @@ pub fn import(root: &Path, file: &Path, shown: &Path) -> Result<(DataFile, Impor
 fn bring_in(data: &DataFile, grids: &[Grid]) -> Result<Imported, Diagnostics> {
     let current: SelfAssessment = data.current()?;
     let mut summary = Summary::default();
-    let text = place(data, &current, grids, &mut summary)?;
-    super::read_back::<SelfAssessment>(data, &text, |read| {
+    let (text, untouched) = place(data, &current, grids, &mut summary)?;
+    let untouched = Untouched {
+        key: "benchmarks",
+        items: untouched,
+    };
+    super::read_back::<SelfAssessment>(data, &text, &untouched, |read: &SelfAssessment| {
         grids.iter().all(|grid| {
             read.benchmarks.iter().any(|b| {
                 b.benchmark == grid.benchmark
@@ -186,14 +199,28 @@ fn read(table: &mut Table) -> Result<Vec<Grid>, Diagnostics> {
                         grids.last_mut().expect("just pushed")
                     }
                 };
+                // A part goes under its heading wherever the heading's own line is, so that a
+                // sorted spreadsheet reads the same; a part whose heading has no line of its own
+                // makes one, and a heading's line coming after its parts fills that one in.
                 match heading {
-                    None => grid.requirements.push(requirement),
+                    // The heading's own line, after a part made it: it fills that one in.
+                    None => match grid
+                        .requirements
+                        .iter_mut()
+                        .find(|r| r.text == requirement.text && r.made_for_parts())
+                    {
+                        Some(made) => {
+                            let parts = std::mem::take(&mut made.parts);
+                            *made = Requirement {
+                                parts,
+                                ..requirement
+                            };
+                        }
+                        None => grid.requirements.push(requirement),
+                    },
                     Some(heading) => {
-                        // A part goes under the heading just above it; a part with no heading
-                        // row of its own makes one.
-                        let last = grid.requirements.last_mut().filter(|r| r.text == heading);
-                        match last {
-                            Some(last) => last.parts.push(requirement),
+                        match grid.requirements.iter_mut().find(|r| r.text == heading) {
+                            Some(found) => found.parts.push(requirement),
                             None => grid.requirements.push(Requirement {
                                 text: heading,
                                 progress: None,
@@ -301,13 +328,16 @@ fn grid_row(
     ))
 }
 
+/// The items of `benchmarks:` left as they were, each with the field that may have changed.
+type Kept = Vec<(usize, Option<&'static str>)>;
+
 /// The text of `benchmarks.yaml` with each grid's requirements in place.
 fn place(
     data: &DataFile,
     current: &SelfAssessment,
     grids: &[Grid],
     summary: &mut Summary,
-) -> Result<String, Diagnostics> {
+) -> Result<(String, Kept), Diagnostics> {
     let text = Text::new(&data.text);
     let unplaceable = |line: usize, message: String, help: String| {
         vec![
@@ -335,7 +365,7 @@ fn place(
             summary.added.push(name(grid));
         }
         edits.insert(data.text.len(), added);
-        return Ok(edits.apply(&data.text));
+        return Ok((edits.apply(&data.text), Vec::new()));
     };
     if list.items.len() != current.benchmarks.len() {
         return Err(unplaceable(
@@ -346,9 +376,10 @@ fn place(
                 .to_string(),
         ));
     }
-    if let Some(brackets) = list.empty_brackets.clone() {
+    if let Some(brackets) = list.empty_value.clone() {
         edits.replace(brackets, String::new());
     }
+    let mut kept: Kept = (0..current.benchmarks.len()).map(|at| (at, None)).collect();
     for grid in grids {
         let Some(at) = current
             .benchmarks
@@ -368,7 +399,13 @@ fn place(
             summary.unchanged.push(name(grid));
             continue;
         }
-        summary.changed.push(name(grid));
+        kept[at].1 = Some("requirements");
+        let gone = texts(&there).difference(&texts(&grid.requirements)).count();
+        summary.changed.push(match gone {
+            0 => name(grid),
+            1 => format!("{}, whose requirements are written afresh; 1 that is not in the spreadsheet is removed", name(grid)),
+            gone => format!("{}, whose requirements are written afresh; {gone} that are not in the spreadsheet are removed", name(grid)),
+        });
         let item = &list.items[at];
         match text.list_in_item(item, "requirements").map_err(placing)? {
             Some(requirements) => {
@@ -376,8 +413,18 @@ fn place(
                     .items
                     .first()
                     .map_or(requirements.end, |first| first.start);
-                if let Some(brackets) = requirements.empty_brackets.clone() {
+                if let Some(brackets) = requirements.empty_value.clone() {
                     edits.replace(brackets, String::new());
+                }
+                let replaced = &data.text[start..requirements.end];
+                if replaced
+                    .lines()
+                    .any(|line| line.trim_start().starts_with('#'))
+                {
+                    summary.changed.push(format!(
+                        "{}: the comments among its requirements are not kept, as its requirements are written afresh from the spreadsheet",
+                        name(grid)
+                    ));
                 }
                 edits.replace(start..requirements.end, grid.items(requirements.indent));
             }
@@ -398,7 +445,17 @@ fn place(
                 .push(format!("Benchmark {}", benchmark.benchmark.number()));
         }
     }
-    Ok(edits.apply(&data.text))
+    Ok((edits.apply(&data.text), kept))
+}
+
+/// The words of every requirement and part in `requirements`.
+fn texts(requirements: &[Requirement]) -> std::collections::BTreeSet<&str> {
+    requirements
+        .iter()
+        .flat_map(|r| {
+            std::iter::once(r.text.as_str()).chain(r.parts.iter().map(|p| p.text.as_str()))
+        })
+        .collect()
 }
 
 /// A whole new benchmark item, with nothing but its grid.
@@ -655,7 +712,7 @@ benchmarks:
             done.text,
             BENCHMARKS.replace(
                 "            progress: amber\n            priority: 2\n            notes: Add a page for employers.\n",
-                "            progress: green\n            notes: \"Done: a page for employers.\"\n"
+                "            progress: green\n            notes: 'Done: a page for employers.'\n"
             )
         );
     }

@@ -30,6 +30,8 @@ pub struct Summary {
     pub added: Vec<String>,
     pub changed: Vec<String>,
     pub unchanged: Vec<String>,
+    /// Items the import had brought in before and the source has since withdrawn.
+    pub removed: Vec<String>,
     /// Items of the file's part that the import left as they were, because the source does not
     /// mention them.
     pub left_alone: Vec<String>,
@@ -45,6 +47,7 @@ impl Summary {
             ("Added", &self.added),
             ("Changed", &self.changed),
             ("Already up to date", &self.unchanged),
+            ("Removed", &self.removed),
             ("Left alone (not in the file imported)", &self.left_alone),
             ("Not imported", &self.left_out),
         ] {
@@ -84,7 +87,7 @@ impl DataFile {
             Err(err) => return Err(Diagnostic::io("read", &shown, &err)),
         };
         let text = match &bytes {
-            Some(_) => crate::files::read_text(&path, &shown)?,
+            Some(bytes) => crate::files::text_of(bytes.clone(), &shown)?,
             None => String::new(),
         };
         let raw = bytes.as_deref().unwrap_or_default();
@@ -156,9 +159,7 @@ impl DataFile {
         }
         let folder = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(folder).map_err(io)?;
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        let temporary = folder.join(format!(".{name}.careersite-import"));
-        std::fs::write(&temporary, &bytes).map_err(io)?;
+        let temporary = new_file_beside(&self.path, &bytes).map_err(io)?;
         if let Some(permissions) = std::fs::metadata(&self.path).ok().map(|m| m.permissions()) {
             std::fs::set_permissions(&temporary, permissions).map_err(io)?;
         }
@@ -185,18 +186,64 @@ impl DataFile {
     }
 }
 
+/// Writes `bytes` to a new file in `path`'s folder, named after it, and returns its path. The
+/// file is created new (never opened if something, or a link, is there already), so the write
+/// cannot land anywhere but in the new file.
+fn new_file_beside(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let mut attempt = 0;
+    loop {
+        let temporary = folder.join(format!(
+            ".{name}.careersite-{}-{attempt}",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(mut file) => {
+                let written = file.write_all(bytes).and_then(|()| file.sync_all());
+                return match written {
+                    Ok(()) => Ok(temporary),
+                    Err(err) => {
+                        let _ = std::fs::remove_file(&temporary);
+                        Err(err)
+                    }
+                };
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
 /// The outcome of an import: the file's new text and what changed.
 pub struct Imported {
     pub text: String,
     pub summary: Summary,
 }
 
+/// What an import leaves as it was in the list it edits: each item of the list under the
+/// top-level `key`, by its place in the file as read, and for each, a field of it the import
+/// may rewrite (a benchmark's `requirements:`), if any.
+pub struct Untouched<'a> {
+    pub key: &'a str,
+    pub items: Vec<(usize, Option<&'a str>)>,
+}
+
 /// Checks the edited `text` of `file` before it is written: the build must read it without a
-/// problem, and `holds` must find the imported part in it as intended. A layout that the text
-/// editing misjudged is caught here, and nothing is written.
+/// problem; `holds` must find the imported part in it as intended; and, read as YAML, every
+/// other top-level key and every item of `untouched` must be just as it was, in the same order.
+/// A layout that the text editing misjudged is caught here, and nothing is written.
 pub fn read_back<T: serde::de::DeserializeOwned + Default>(
     file: &DataFile,
     text: &str,
+    untouched: &Untouched<'_>,
     holds: impl FnOnce(&T) -> bool,
 ) -> Result<(), Diagnostics> {
     let wrong = || {
@@ -207,11 +254,49 @@ pub fn read_back<T: serde::de::DeserializeOwned + Default>(
         .with_help("please report this, with the file; meanwhile copy the figures in by hand")
     };
     match file.parse::<T>(text) {
-        Ok(value) if holds(&value) => Ok(()),
+        Ok(value) if holds(&value) && rest_as_it_was(&file.text, text, untouched) => Ok(()),
         Ok(_) => Err(vec![wrong()]),
         Err(mut errors) => {
             errors.insert(0, wrong());
             Err(errors)
         }
     }
+}
+
+/// Whether `after` holds everything of `before` that `untouched` says the import left alone.
+fn rest_as_it_was(before: &str, after: &str, untouched: &Untouched<'_>) -> bool {
+    use yaml::Value;
+    let (Some(Value::Mapping(before)), Some(Value::Mapping(after))) =
+        (yaml::any_value(before), yaml::any_value(after))
+    else {
+        return false;
+    };
+    let key = Value::String(untouched.key.to_string());
+    let others_kept = before
+        .iter()
+        .filter(|(name, _)| **name != key)
+        .all(|(name, value)| after.get(name) == Some(value))
+        && after.len() <= before.len() + usize::from(!before.contains_key(&key));
+    let items = |map: &yaml::Mapping| match map.get(&key) {
+        Some(Value::Sequence(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    let without = |item: &Value, field: Option<&str>| {
+        let mut item = item.clone();
+        if let (Value::Mapping(map), Some(field)) = (&mut item, field) {
+            map.remove(field);
+        }
+        item
+    };
+    let (old, new) = (items(&before), items(&after));
+    // The untouched items must come in the new list in their old order.
+    let mut rest = new.iter();
+    others_kept
+        && untouched.items.iter().all(|&(at, field)| {
+            let Some(was) = old.get(at) else {
+                return false;
+            };
+            let was = without(was, field);
+            rest.any(|item| without(item, field) == was)
+        })
 }

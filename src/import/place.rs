@@ -24,15 +24,25 @@ pub trait Record: PartialEq {
     fn goes_before(&self, other: &Self) -> bool;
 }
 
+/// The edited text, and the items of the list that the import left as they were.
+pub struct Placed {
+    pub text: String,
+    /// By their place in the list as read.
+    pub untouched: Vec<usize>,
+}
+
 /// The text of `data` with `imported` placed in the list under the top-level `key`. `existing`
-/// is the list as the model read it, item by item.
+/// is the list as the model read it, item by item. An item the import owns that matches none of
+/// `imported` is removed if `withdrawn` gives a reason (an event cancelled in the calendar
+/// since it was imported), and left alone otherwise.
 pub fn place<R: Record>(
     data: &DataFile,
     key: &str,
     existing: &[R],
     imported: &[R],
+    withdrawn: &dyn Fn(&R) -> Option<String>,
     summary: &mut Summary,
-) -> Result<String, Diagnostics> {
+) -> Result<Placed, Diagnostics> {
     let text = Text::new(&data.text);
     let unplaceable = |line: usize, message: String, help: String| {
         vec![
@@ -46,8 +56,13 @@ pub fn place<R: Record>(
         .map_err(|u| unplaceable(u.line, u.message, u.help))?;
     let mut edits = Edits::default();
     let Some(list) = list else {
-        append_list(data, key, imported, &mut edits, summary);
-        return Ok(edits.apply(&data.text));
+        if !imported.is_empty() {
+            append_list(data, key, imported, &mut edits, summary);
+        }
+        return Ok(Placed {
+            text: edits.apply(&data.text),
+            untouched: Vec::new(),
+        });
     };
     if list.items.len() != existing.len() {
         return Err(unplaceable(
@@ -58,11 +73,12 @@ pub fn place<R: Record>(
             ),
         ));
     }
-    if let Some(brackets) = list.empty_brackets.clone()
+    if let Some(empty) = list.empty_value.clone()
         && !imported.is_empty()
     {
-        edits.replace(brackets, String::new());
+        edits.replace(empty, String::new());
     }
+    let mut untouched: Vec<usize> = (0..existing.len()).collect();
     for record in imported {
         match existing.iter().position(|old| old.matches(record)) {
             Some(at) => {
@@ -75,6 +91,7 @@ pub fn place<R: Record>(
                     summary.unchanged.push(record.name());
                 } else {
                     replace(data, &list, at, record, &mut edits);
+                    untouched.retain(|&i| i != at);
                     summary.changed.push(record.name());
                 }
             }
@@ -84,14 +101,36 @@ pub fn place<R: Record>(
             }
         }
     }
-    if let Some(sample) = imported.first() {
-        for old in existing {
-            if old.owned_by(sample) && !imported.iter().any(|record| old.matches(record)) {
-                summary.left_alone.push(old.name());
+    let mut removed = Vec::new();
+    if let Some(sample) = imported.first().or(existing.first()) {
+        for (at, old) in existing.iter().enumerate() {
+            if !old.owned_by(sample) || imported.iter().any(|record| old.matches(record)) {
+                continue;
+            }
+            match withdrawn(old) {
+                Some(reason) => {
+                    edits.replace(list.items[at].clone(), String::new());
+                    untouched.retain(|&i| i != at);
+                    removed.push(at);
+                    summary.removed.push(format!("{}: {reason}", old.name()));
+                }
+                None => summary.left_alone.push(old.name()),
             }
         }
     }
-    Ok(edits.apply(&data.text))
+    // The list's new first item loses the blank line that set it off from the one before.
+    if removed.first() == Some(&0)
+        && let Some(first) = (0..existing.len()).find(|at| !removed.contains(at))
+        && data.text[list.items[first].clone()].starts_with('\n')
+        && !data.text[list.items[0].clone()].starts_with('\n')
+    {
+        let start = list.items[first].start;
+        edits.replace(start..start + 1, String::new());
+    }
+    Ok(Placed {
+        text: edits.apply(&data.text),
+        untouched,
+    })
 }
 
 /// Whether every record of `imported` is in `read` (the list read back from the edited text),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::place::{Record, all_placed, place};
 use super::table::{columns, spreadsheet};
-use super::{DataFile, Imported, Summary, Table};
+use super::{DataFile, Imported, Summary, Table, Untouched};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::ACTION_PLAN_FILE;
 use crate::model::{ActionPlan, ActionRow, Benchmark, Timing};
@@ -264,10 +264,10 @@ fn rows_in_file(plan: &ActionPlan, shown: &Path) -> Result<Vec<PlanRow>, Diagnos
     Ok(rows)
 }
 
-/// Reads the plan CSV `file` (named `shown` in messages) and works out the new text of
+/// Reads the plan CSV `file` and works out the new text of
 /// `action-plan.yaml` under `root`.
-pub fn import(root: &Path, file: &Path, shown: &Path) -> Result<(DataFile, Imported), Diagnostics> {
-    let mut table = Table::open(file, shown).map_err(|d| vec![d])?;
+pub fn import(root: &Path, file: &Path) -> Result<(DataFile, Imported), Diagnostics> {
+    let mut table = Table::open(file, file).map_err(|d| vec![d])?;
     let rows = read(&mut table)?;
     let data = DataFile::open(root, ACTION_PLAN_FILE).map_err(|d| vec![d])?;
     let imported = bring_in(&data, rows)?;
@@ -280,8 +280,13 @@ fn bring_in(data: &DataFile, mut rows: Vec<PlanRow>) -> Result<Imported, Diagnos
     let existing = rows_in_file(&current, &data.shown)?;
     keep_headings(&mut rows, &existing);
     let mut summary = Summary::default();
-    let text = place(data, "actions", &existing, &rows, &mut summary)?;
-    super::read_back::<ActionPlan>(data, &text, |read| {
+    let placed = place(data, "actions", &existing, &rows, &|_| None, &mut summary)?;
+    let untouched = Untouched {
+        key: "actions",
+        items: placed.untouched.iter().map(|&at| (at, None)).collect(),
+    };
+    let text = placed.text;
+    super::read_back::<ActionPlan>(data, &text, &untouched, |read| {
         let read: Vec<PlanRow> = read
             .actions
             .iter()
@@ -378,7 +383,7 @@ fn read(table: &mut Table) -> Result<Vec<PlanRow>, Diagnostics> {
         let deadline_text = cell(deadline);
         let parsed = match deadline_text.as_str() {
             "" => None,
-            text => match Timing::from_spreadsheet(text) {
+            text => match Timing::parse(text) {
                 Some(timing) => Some(timing),
                 None => {
                     problems.push(line_problem(

@@ -82,7 +82,7 @@ impl Table {
                 .read_record(&mut cells)
                 .map_err(|err| unreadable(&self.shown, &err))?;
             if !more {
-                return Ok(None);
+                return self.closed();
             }
             if cells.iter().all(|cell| cell.trim().is_empty()) {
                 continue;
@@ -94,6 +94,18 @@ impl Table {
                 cells: cells.clone(),
             }));
         }
+    }
+
+    /// The end of the file, if every quoted cell in it was closed.
+    fn closed(&self) -> Result<Option<Row>, Diagnostic> {
+        if self.newlines.borrow().quotes.is_multiple_of(2) {
+            return Ok(None);
+        }
+        Err(Diagnostic::error(
+            "a cell starts with a quotation mark (\") that is never closed, so the rest of the file would be read as part of it",
+        )
+        .in_file(&self.shown)
+        .with_help("close the quotation, or save the file again from the spreadsheet as CSV"))
     }
 
     /// A problem with one cell of `row`, naming the file, the line and the column's header.
@@ -234,6 +246,11 @@ fn unreadable(shown: &Path, err: &csv::Error) -> Diagnostic {
 /// Where the line-ending bytes are in the part of the file read but not yet placed.
 #[derive(Default)]
 struct Newlines {
+    /// How many `"` have been read: an odd number at the end means a quoted cell never closed,
+    /// which the CSV reader takes to run to the end of the file.
+    quotes: usize,
+    /// Bytes since the last line break: a "line" of many megabytes is not a spreadsheet.
+    line_length: usize,
     /// Line breaks already behind the rows placed so far.
     passed: usize,
     /// The offset of each `\r` and `\n` read ahead of them, and whether it is a `\n`.
@@ -260,6 +277,9 @@ impl Newlines {
     }
 }
 
+/// Far longer than any row of a school's or the DfE's spreadsheet.
+const LONGEST_LINE: usize = 1_048_576;
+
 /// Notes the offset of every line-ending byte as the CSV reader reads on. The CSV reader's own
 /// line count is one short after Windows line endings.
 struct LineCounter<R> {
@@ -273,10 +293,21 @@ impl<R: Read> Read for LineCounter<R> {
         let count = self.inner.read(buffer)?;
         let mut newlines = self.newlines.borrow_mut();
         for (i, byte) in buffer[..count].iter().enumerate() {
-            if matches!(byte, b'\n' | b'\r') {
-                let offset = self.read_so_far + i as u64;
-                newlines.ahead.push_back((offset, *byte == b'\n'));
+            match byte {
+                b'\n' | b'\r' => {
+                    let offset = self.read_so_far + i as u64;
+                    newlines.ahead.push_back((offset, *byte == b'\n'));
+                    newlines.line_length = 0;
+                }
+                b'"' => newlines.quotes += 1,
+                _ => newlines.line_length += 1,
             }
+        }
+        if newlines.line_length > LONGEST_LINE {
+            return Err(std::io::Error::other(format!(
+                "a line is longer than {} MB, which no spreadsheet's is",
+                LONGEST_LINE / 1_048_576
+            )));
         }
         self.read_so_far += count as u64;
         Ok(count)
@@ -445,6 +476,23 @@ mod tests {
             refused.help.unwrap().starts_with(
                 "its columns are separated by semicolons, not commas: save it from your spreadsheet as \"CSV UTF-8 (comma delimited)\""
             )
+        );
+    }
+
+    #[test]
+    fn a_quotation_never_closed_is_refused_not_read_to_the_end() {
+        let mut table = table("Name,Note\na,\"unterminated,,,\nb,x\n");
+        let refused = loop {
+            match table.next_row() {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("read to the end"),
+                Err(refused) => break refused,
+            }
+        };
+        assert!(
+            refused.message.contains("never closed"),
+            "{}",
+            refused.message
         );
     }
 

@@ -155,28 +155,8 @@ impl Period {
             .or_else(|| Self::school_year(&words))
             .or_else(|| Self::term(&words))
             .or_else(|| Self::month_in_words(&words))
-            .or_else(|| Self::day_in_words(&words))?;
-        PLAN_YEARS.contains(&period.end().year()).then_some(period)
-    }
-
-    /// Excel's `Sep-26` (a month, as Excel shows `September 2026`) and `30-Sep-26` (a day),
-    /// with two figures or four for the year.
-    fn excel_date(text: &str) -> Option<Self> {
-        let words = normalise(text);
-        let year = |written: &str| match written.len() {
-            2 => Some(2000 + written.parse::<i16>().ok()?),
-            4 => written.parse().ok(),
-            _ => None,
-        };
-        let period = match words.split('-').collect::<Vec<_>>()[..] {
-            [month, y] => civil::Date::new(year(y)?, month_number(month)?, 1)
-                .ok()
-                .map(Period::Month),
-            [day, month, y] => civil::Date::new(year(y)?, month_number(month)?, day.parse().ok()?)
-                .ok()
-                .map(Period::Day),
-            _ => None,
-        }?;
+            .or_else(|| Self::day_in_words(&words))
+            .or_else(|| Self::as_excel_shows(&words))?;
         PLAN_YEARS.contains(&period.end().year()).then_some(period)
     }
 
@@ -261,6 +241,23 @@ impl Period {
         civil::Date::new(year_number(year)?, month_number(month)?, day)
             .ok()
             .map(Period::Day)
+    }
+
+    /// `oct-26` and `17-jul-27`: a month or a day as Excel shows a date and saves it to CSV,
+    /// when it took "October 2026" or "17 July 2027" for a date.
+    fn as_excel_shows(text: &str) -> Option<Self> {
+        // Excel writes the year in two figures, as schools write `Nov '21`.
+        let year = |year: &str| match year.len() {
+            2 => format!("'{year}"),
+            _ => year.to_string(),
+        };
+        match text.split('-').collect::<Vec<_>>()[..] {
+            [month, y] => Self::month_in_words(&format!("{month} {}", year(y))),
+            [day, month, y] if day.chars().all(|c| c.is_ascii_digit()) => {
+                Self::day_in_words(&format!("{day} {month} {}", year(y)))
+            }
+            _ => None,
+        }
     }
 
     /// The last day the period covers: when a deadline in it has passed. Terms end at the
@@ -350,19 +347,6 @@ impl Timing {
             (Some(period), false) => period.written(),
             (Some(period), true) => format!("{} then ongoing", period.written()),
         }
-    }
-
-    /// A deadline read from a spreadsheet: as [`Timing::written`] wrote it, or as Excel saves
-    /// it after taking it for a date when the file was opened (`September 2026` comes back as
-    /// `Sep-26`, `30 September 2026` as `30-Sep-26`). Only for spreadsheets: in a data file,
-    /// `Sep-26` could as well be meant as the 26th.
-    pub fn from_spreadsheet(text: &str) -> Option<Self> {
-        Timing::parse(text).or_else(|| {
-            Some(Timing {
-                by: Some(Period::excel_date(text)?),
-                ongoing: false,
-            })
-        })
     }
 
     pub fn parse(text: &str) -> Option<Self> {
@@ -556,6 +540,8 @@ mod tests {
             ("Autumn 1, 2021", "Autumn term 2021 (first half)"),
             ("30 Sept, 2019", "30 September 2019"),
             ("30/09/2019", "30 September 2019"),
+            ("Oct-26", "October 2026"),
+            ("17-Jul-27", "17 July 2027"),
         ] {
             assert_eq!(shown(written), shown_as, "{written:?}");
         }
@@ -584,30 +570,6 @@ mod tests {
                 timing.written()
             );
         }
-    }
-
-    #[test]
-    fn a_deadline_excel_took_for_a_date_reads_as_careersite_wrote_it() {
-        for (saved_by_excel, written) in [
-            ("Sep-26", "September 2026"),
-            ("Sep-2026", "September 2026"),
-            ("30-Sep-26", "30 September 2026"),
-            ("7-Jul-2027", "7 July 2027"),
-            ("Autumn 1 2026", "Autumn 1 2026"),
-            ("September 2026 then ongoing", "September 2026 then ongoing"),
-        ] {
-            assert_eq!(
-                Timing::from_spreadsheet(saved_by_excel),
-                Timing::parse(written),
-                "{saved_by_excel:?}"
-            );
-        }
-        // A day with no year (Excel's `26-Sep`) names no year, and a data file does not read
-        // Excel's spellings at all.
-        for text in ["26-Sep", "31-Sep-26", "Sep-26-27", "Sepp-26"] {
-            assert_eq!(Timing::from_spreadsheet(text), None, "{text:?}");
-        }
-        assert_eq!(Timing::parse("Sep-26"), None);
     }
 
     #[test]

@@ -40,8 +40,7 @@ impl Line<'_> {
 
     /// The value after `key:` on this line, if the line is that key.
     fn value_of(&self, key: &str) -> Option<&str> {
-        let rest = self.content.strip_prefix(key)?.strip_prefix(':')?;
-        (rest.is_empty() || rest.starts_with([' ', '\t'])).then(|| rest.trim())
+        content_value_of(self.content, key)
     }
 }
 
@@ -62,8 +61,9 @@ pub struct List {
     pub indent: usize,
     /// Where a new item is added: just past the last line of the list.
     pub end: usize,
-    /// The `[]` of a list written empty on its key's line, which a first item replaces.
-    pub empty_brackets: Option<Range<usize>>,
+    /// The ` []` (or ` ~`) of a list written empty on its key's line, which a first item
+    /// replaces.
+    pub empty_value: Option<Range<usize>>,
 }
 
 /// Why a part of a file cannot be edited as text.
@@ -165,13 +165,22 @@ impl<'a> Text<'a> {
             .value_of(key)
             .or_else(|| content_value_of(key_line.content.trim_start_matches(['-', ' ']), key))
             .unwrap_or("");
-        let inline = inline.split(" #").next().unwrap_or("").trim();
-        let empty_brackets = match inline {
+        let value = match inline.find('#') {
+            Some(0) => "",
+            _ => inline.split(" #").next().unwrap_or("").trim(),
+        };
+        let empty_value = match value {
             "" => None,
-            "[]" => {
+            // An empty list, or nothing, written out: a first item takes its place.
+            "[]" | "~" | "null" => {
                 let (start, line_end) = key_line.span;
-                let found = self.text[start..line_end].find("[]").map(|i| start + i);
-                found.map(|i| i..i + 2)
+                let line = &self.text[start..line_end];
+                let after_key = line
+                    .find(&format!("{key}:"))
+                    .map_or(0, |i| i + key.len() + 1);
+                line[after_key..]
+                    .find(value)
+                    .map(|i| start + after_key..start + after_key + i + value.len())
             }
             _ => {
                 return Err(Unplaceable {
@@ -216,9 +225,14 @@ impl<'a> Text<'a> {
                         ),
                     });
                 }
-                // Comments and blank lines just above an item go with it.
+                // Comments and blank lines just above an item go with it; a deeper `#` line is
+                // text in the item above (a hashtag in a block of text), not a comment.
                 let mut first = n;
-                while first > body.start && !self.lines[first - 1].holds_value() {
+                while first > body.start {
+                    let above = &self.lines[first - 1];
+                    if !(above.is_blank() || (above.is_comment() && above.indent <= indent)) {
+                        break;
+                    }
                     first -= 1;
                 }
                 starts.push(first);
@@ -243,7 +257,7 @@ impl<'a> Text<'a> {
             items,
             indent: indent.unwrap_or(key_line.indent + 2),
             end: end_byte,
-            empty_brackets,
+            empty_value,
         })
     }
 }
@@ -292,13 +306,12 @@ impl Edits {
 
 /// `value` as it follows `key: ` in a file, for a key indented `indent` spaces: plain where
 /// that reads back as the same text, quoted where it would not, and a `|` block, indented
-/// under its key, for text of several lines. Quotes are double, as the examples write them:
-/// in single quotes an apostrophe is written twice (`'the school''s website'`), which reads
-/// as a mistake to anyone who does not know YAML.
+/// under its key, for text of several lines.
 pub fn scalar(value: &str, indent: usize) -> String {
     let written = serde_yaml::to_string(value).unwrap_or_else(|_| super::quoted(value));
     let written = written.trim_end_matches('\n');
-    if written.starts_with('\'') {
+    // Single quotes double an apostrophe (`'school''s'`), which reads as a mistake.
+    if written.starts_with('\'') && value.contains('\'') {
         return super::quoted(value);
     }
     if !written.starts_with('|') {
@@ -436,7 +449,7 @@ feedback: []
         );
         assert!(EVALUATION[list.items[1].clone()].starts_with("\n  - year: 2025"));
         assert!(EVALUATION[list.end..].starts_with("# Heading of what follows"));
-        assert_eq!(list.empty_brackets, None);
+        assert_eq!(list.empty_value, None);
     }
 
     #[test]
@@ -445,7 +458,18 @@ feedback: []
         assert_eq!(text.top_level_list("events").unwrap(), None);
         let feedback = text.top_level_list("feedback").unwrap().unwrap();
         assert!(feedback.items.is_empty());
-        assert_eq!(&EVALUATION[feedback.empty_brackets.unwrap()], "[]");
+        assert_eq!(&EVALUATION[feedback.empty_value.unwrap()], " []");
+        for written in [
+            "events: []  # none yet\n",
+            "events: # none yet\n",
+            "events: ~\n",
+        ] {
+            let list = Text::new(written)
+                .top_level_list("events")
+                .unwrap()
+                .unwrap();
+            assert!(list.items.is_empty(), "{written:?}");
+        }
     }
 
     #[test]
@@ -473,6 +497,14 @@ feedback: []
         let list = text.top_level_list("events").unwrap().unwrap();
         assert_eq!(list.items.len(), 2);
         assert!(source[list.items[0].clone()].contains("still text"));
+    }
+
+    #[test]
+    fn a_hashtag_line_in_a_block_of_text_stays_with_its_item() {
+        let source = "events:\n  - title: A\n    description: |\n      Careers week.\n      #NCW2026\n  - title: B\n";
+        let list = Text::new(source).top_level_list("events").unwrap().unwrap();
+        assert!(source[list.items[0].clone()].ends_with("#NCW2026\n"));
+        assert!(source[list.items[1].clone()].starts_with("  - title: B"));
     }
 
     #[test]
@@ -504,11 +536,11 @@ feedback: []
     #[test]
     fn values_are_written_so_that_they_read_back_as_the_same_text() {
         assert_eq!(scalar("Main hall", 4), "Main hall");
-        assert_eq!(scalar("Time: 6pm", 4), "\"Time: 6pm\"");
-        assert_eq!(scalar("123", 4), "\"123\"");
+        assert_eq!(scalar("Time: 6pm", 4), "'Time: 6pm'");
+        assert_eq!(scalar("123", 4), "'123'");
         assert_eq!(
-            scalar("Is on the school's website: \"Careers\"", 4),
-            "\"Is on the school's website: \\\"Careers\\\"\""
+            scalar("Is on the school's website:", 4),
+            "\"Is on the school's website:\""
         );
         assert_eq!(scalar("one\ntwo", 4), "|-\n      one\n      two");
         let mut item = Item::new(2);

@@ -224,7 +224,7 @@ fn file_type(report: &str) -> String {
 }
 
 /// What the DfE's figures count, which differs from a school's own.
-const DFE_SOURCE: &str = "These figures are the Department for Education’s destination measures. They count a destination only if the pupil stayed in it for at least two terms (six months) of the year after leaving.";
+const DFE_SOURCE: &str = "These figures are the Department for Education’s destination measures. They show where these pupils were in the school year after they left, counting a destination only if the pupil stayed in it for at least two terms (six months). A number the Department did not publish is shown as c too.";
 
 fn destinations(year: &crate::model::Destinations) -> DestinationsView {
     let routes: Vec<_> = year.routes.iter().collect();
