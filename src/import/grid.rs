@@ -236,11 +236,6 @@ fn read(table: &mut Table) -> Result<Vec<Grid>, Diagnostics> {
             Err(problem) => problems.push(problem),
         }
     }
-    if grids.is_empty() && problems.is_empty() {
-        problems.push(table.nothing_under_headers(
-            "give each requirement a line under the first row, as `careersite export grid` writes them",
-        ));
-    }
     if problems.is_empty() {
         Ok(grids)
     } else {
@@ -690,13 +685,10 @@ benchmarks:
     }
 
     #[test]
-    fn a_file_with_nothing_under_its_headers_is_refused() {
-        assert_eq!(
-            refused(&format!("{HEADER}\r\n,,,,,,\r\n")),
-            [
-                "error: grid.csv: grid.csv has no rows under its first row, so there is nothing to import\n  help: give each requirement a line under the first row, as `careersite export grid` writes them"
-            ]
-        );
+    fn a_spreadsheet_with_only_its_headers_changes_nothing_and_says_what_it_left_alone() {
+        let done = imported(BENCHMARKS, &format!("\u{feff}{HEADER}\r\n,,,,,,\r\n"));
+        assert_eq!(done.text, BENCHMARKS);
+        assert_eq!(done.summary.left_alone, ["Benchmark 1", "Benchmark 2"]);
     }
 
     #[test]

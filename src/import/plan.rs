@@ -414,11 +414,6 @@ fn read(table: &mut Table) -> Result<Vec<PlanRow>, Diagnostics> {
             who: cell(who),
         });
     }
-    if rows.is_empty() && problems.is_empty() {
-        problems.push(table.nothing_under_headers(
-            "give each benchmark or area a group of lines under the first row, as `careersite export plan` writes them",
-        ));
-    }
     if problems.is_empty() {
         Ok(rows.into_iter().map(|(row, _)| row).collect())
     } else {
@@ -708,12 +703,12 @@ Destinations,,Analyse destinations over three years,Ongoing,Careers Leader,,
     }
 
     #[test]
-    fn a_file_with_nothing_under_its_headers_is_refused() {
+    fn a_spreadsheet_with_only_its_headers_changes_nothing_and_says_what_it_left_alone() {
+        let done = imported(PLAN, &format!("\u{feff}{HEADER}\r\n,,,,,,\r\n"));
+        assert_eq!(done.text, PLAN);
         assert_eq!(
-            refused(&format!("\u{feff}{HEADER}\r\n,,,,,,\r\n\r\n")),
-            [
-                "error: plan.csv: plan.csv has no rows under its first row, so there is nothing to import\n  help: give each benchmark or area a group of lines under the first row, as `careersite export plan` writes them"
-            ]
+            done.summary.left_alone,
+            ["Benchmark 1", "Destinations", "Benchmark 5"]
         );
     }
 

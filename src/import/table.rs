@@ -121,17 +121,6 @@ impl Table {
             .with_help(help)
     }
 
-    /// A file with its header row but nothing under it: an import of it would change nothing,
-    /// which is rarely what was meant.
-    pub fn nothing_under_headers(&self, help: &str) -> Diagnostic {
-        Diagnostic::error(format!(
-            "{} has no rows under its first row, so there is nothing to import",
-            self.shown.display()
-        ))
-        .in_file(&self.shown)
-        .with_help(help)
-    }
-
     /// A problem with `row` as a whole.
     pub fn row_problem(&self, row: &Row, message: String, help: String) -> Diagnostic {
         Diagnostic::error(message)
