@@ -740,3 +740,20 @@ fn a_grid_sorted_in_the_spreadsheet_reads_back_as_the_same_grid() {
         );
     }
 }
+
+#[test]
+fn counts_too_large_to_add_up_are_refused_by_line_not_crashed_on() {
+    let site = TestSite::example();
+    site.write(
+        "ours.csv",
+        "Year,Leaving,Cohort,employment,neet\n2026,Year 11,10,4000000000,4000000000\n",
+    );
+    let file = site.root().join("ours.csv");
+    let err = site
+        .run(&["import", "destinations", file.to_str().unwrap()])
+        .failure()
+        .stderr();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.contains("ours.csv:2:"), "{err}");
+    assert!(err.contains("the routes add up to 8000000000"), "{err}");
+}

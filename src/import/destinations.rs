@@ -462,7 +462,11 @@ fn dfe_leavers(
         routes: counted,
     }
     .complete();
-    adds_up(&leavers).map_err(|message| {
+    Count::fit(
+        leavers.cohort,
+        leavers.routes.iter().map(|&(_, count)| count),
+    )
+    .map_err(|message| {
         table.row_problem(
             row,
             message,
@@ -488,24 +492,6 @@ fn dfe_count(table: &Table, row: &Row, column: usize) -> Result<Count, Diagnosti
             )
         }),
     }
-}
-
-/// Whether the routes fit the cohort, as the model will insist when it reads them back.
-fn adds_up(leavers: &Leavers) -> Result<(), String> {
-    let known: u64 = leavers
-        .routes
-        .iter()
-        .filter_map(|(_, c)| c.known())
-        .map(u64::from)
-        .sum();
-    let withheld = leavers.routes.iter().any(|(_, c)| c.known().is_none());
-    let cohort = u64::from(leavers.cohort);
-    if known > cohort || (known < cohort && !withheld) {
-        return Err(format!(
-            "the destinations add up to {known}, not the cohort of {cohort}"
-        ));
-    }
-    Ok(())
 }
 
 /// The rows of the school's own spreadsheet.
@@ -609,16 +595,15 @@ fn school_leavers(
         routes,
     }
     .complete();
-    let known: u32 = leavers.routes.iter().filter_map(|(_, c)| c.known()).sum();
-    if known != cohort {
-        return Err(table.problem(
+    Count::fit(cohort, leavers.routes.iter().map(|&(_, count)| count)).map_err(|message| {
+        table.problem(
             row,
             columns.cohort,
-            format!("the destinations add up to {known}, not the cohort of {cohort}"),
-            "give every leaver a route, with `unknown` for those whose destination you do not know"
+            message,
+            "each leaver is counted under one route, and the routes add up to the cohort"
                 .to_string(),
-        ));
-    }
+        )
+    })?;
     Ok(leavers)
 }
 

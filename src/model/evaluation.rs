@@ -161,27 +161,7 @@ impl WrittenDestinations {
     /// Suppression reasons from the cohort being the sum of the published counts: a route
     /// left out would be a count no rule protects.
     fn check(&self) -> Result<(), String> {
-        let counted: u64 = self
-            .routes
-            .values()
-            .filter_map(|count| count.known())
-            .map(u64::from)
-            .sum();
-        let withheld = self.routes.values().any(|count| count.known().is_none());
-        let cohort = u64::from(self.cohort);
-        if counted > cohort {
-            return Err(format!(
-                "the routes add up to {counted}, more than the cohort of `{}` leavers: check the counts",
-                self.cohort
-            ));
-        }
-        if counted < cohort && !withheld {
-            return Err(format!(
-                "the routes add up to {counted}, but the cohort is `{}` leavers: give the route of the other {}, with `unknown:` for those whose destination is not known",
-                self.cohort,
-                cohort - counted
-            ));
-        }
+        Count::fit(self.cohort, self.routes.values().copied())?;
         if self.source == DestinationsSource::Dfe
             && !matches!(self.leaving, super::YearGroup::Year(11 | 13))
         {
@@ -289,6 +269,31 @@ impl Count {
             Count::Known(count) => Some(count),
             Count::Withheld => None,
         }
+    }
+
+    /// Whether `counts` fit `cohort`: they add up to it, or, with some withheld, to no more.
+    /// Added as 64-bit numbers, so that no count a file can hold overflows the sum.
+    pub fn fit(cohort: u32, counts: impl IntoIterator<Item = Count>) -> Result<(), String> {
+        let (mut counted, mut withheld) = (0u64, false);
+        for count in counts {
+            match count {
+                Count::Known(count) => counted += u64::from(count),
+                Count::Withheld => withheld = true,
+            }
+        }
+        let whole = u64::from(cohort);
+        if counted > whole {
+            return Err(format!(
+                "the routes add up to {counted}, more than the cohort of `{cohort}` leavers: check the counts"
+            ));
+        }
+        if counted < whole && !withheld {
+            return Err(format!(
+                "the routes add up to {counted}, but the cohort is `{cohort}` leavers: give the route of the other {}, with `unknown:` for those whose destination is not known",
+                whole - counted
+            ));
+        }
+        Ok(())
     }
 }
 
