@@ -6,9 +6,10 @@
 
 use std::path::Path;
 
+use super::place::{list_of, new_list};
 use super::table::{columns, spreadsheet};
 use super::{DataFile, Imported, Row, Summary, Table, Untouched};
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::SELF_ASSESSMENT_FILE;
 use crate::model::{Benchmark, Progress, SelfAssessment};
 use crate::yaml::Scalar;
@@ -334,43 +335,14 @@ fn place(
     summary: &mut Summary,
 ) -> Result<(String, Kept), Diagnostics> {
     let text = Text::new(&data.text);
-    let unplaceable = |line: usize, message: String, help: String| {
-        vec![
-            Diagnostic::error(message)
-                .at(Location::at_line(&data.shown, &data.text, line, 1, 1))
-                .with_help(help),
-        ]
-    };
-    let placing = |u: crate::yaml::edit::Unplaceable| unplaceable(u.line, u.message, u.help);
     let name = |grid: &Grid| format!("Benchmark {}", grid.benchmark.number());
     let mut edits = Edits::default();
-    let list = text.top_level_list("benchmarks").map_err(placing)?;
-    let Some(list) = list else {
-        let mut added = String::new();
-        if !data.text.trim().is_empty() {
-            added.push_str(if data.text.ends_with('\n') {
-                "\n"
-            } else {
-                "\n\n"
-            });
-        }
-        added.push_str("benchmarks:\n");
-        for grid in grids {
-            added.push_str(&new_benchmark(grid, 2));
-            summary.added.push(name(grid));
-        }
-        edits.insert(data.text.len(), added);
+    let Some(list) = list_of(data, &text, "benchmarks", current.benchmarks.len())? else {
+        let items: String = grids.iter().map(|grid| new_benchmark(grid, 2)).collect();
+        summary.added.extend(grids.iter().map(name));
+        edits.insert(data.text.len(), new_list(data, "benchmarks", &items));
         return Ok((edits.apply(&data.text), Vec::new()));
     };
-    if list.items.len() != current.benchmarks.len() {
-        return Err(unplaceable(
-            list.line,
-            "careersite cannot tell the benchmarks under `benchmarks:` apart in the text"
-                .to_string(),
-            "start each benchmark with `- benchmark:`, one under another, as docs/content.md shows"
-                .to_string(),
-        ));
-    }
     if let Some(brackets) = list.empty_value.clone() {
         edits.replace(brackets, String::new());
     }
@@ -402,7 +374,10 @@ fn place(
             gone => format!("{}, whose requirements are written afresh; {gone} that are not in the spreadsheet are removed", name(grid)),
         });
         let item = &list.items[at];
-        match text.list_in_item(item, "requirements").map_err(placing)? {
+        match text
+            .list_in_item(item, "requirements")
+            .map_err(|u| data.unplaceable(u))?
+        {
             Some(requirements) => {
                 let start = requirements
                     .items

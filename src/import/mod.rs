@@ -118,6 +118,21 @@ impl DataFile {
         .map(|parsed| parsed.value)
     }
 
+    /// A part of this file whose layout careersite cannot edit, as a problem at its line.
+    pub fn unplaceable(&self, unplaceable: yaml::edit::Unplaceable) -> Diagnostics {
+        vec![
+            Diagnostic::error(unplaceable.message)
+                .at(crate::diagnostic::Location::at_line(
+                    &self.shown,
+                    &self.text,
+                    unplaceable.line,
+                    1,
+                    1,
+                ))
+                .with_help(unplaceable.help),
+        ]
+    }
+
     /// The data as the file holds it now; errors in it stop the import before it starts.
     pub fn current<T: serde::de::DeserializeOwned + Default>(&self) -> Result<T, Diagnostics> {
         self.parse(&self.text).map_err(|mut errors| {

@@ -2,8 +2,8 @@
 //! it differs, or goes in where it belongs in the list's order. Everything else stays as written.
 
 use super::{DataFile, Summary};
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::yaml::edit::{Edits, List, Text};
+use crate::diagnostic::Diagnostics;
+use crate::yaml::edit::{Edits, List, Text, Unplaceable};
 
 /// A record an import writes as one item of a list, and reads back from the model to compare.
 pub trait Record: PartialEq {
@@ -44,35 +44,18 @@ pub fn place<R: Record>(
     summary: &mut Summary,
 ) -> Result<Placed, Diagnostics> {
     let text = Text::new(&data.text);
-    let unplaceable = |line: usize, message: String, help: String| {
-        vec![
-            Diagnostic::error(message)
-                .at(Location::at_line(&data.shown, &data.text, line, 1, 1))
-                .with_help(help),
-        ]
-    };
-    let list = text
-        .top_level_list(key)
-        .map_err(|u| unplaceable(u.line, u.message, u.help))?;
     let mut edits = Edits::default();
-    let Some(list) = list else {
+    let Some(list) = list_of(data, &text, key, existing.len())? else {
         if !imported.is_empty() {
-            append_list(data, key, imported, &mut edits, summary);
+            let items: String = imported.iter().map(|record| record.item(2)).collect();
+            summary.added.extend(imported.iter().map(Record::name));
+            edits.insert(data.text.len(), new_list(data, key, &items));
         }
         return Ok(Placed {
             text: edits.apply(&data.text),
             untouched: Vec::new(),
         });
     };
-    if list.items.len() != existing.len() {
-        return Err(unplaceable(
-            list.line,
-            format!("careersite cannot tell the items under `{key}:` apart in the text"),
-            format!(
-                "start each item of `{key}:` with `- `, one under another, as docs/content.md shows"
-            ),
-        ));
-    }
     if let Some(empty) = list.empty_value.clone()
         && !imported.is_empty()
     {
@@ -143,14 +126,32 @@ pub fn all_placed<R: Record>(read: &[R], imported: &[R]) -> bool {
     })
 }
 
-/// A new list at the end of the file, for a file that has none yet.
-fn append_list<R: Record>(
+/// The list under the top-level `key` in `text` (the text of `data`), which the model read as
+/// `items` items; `None` if the file has no such key.
+pub fn list_of(
     data: &DataFile,
+    text: &Text,
     key: &str,
-    imported: &[R],
-    edits: &mut Edits,
-    summary: &mut Summary,
-) {
+    items: usize,
+) -> Result<Option<List>, Diagnostics> {
+    let Some(list) = text.top_level_list(key).map_err(|u| data.unplaceable(u))? else {
+        return Ok(None);
+    };
+    if list.items.len() != items {
+        return Err(data.unplaceable(Unplaceable {
+            line: list.line,
+            message: format!("careersite cannot tell the items under `{key}:` apart in the text"),
+            help: format!(
+                "start each item of `{key}:` with `- `, one under another, as docs/content.md shows"
+            ),
+        }));
+    }
+    Ok(Some(list))
+}
+
+/// The text that adds a list under `key`, of the items already written, at the end of `data`,
+/// for a file that has none yet.
+pub fn new_list(data: &DataFile, key: &str, items: &str) -> String {
     let mut added = String::new();
     if !data.text.is_empty() && !data.text.ends_with('\n') {
         added.push('\n');
@@ -160,11 +161,8 @@ fn append_list<R: Record>(
     }
     added.push_str(key);
     added.push_str(":\n");
-    for record in imported {
-        added.push_str(&record.item(2));
-        summary.added.push(record.name());
-    }
-    edits.insert(data.text.len(), added);
+    added.push_str(items);
+    added
 }
 
 /// Replaces item `at` from its `-` on: the comments above it stay.
