@@ -440,6 +440,7 @@ fn new_benchmark(grid: &Grid, indent: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::table::{messages, plain};
 
     const HEADER: &str = "Benchmark,Requirement,Part,Rating,Priority,Primary adaptation,Notes";
 
@@ -493,16 +494,7 @@ benchmarks:
     }
 
     fn refused(csv: &str) -> Vec<String> {
-        read_csv(csv)
-            .unwrap_err()
-            .iter()
-            .map(|problem| problem.to_string())
-            .collect()
-    }
-
-    /// Without the byte-order mark and with `\n` line endings, to read in assertions.
-    fn plain(csv: &str) -> String {
-        csv.trim_start_matches('\u{feff}').replace("\r\n", "\n")
+        messages(&read_csv(csv).unwrap_err())
     }
 
     #[test]

@@ -469,6 +469,7 @@ fn benchmark_number(cell: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::table::{messages, plain};
 
     const HEADER: &str =
         "Benchmark or area,What is in place,Action,Deadline,Who,Success criteria,Progress";
@@ -533,15 +534,7 @@ actions:
     }
 
     fn refused(csv: &str) -> Vec<String> {
-        read_csv(csv)
-            .unwrap_err()
-            .iter()
-            .map(|problem| problem.to_string())
-            .collect()
-    }
-
-    fn plain(csv: &str) -> String {
-        csv.trim_start_matches('\u{feff}').replace("\r\n", "\n")
+        messages(&read_csv(csv).unwrap_err())
     }
 
     #[test]

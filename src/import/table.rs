@@ -314,6 +314,19 @@ impl Table {
     }
 }
 
+/// A spreadsheet without its byte-order mark and with `\n` line endings, to read in
+/// assertions.
+#[cfg(test)]
+pub(crate) fn plain(csv: &str) -> String {
+    csv.trim_start_matches('\u{feff}').replace("\r\n", "\n")
+}
+
+/// Each problem as careersite prints it, to read in assertions.
+#[cfg(test)]
+pub(crate) fn messages(problems: &[Diagnostic]) -> Vec<String> {
+    problems.iter().map(ToString::to_string).collect()
+}
+
 /// `count` spreadsheets made at random, for tests that no input makes an import panic and
 /// that what an import reads comes back as read. Most start with `header`; most cells are one
 /// of the values of their column in `columns` or a text that YAML treats specially, quoted as
