@@ -66,3 +66,15 @@ pub fn text_of(bytes: Vec<u8>, shown: &Path) -> Result<String, Diagnostic> {
 pub fn relative_to(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
+
+/// careersite's folder in the user's own cache folder, for what it keeps between runs (the
+/// preview `serve` builds, pictures once drawn): not the temporary folder every user shares,
+/// where another could put links. `None` when the system names no folder for the user.
+pub fn cache_folder() -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|path| path.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .or_else(|| std::env::var_os("LOCALAPPDATA").map(PathBuf::from))?;
+    Some(cache.join("careersite"))
+}

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod files;
+pub mod images;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -28,6 +28,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Pages whose inputs had not changed, kept as the last build wrote them.
     pub kept: usize,
+    /// Pictures drawn afresh, rather than found already drawn.
+    pub pictures_drawn: usize,
     pub files: usize,
     pub write: WriteReport,
     pub elapsed: Duration,
@@ -73,6 +75,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     Ok(BuildReport {
         pages: report.pages,
         kept: report.kept,
+        pictures_drawn: report.pictures_drawn,
         files: write.written + write.unchanged,
         write,
         elapsed: started.elapsed(),

@@ -17,6 +17,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Files under `content/` copied to the output as they are, in path order.
     pub assets: Vec<Asset>,
+    /// Pictures under `content/` (JPEG, PNG, WebP), drawn afresh for the site, in path order.
+    pub images: Vec<crate::images::Image>,
     /// The data files as written, by their path from the root (`content/events.yaml`), to
     /// place problems found in their Markdown after loading.
     pub data_texts: std::collections::BTreeMap<PathBuf, String>,

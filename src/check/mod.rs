@@ -140,6 +140,7 @@ fn audiences_without_hub(site: &Site, findings: &mut Diagnostics) {
 fn missing_logo(site: &Site, findings: &mut Diagnostics) {
     if let Some(logo) = &site.config.school.logo
         && !site.assets.iter().any(|a| &a.content_path == logo)
+        && !site.images.iter().any(|i| &i.content_path == logo)
     {
         findings.push(
             Diagnostic::error(format!("the logo `{logo}` is not under content/"))

@@ -27,11 +27,16 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> 
                 super::report(&report.warnings);
                 let w = &report.write;
                 println!(
-                    "Built {} pages ({}{} files: {} written, {} unchanged, {} removed) into {} in {} ms{}",
+                    "Built {} pages ({}{}{} files: {} written, {} unchanged, {} removed) into {} in {} ms{}",
                     report.pages,
                     match report.kept {
                         0 => String::new(),
                         n => format!("{n} kept from the last build; "),
+                    },
+                    match report.pictures_drawn {
+                        0 => String::new(),
+                        1 => "1 picture drawn afresh; ".to_string(),
+                        n => format!("{n} pictures drawn afresh; "),
                     },
                     report.files,
                     w.written,

@@ -17,7 +17,8 @@ pub use walk::is_hidden_or_temporary;
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, has_errors};
-use crate::site::{CareersData, Page, Site, url_path_for};
+use crate::images::{self, Image};
+use crate::site::{Asset, CareersData, Page, Site, url_path_for};
 use crate::yaml;
 
 pub const CONTENT_DIR: &str = "content";
@@ -79,6 +80,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         }
     }
 
+    let (images, assets) = read_images(root, files.assets, &mut diagnostics);
     match config {
         Some(config) if !has_errors(&diagnostics) => {
             pages.sort_by(|a, b| a.url_path.cmp(&b.url_path).then(a.source.cmp(&b.source)));
@@ -88,7 +90,8 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
                     config,
                     careers,
                     pages,
-                    assets: files.assets,
+                    assets,
+                    images,
                     data_texts,
                 },
                 warnings: diagnostics,
@@ -96,6 +99,30 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         }
         _ => Err(diagnostics),
     }
+}
+
+/// Sorts the pictures careersite draws afresh (see [`crate::images`]) out of `assets`, and
+/// reads each one's header.
+fn read_images(
+    root: &Path,
+    assets: Vec<Asset>,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<Image>, Vec<Asset>) {
+    let (pictures, assets): (Vec<Asset>, Vec<Asset>) = assets
+        .into_iter()
+        .partition(|asset| images::Format::named(&asset.content_path).is_some());
+    let read: Vec<Result<Image, Diagnostic>> = pictures
+        .par_iter()
+        .map(|p| Image::read(&p.source, &relative_to(root, &p.source), &p.content_path))
+        .collect();
+    let mut images = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok(image) => images.push(image),
+            Err(problem) => diagnostics.push(problem),
+        }
+    }
+    (images, assets)
 }
 
 /// Only `content/site.yaml` (the defaults when there is none), for a command that needs no

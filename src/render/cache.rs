@@ -127,6 +127,10 @@ pub fn bodies(site: &Site, theme: &Theme, plan: &Plan) -> Option<u128> {
     for asset in &site.assets {
         asset.content_path.hash(&mut hasher);
     }
+    // A picture's versions are named by its hash, and shown at its size.
+    for image in &site.images {
+        (&image.content_path, image.hash, image.width, image.height).hash(&mut hasher);
+    }
     plan.hash(&mut hasher);
     Some(hasher.digest128())
 }

@@ -46,6 +46,34 @@ pub struct LinkIndex {
     url_path_by_source: HashMap<String, String>,
     url_paths: HashSet<String>,
     assets: HashSet<String>,
+    /// The pictures careersite draws afresh, by their path under `content/`.
+    pictures: HashMap<String, Picture>,
+}
+
+/// What a page needs to show a picture at the width that suits the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    /// Each version's width and address from the site root, narrowest first.
+    pub versions: Vec<(u32, String)>,
+    /// The size of the widest version, for `width` and `height`, which keep the page from
+    /// jumping when the picture arrives.
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Picture {
+    fn of(image: &crate::images::Image) -> Picture {
+        let widest = image.widest();
+        Picture {
+            versions: image
+                .widths()
+                .into_iter()
+                .map(|width| (width, image.published_at(super::urls::CACHED_DIR, width)))
+                .collect(),
+            width: widest,
+            height: image.height_at(widest),
+        }
+    }
 }
 
 impl LinkIndex {
@@ -63,8 +91,29 @@ impl LinkIndex {
                 .map(|p| p.url_path.clone())
                 .chain(generated.iter().cloned())
                 .collect(),
-            assets: site.assets.iter().map(|a| a.content_path.clone()).collect(),
+            assets: site
+                .assets
+                .iter()
+                .map(|a| a.content_path.clone())
+                .chain(site.images.iter().map(|i| i.content_path.clone()))
+                .collect(),
+            pictures: site
+                .images
+                .iter()
+                .map(|image| (image.content_path.clone(), Picture::of(image)))
+                .collect(),
         }
+    }
+
+    /// The picture `destination` names, written in the text at `content_path`, if it is one
+    /// careersite draws.
+    pub fn picture(&self, content_path: &str, destination: &str) -> Option<&Picture> {
+        if destination.starts_with('#') || destination.starts_with("//") || has_scheme(destination)
+        {
+            return None;
+        }
+        let (target, _) = target(content_path, destination)?;
+        self.pictures.get(&target)
     }
 
     /// Resolves `destination`, written in the page at `content_path` published `depth` folders deep.
@@ -82,18 +131,7 @@ impl LinkIndex {
         if destination.starts_with("//") {
             return Link::External;
         }
-        let (path, suffix) = match destination.find(['#', '?']) {
-            Some(i) => destination.split_at(i),
-            None => (destination, ""),
-        };
-        let decoded = percent_decode_str(path).decode_utf8_lossy();
-        let base = match decoded.strip_prefix('/') {
-            Some(_) => "",
-            None => content_path.rfind('/').map_or("", |i| &content_path[..=i]),
-        };
-        let Some(target) =
-            crate::site::normalise(&format!("{base}{}", decoded.trim_start_matches('/')))
-        else {
+        let Some((target, suffix)) = target(content_path, destination) else {
             return Link::Broken(format!("`{destination}` points outside the content folder"));
         };
         let root = root_prefix(depth);
@@ -114,6 +152,22 @@ impl LinkIndex {
         }
         Link::Broken(format!("there is no page or file at `{destination}`"))
     }
+}
+
+/// The path under `content/` that `destination`, written in the text at `content_path`,
+/// names, and what follows it (`#part`, `?query`); `None` if it leads out of `content/`.
+fn target<'a>(content_path: &str, destination: &'a str) -> Option<(String, &'a str)> {
+    let (path, suffix) = match destination.find(['#', '?']) {
+        Some(i) => destination.split_at(i),
+        None => (destination, ""),
+    };
+    let decoded = percent_decode_str(path).decode_utf8_lossy();
+    let base = match decoded.strip_prefix('/') {
+        Some(_) => "",
+        None => content_path.rfind('/').map_or("", |i| &content_path[..=i]),
+    };
+    let target = crate::site::normalise(&format!("{base}{}", decoded.trim_start_matches('/')))?;
+    Some((target, suffix))
 }
 
 /// A link written to be filled in later (`[Compass+](#)`, `href="#"`, `[x]()`): it leads
@@ -166,6 +220,7 @@ mod tests {
             .into(),
             url_paths: ["pupils/year-11/", "", "parents/"].map(String::from).into(),
             assets: ["files/Careers Policy.pdf".to_string()].into(),
+            pictures: HashMap::new(),
         }
     }
 

@@ -10,6 +10,7 @@ use pulldown_cmark::{
 use super::autolinks::link_bare_addresses;
 use super::escape_xml;
 use super::links::{Link, LinkIndex};
+use super::pictures;
 use super::placed::Placed;
 use super::raw_html;
 // Every caller of `render` builds a `Source`; it has a module of its own only so that
@@ -41,11 +42,13 @@ pub fn render(source: &Source<'_>, links: &LinkIndex) -> Html {
     );
 
     let mut warnings = Placed::new(source);
-    rewrite_links(source, links, &mut events, &mut warnings);
     leave_out_html_nested_too_deep(&mut events, &mut warnings);
     let has_raw_html = events
         .iter()
         .any(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    // After the raw HTML is judged: the pictures' own HTML is careersite's.
+    pictures::show(source, links, &mut events);
+    rewrite_links(source, links, &mut events, &mut warnings);
     let sanitise = has_raw_html && !source.allow_scripts;
     if sanitise {
         warn_of_unsafe_html(&events, &mut warnings);
@@ -538,6 +541,7 @@ mod tests {
             careers: Default::default(),
             pages: vec![page(body)],
             assets: Vec::new(),
+            images: Vec::new(),
             data_texts: Default::default(),
         };
         let theme_ids: HashSet<String> = ["main", "compass"].map(String::from).into();
@@ -571,6 +575,7 @@ mod tests {
             careers: Default::default(),
             pages: Vec::new(),
             assets: Vec::new(),
+            images: Vec::new(),
             data_texts: Default::default(),
         };
         let source = Source {

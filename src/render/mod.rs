@@ -15,6 +15,7 @@ mod hubs;
 pub mod links;
 mod markdown;
 mod outputs;
+mod pictures;
 mod placed;
 mod plan;
 pub mod raw_html;
@@ -51,6 +52,8 @@ pub struct RenderReport {
     pub pages: usize,
     /// Pages not rendered, their files kept as the last build wrote them.
     pub kept: usize,
+    /// Pictures drawn afresh, rather than found already drawn (see [`crate::images`]).
+    pub pictures_drawn: usize,
     pub warnings: Diagnostics,
     /// For the next build: what this one rendered, and with what; `None` when not asked for.
     pub cache: Option<RenderCache>,
@@ -273,6 +276,9 @@ impl Prepared {
             path: asset.content_path.clone(),
             contents: Contents::Copy(asset.source.clone()),
         }));
+        let pictures = pictures::files(site)?;
+        others.extend(pictures.files);
+        warnings.extend(pictures.warnings);
         let problems: Diagnostics = others
             .into_par_iter()
             .filter_map(|file| sink.take(file).err())
@@ -291,6 +297,7 @@ impl Prepared {
         Ok(RenderReport {
             pages,
             kept: kept.into_inner(),
+            pictures_drawn: pictures.drawn,
             warnings,
             cache,
         })

@@ -1,4 +1,5 @@
-//! The files careersite makes itself, besides copying the school's own: one list of their
+//! The files careersite makes itself, besides copying the school's own (and drawing its
+//! pictures afresh): one list of their
 //! names, so that a school file at one of those addresses is named before anything is
 //! rendered, and `build`, `check` and `serve` refuse it alike.
 
@@ -45,6 +46,11 @@ pub fn all(site: &Site, theme: &Theme, plan: &Plan) -> HashSet<String> {
         .into_iter()
         .map(|(path, _)| path)
         .chain(site.assets.iter().map(|asset| asset.content_path.clone()))
+        .chain(site.images.iter().flat_map(|image| {
+            let versions = image.widths().into_iter();
+            let versions = versions.map(|width| image.published_at(super::urls::CACHED_DIR, width));
+            std::iter::once(image.content_path.clone()).chain(versions)
+        }))
         .collect()
 }
 

@@ -33,6 +33,9 @@ pub const NOT_FOUND_FILE: &str = "404.html";
 pub const FEED_FILE: &str = "atom.xml";
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 pub const ROBOTS_FILE: &str = "robots.txt";
+/// Files whose names change whenever their contents do (each picture's versions, the theme's
+/// files), so that a browser may keep them for a year: under a folder named by a hash.
+pub const CACHED_DIR: &str = "cached";
 
 /// The pages templates ask for by name, with `url(name="…")`: each name, and the page's
 /// address.

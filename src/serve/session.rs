@@ -110,13 +110,8 @@ pub fn update(
 fn preview_folder(root: &Path) -> PathBuf {
     let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let site = xxhash_rust::xxh3::xxh3_64(real.as_os_str().as_encoded_bytes());
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
-        .or_else(|| std::env::var_os("LOCALAPPDATA").map(PathBuf::from))
-        .unwrap_or_else(std::env::temp_dir);
-    cache
-        .join("careersite")
+    crate::files::cache_folder()
+        .unwrap_or_else(|| std::env::temp_dir().join("careersite"))
         .join("preview")
         .join(format!("{site:016x}"))
         .join("site")
