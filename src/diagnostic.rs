@@ -43,6 +43,8 @@ pub enum Code {
     Link,
     Anchor,
     Image,
+    /// A photo that may show pupils, without a word on consent to publish it.
+    Photo,
     Alt,
     Headings,
     LinkText,
@@ -82,6 +84,7 @@ impl Code {
             Code::External => "EXTERNAL",
             Code::UnsafeHtml => "UNSAFE-HTML",
             Code::RemoteMedia => "REMOTE-MEDIA",
+            Code::Photo => "PHOTO",
             Code::Id => "ID",
         }
     }

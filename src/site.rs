@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::SiteConfig;
 use crate::model::FrontMatter;
-use crate::model::{ActionPlan, Evaluation, Events, Programme, SelfAssessment, YearRange};
+use crate::model::{ActionPlan, Evaluation, Events, Photos, Programme, SelfAssessment, YearRange};
 
 pub struct Site {
     /// The folder holding `content/` and, optionally, `themes/`.
@@ -83,6 +83,8 @@ pub struct CareersData {
     pub events: Option<Events>,
     /// `evaluation.yaml`
     pub evaluation: Option<Evaluation>,
+    /// `photos.yaml`: who is in the school's photos, and the consent to publish them.
+    pub photos: Option<Photos>,
 }
 
 impl Site {

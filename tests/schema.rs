@@ -11,7 +11,9 @@ use std::path::Path;
 
 use careersite::config::SiteConfig;
 use careersite::diagnostic::Severity;
-use careersite::model::{ActionPlan, Evaluation, Events, FrontMatter, Programme, SelfAssessment};
+use careersite::model::{
+    ActionPlan, Evaluation, Events, FrontMatter, Photos, Programme, SelfAssessment,
+};
 use careersite::yaml::{self, Source};
 use common::{DATA_FILES, TestSite, copy_tree, repo_root, schema_file};
 use serde::de::DeserializeOwned;
@@ -101,6 +103,7 @@ fn careersite_reads(file: &str, text: &str) -> Result<(), Vec<String>> {
         "action-plan.yaml" => read::<ActionPlan>(text),
         "evaluation.yaml" => read::<Evaluation>(text),
         "events.yaml" => read::<Events>(text),
+        "photos.yaml" => read::<Photos>(text),
         "page" => read::<FrontMatter>(text),
         other => panic!("no such file: {other}"),
     }
@@ -595,7 +598,7 @@ fn the_schemas_are_the_same_bytes_every_run_and_never_published() {
     };
     written_schemas(site.root());
     let first = read(&site);
-    assert_eq!(first.len(), 7, "{:?}", first.keys());
+    assert_eq!(first.len(), 8, "{:?}", first.keys());
     written_schemas(site.root());
     assert_eq!(read(&site), first);
     site.build().success();

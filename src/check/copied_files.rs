@@ -1,7 +1,13 @@
-//! HTML, SVG and XML files under `content/` are published as they are, outside any page and its
-//! Content Security Policy: a script in one would run on the school's own site when it is
-//! opened. Unless the school allows scripts, such a file stops the build, and so does one that
-//! cannot be read well enough to tell.
+//! Files under `content/` other than pages, data and the pictures careersite draws afresh are
+//! published as they are. Two kinds could do harm that way:
+//!
+//! - HTML, SVG and XML files, outside any page and its Content Security Policy: a script in
+//!   one would run on the school's own site when it is opened. Unless the school allows
+//!   scripts, such a file stops the build, and so does one that cannot be read well enough to
+//!   tell.
+//! - Pictures in formats careersite cannot draw (HEIC, AVIF, TIFF, GIF...) that carry EXIF or
+//!   XMP metadata, which may say where a photo of pupils was taken. Such a file stops the
+//!   build: converted to JPEG, it is drawn afresh without it.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::raw_html::{self, EMBEDS, RUNS_SCRIPTS};
@@ -42,6 +48,43 @@ pub fn scripts(site: &Site) -> Diagnostics {
         .collect()
 }
 
+/// Endings of pictures careersite cannot draw afresh, whose formats can carry metadata.
+const UNDRAWN_PICTURES: [&str; 10] = [
+    ".heic", ".heif", ".avif", ".tif", ".tiff", ".gif", ".bmp", ".jxl", ".jp2", ".dng",
+];
+/// What EXIF and XMP metadata start with, or are named by, in any of those formats.
+const METADATA_MARKS: [&[u8]; 3] = [b"Exif", b"<x:xmpmeta", b"http://ns.adobe.com/xap/1.0/"];
+
+pub fn metadata(site: &Site) -> Diagnostics {
+    site.assets
+        .iter()
+        .filter(|asset| {
+            let lower = asset.content_path.to_ascii_lowercase();
+            UNDRAWN_PICTURES.iter().any(|ending| lower.ends_with(ending))
+        })
+        .filter_map(|asset| {
+            let shown = crate::files::relative_to(&site.root, &asset.source);
+            let carries = match std::fs::read(&asset.source) {
+                Ok(bytes) => carries_metadata(&bytes),
+                Err(err) => return Some(Diagnostic::io("read", &shown, &err)),
+            };
+            carries.then(|| {
+                Diagnostic::error(
+                    "this picture carries metadata (EXIF or XMP), which may say where it was taken, and careersite can take it out only of JPEG, PNG and WebP pictures",
+                )
+                .in_file(&shown)
+                .with_help("open it in a photo editor and save it as JPEG (for a photo) or PNG (for a drawing): careersite then publishes it without its metadata")
+            })
+        })
+        .collect()
+}
+
+fn carries_metadata(bytes: &[u8]) -> bool {
+    METADATA_MARKS
+        .iter()
+        .any(|mark| bytes.windows(mark.len()).any(|window| window == *mark))
+}
+
 /// The first thing in `text` that would run or load a page of its own, and how many more.
 fn what_runs(text: &str) -> Option<String> {
     // An XML entity can hold markup that only the browser's XML reader puts in place.
@@ -63,6 +106,17 @@ fn what_runs(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metadata_is_found_whatever_the_format_wraps_it_in() {
+        let found = carries_metadata;
+        // A HEIC names its EXIF item; an XMP packet says what it is.
+        assert!(found(b"....iinf....infe....Exif...."));
+        assert!(found(
+            b"GIF89a...XMP DataXMP<?xpacket begin=''?><x:xmpmeta xmlns:x='adobe:ns:meta/'>"
+        ));
+        assert!(!found(b"GIF89a\x01\x00\x01\x00 plain pixels"));
+    }
 
     #[test]
     fn scripts_however_they_are_written_are_found() {

@@ -10,6 +10,7 @@ mod coverage;
 mod findings;
 mod freshness;
 mod phase;
+mod photos;
 mod plans;
 mod published;
 mod sources;
@@ -33,6 +34,7 @@ pub fn before_render(site: &Site, theme: &Theme) -> Diagnostics {
     audiences_without_hub(site, &mut findings);
     missing_logo(site, &mut findings);
     destinations_given_twice(site, &mut findings);
+    findings.extend(copied_files::metadata(site));
     if !site.config.allow_scripts {
         findings.extend(copied_files::scripts(site));
     }
@@ -49,6 +51,7 @@ pub fn compliance(site: &Site, today: jiff::civil::Date) -> Diagnostics {
     plans::check(site, today, &mut findings);
     assessment::check(site, &mut findings);
     phase::check(site, &mut findings);
+    photos::check(site, &mut findings);
     findings.list
 }
 

@@ -28,6 +28,7 @@ pub const SELF_ASSESSMENT_FILE: &str = "benchmarks.yaml";
 pub const ACTION_PLAN_FILE: &str = "action-plan.yaml";
 pub const EVENTS_FILE: &str = "events.yaml";
 pub const EVALUATION_FILE: &str = "evaluation.yaml";
+pub const PHOTOS_FILE: &str = "photos.yaml";
 
 /// A data file as the careers leader names it: `content/site.yaml` for `site.yaml`.
 pub fn data_file_path(name: &str) -> PathBuf {
@@ -58,6 +59,7 @@ pub fn load(root: &Path) -> Result<Loaded, Diagnostics> {
         action_plan: data_file(root, &content, ACTION_PLAN_FILE, &mut loading).flatten(),
         events: data_file(root, &content, EVENTS_FILE, &mut loading).flatten(),
         evaluation: data_file(root, &content, EVALUATION_FILE, &mut loading).flatten(),
+        photos: data_file(root, &content, PHOTOS_FILE, &mut loading).flatten(),
     };
     let Loading {
         mut diagnostics,

@@ -9,6 +9,7 @@ mod evaluation;
 mod events;
 mod front_matter;
 mod phase;
+mod photos;
 mod programme;
 mod self_assessment;
 mod statutory;
@@ -29,6 +30,7 @@ pub use evaluation::{
 pub use events::{Event, Events, When};
 pub use front_matter::FrontMatter;
 pub use phase::Phase;
+pub use photos::{Photo, Photos};
 pub use programme::{Access, Activity, Programme, Term, Year};
 pub use self_assessment::{
     BenchmarkAssessment, Priority, Progress, Rated, Requirement, SelfAssessment,

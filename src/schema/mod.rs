@@ -17,7 +17,9 @@ use serde_json::{Map, Value, json};
 use crate::config::SiteConfig;
 use crate::diagnostic::Diagnostic;
 use crate::load;
-use crate::model::{ActionPlan, Evaluation, Events, FrontMatter, Programme, SelfAssessment};
+use crate::model::{
+    ActionPlan, Evaluation, Events, FrontMatter, Photos, Programme, SelfAssessment,
+};
 pub use fields::{Field, fields};
 
 /// The folder under `content/` the schemas are written to. Its name starts with a dot, so it is
@@ -55,6 +57,7 @@ pub fn all() -> Vec<FileSchema> {
         file::<ActionPlan>(Some(load::ACTION_PLAN_FILE), "action-plan.schema.json"),
         file::<Evaluation>(Some(load::EVALUATION_FILE), "evaluation.schema.json"),
         file::<Events>(Some(load::EVENTS_FILE), "events.schema.json"),
+        file::<Photos>(Some(load::PHOTOS_FILE), "photos.schema.json"),
         file::<FrontMatter>(None, "page.schema.json"),
     ]
 }

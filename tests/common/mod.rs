@@ -302,13 +302,14 @@ pub fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// The careers data files careersite reads from `content/`, as `init` writes them.
-pub const DATA_FILES: [&str; 6] = [
+pub const DATA_FILES: [&str; 7] = [
     "site.yaml",
     "programme.yaml",
     "benchmarks.yaml",
     "action-plan.yaml",
     "evaluation.yaml",
     "events.yaml",
+    "photos.yaml",
 ];
 
 /// The schema `careersite schema` writes for a data file, or for `page` front matter.
