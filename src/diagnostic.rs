@@ -45,6 +45,8 @@ pub enum Code {
     Image,
     /// A photo that may show pupils, without a word on consent to publish it.
     Photo,
+    /// A picture too heavy for a reader on a phone, even once drawn afresh.
+    PictureSize,
     Alt,
     Headings,
     LinkText,
@@ -85,6 +87,7 @@ impl Code {
             Code::UnsafeHtml => "UNSAFE-HTML",
             Code::RemoteMedia => "REMOTE-MEDIA",
             Code::Photo => "PHOTO",
+            Code::PictureSize => "PICTURE-SIZE",
             Code::Id => "ID",
         }
     }

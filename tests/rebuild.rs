@@ -51,6 +51,13 @@ fn an_unchanged_rebuild_reads_no_published_file_back_and_no_unchanged_school_fil
         !opened.iter().any(|path| path == "content/files/policy.pdf"),
         "the PDF was read again: {opened:#?}"
     );
+    // Nor is a photo: what its header said, and its drawings, are in the cache.
+    assert!(
+        !opened
+            .iter()
+            .any(|path| path == "content/images/careers-fair-2026.jpg"),
+        "the photo was read again: {opened:#?}"
+    );
     assert!(
         opened.iter().any(|path| path == "content/site.yaml"),
         "the trace should show the sources being read: {opened:#?}"

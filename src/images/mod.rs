@@ -21,6 +21,8 @@ use image::metadata::Orientation;
 use image::{ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::diagnostic::Diagnostic;
+pub use cache::Remembered;
+use cache::Stamp;
 
 /// The widths a picture is drawn at, in pixels, for `srcset`: a phone, a phone with a sharp
 /// screen or a laptop's column, and a sharp laptop screen. The page's text column is 42rem
@@ -114,9 +116,27 @@ pub struct Taken {
 impl Image {
     /// Reads the picture at `source` (shown to the careers leader as `shown`), published at
     /// `content_path`.
-    pub fn read(source: &Path, shown: &Path, content_path: &str) -> Result<Image, Diagnostic> {
+    /// `remembered`: what earlier reads found, so that a picture whose file has not changed
+    /// is not read again.
+    pub fn read(
+        source: &Path,
+        shown: &Path,
+        content_path: &str,
+        remembered: &Remembered,
+    ) -> Result<Image, Diagnostic> {
+        let stamp = Stamp::of(source);
+        if let Some(image) = stamp.and_then(|s| remembered.recall(source, content_path, s)) {
+            return Ok(image);
+        }
         let bytes = std::fs::read(source).map_err(|err| Diagnostic::io("read", shown, &err))?;
-        Image::from_bytes(&bytes, source, content_path).map_err(|problem| problem.in_file(shown))
+        let image = Image::from_bytes(&bytes, source, content_path)
+            .map_err(|problem| problem.in_file(shown))?;
+        // The stamp from before the read: a file saved meanwhile has a newer one, and is read
+        // again next time.
+        if let Some(stamp) = stamp {
+            remembered.remember(&image, stamp);
+        }
+        Ok(image)
     }
 
     fn from_bytes(bytes: &[u8], source: &Path, content_path: &str) -> Result<Image, Diagnostic> {

@@ -113,9 +113,13 @@ fn read_images(
     let (pictures, assets): (Vec<Asset>, Vec<Asset>) = assets
         .into_iter()
         .partition(|asset| images::Format::named(&asset.content_path).is_some());
+    let remembered = images::Remembered::open();
     let read: Vec<Result<Image, Diagnostic>> = pictures
         .par_iter()
-        .map(|p| Image::read(&p.source, &relative_to(root, &p.source), &p.content_path))
+        .map(|p| {
+            let shown = relative_to(root, &p.source);
+            Image::read(&p.source, &shown, &p.content_path, &remembered)
+        })
         .collect();
     let mut images = Vec::with_capacity(read.len());
     for result in read {

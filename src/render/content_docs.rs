@@ -106,15 +106,29 @@ fn built_example() -> (HashMap<String, Vec<u8>>, BTreeSet<String>) {
         .filter(|target| target.special.is_none() && !target.url_path.is_empty())
         .map(|target| target.output_file())
         .collect();
+    // The school's own files, and its pictures, however many versions of each are drawn.
     let not_made: BTreeSet<&str> = site
         .assets
         .iter()
         .map(|asset| asset.content_path.as_str())
+        .chain(site.images.iter().map(|image| image.content_path.as_str()))
         .chain(theme.static_files.iter().map(|file| file.name.as_str()))
         .collect();
+    let a_version_of_a_picture = |path: &str| {
+        site.images.iter().any(|image| {
+            image
+                .widths()
+                .into_iter()
+                .any(|width| image.published_at(super::urls::CACHED_DIR, width) == path)
+        })
+    };
     let made = files
         .keys()
-        .filter(|path| !own.contains(*path) && !not_made.contains(path.as_str()))
+        .filter(|path| {
+            !own.contains(*path)
+                && !not_made.contains(path.as_str())
+                && !a_version_of_a_picture(path)
+        })
         .cloned()
         .collect();
     (files, made)

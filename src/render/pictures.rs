@@ -199,7 +199,7 @@ fn over_budget(site: &Site, image: &Image, size: u64) -> Diagnostic {
         image.widest(),
         BUDGET / 1024
     ))
-    .coded(Code::Image)
+    .coded(Code::PictureSize)
     .in_file(&crate::files::relative_to(&site.root, &image.source))
     .with_help(advice)
 }

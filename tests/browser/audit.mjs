@@ -42,7 +42,7 @@ export function fileUrl(folder, page) {
   return pathToFileURL(join(folder, page)).href;
 }
 
-const TYPES = { html: "text/html; charset=utf-8", css: "text/css", svg: "image/svg+xml", js: "text/javascript", pdf: "application/pdf" };
+const TYPES = { html: "text/html; charset=utf-8", css: "text/css", svg: "image/svg+xml", js: "text/javascript", pdf: "application/pdf", jpg: "image/jpeg", png: "image/png", webp: "image/webp" };
 
 /**
  * Serves `folder` over HTTP under `prefix` (such as `/careers/`), as a static host would:

@@ -60,10 +60,15 @@ impl TestSite {
 
     /// Runs careersite with `args` and `--root` set to this site.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// As [`TestSite::run`], with `env` set: `XDG_CACHE_HOME`, for a cache of its own.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &Path)]) -> Run {
         let root = self.root().as_os_str();
         let mut all: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
         all.extend([OsStr::new("--root"), root]);
-        careersite(&all)
+        careersite_with(&all, env)
     }
 
     /// Builds the site, expecting it to be refused as a careers leader's mistake should be:
@@ -138,8 +143,14 @@ pub const HANG: Duration = Duration::from_secs(300);
 
 /// Runs the real binary with `args`, failing the test if it hangs.
 pub fn careersite(args: &[&OsStr]) -> Run {
+    careersite_with(args, &[])
+}
+
+/// As [`careersite`], with `env` set.
+pub fn careersite_with(args: &[&OsStr], env: &[(&str, &Path)]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_careersite"))
         .args(args)
+        .envs(env.iter().copied())
         .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
