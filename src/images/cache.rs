@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use image::metadata::Orientation;
 
-use super::{Format, Image, Taken, encode};
+use super::{Format, Image, Taken};
 use crate::diagnostic::Diagnostic;
 use crate::output::Contents;
 
@@ -80,7 +80,7 @@ impl Cache {
                     .with_help("build again once it is saved"),
             );
         }
-        let drawn = encode::draw(image, &bytes, &widths).map_err(|err| {
+        let drawn = image.draw(&bytes).map_err(|err| {
             Diagnostic::error(format!("this picture cannot be drawn again: {err}"))
                 .in_file(shown)
                 .with_help("open it in a photo editor and save it again")

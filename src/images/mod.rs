@@ -139,7 +139,12 @@ impl Image {
         Ok(image)
     }
 
-    fn from_bytes(bytes: &[u8], source: &Path, content_path: &str) -> Result<Image, Diagnostic> {
+    /// The picture whose file holds `bytes`.
+    pub fn from_bytes(
+        bytes: &[u8],
+        source: &Path,
+        content_path: &str,
+    ) -> Result<Image, Diagnostic> {
         let named = Format::named(content_path).unwrap_or(Format::Jpeg);
         let format = image::guess_format(bytes)
             .ok()
@@ -177,6 +182,11 @@ impl Image {
             orientation,
             taken,
         })
+    }
+
+    /// The picture drawn afresh at each of [`Image::widths`], from its file's `bytes`.
+    pub fn draw(&self, bytes: &[u8]) -> image::ImageResult<Vec<Vec<u8>>> {
+        encode::draw(self, bytes, &self.widths())
     }
 
     /// The widths this picture is published at, narrowest first: those of [`WIDTHS`] below
@@ -313,6 +323,50 @@ mod tests {
             photo.published_at("cached", 480),
             "cached/3f9a0c21d4/fair-480.jpg"
         );
+    }
+
+    fn fixture(name: &str) -> (Vec<u8>, Image) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/images")
+            .join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let image = Image::from_bytes(&bytes, &path, name).unwrap();
+        (bytes, image)
+    }
+
+    fn holds(bytes: &[u8], needle: &[u8]) -> bool {
+        bytes.windows(needle.len()).any(|window| window == needle)
+    }
+
+    #[test]
+    fn every_format_is_drawn_the_right_way_up_without_its_metadata() {
+        for name in ["small-photo.jpg", "small-photo.webp"] {
+            let (bytes, image) = fixture(name);
+            assert!(image.taken.by_camera && image.taken.at_a_place, "{name}");
+            assert_eq!((image.width, image.height), (160, 120), "{name}");
+            let drawn = image.draw(&bytes).unwrap();
+            assert_eq!(drawn.len(), 1);
+            for detail in [&b"Exif"[..], b"PhoneMaker", b"xmpmeta"] {
+                assert!(!holds(&drawn[0], detail), "{name}");
+            }
+            let picture = image::load_from_memory(&drawn[0]).unwrap().into_rgb8();
+            assert_eq!(picture.dimensions(), (160, 120), "{name}");
+            let [red, green, _] = picture.get_pixel(3, 3).0;
+            assert!(
+                red > 200 && green < 80,
+                "{name}: the red mark is at the top left"
+            );
+        }
+    }
+
+    #[test]
+    fn a_logo_the_size_it_is_shown_keeps_its_own_smaller_pixels() {
+        let (bytes, image) = fixture("logo.png");
+        assert_eq!(image.taken, Taken::default());
+        let drawn = image.draw(&bytes).unwrap();
+        assert!(!holds(&drawn[0], b"A. Teacher"));
+        assert!(holds(&drawn[0], b"PLTE"), "still the palette PNG it was");
+        assert!(drawn[0].len() < bytes.len());
     }
 
     #[test]
