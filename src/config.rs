@@ -45,6 +45,11 @@ pub struct SiteConfig {
     /// warning, and lets pages run inline scripts. Turn it on only for HTML the school's web team
     /// has checked. `false` unless you say.
     pub allow_scripts: bool,
+    /// `false` leaves out `_headers` and `.htaccess`, which tell a Netlify, Cloudflare Pages or
+    /// Apache host the security headers and caching to send (docs/deploy.md). They are written
+    /// when `url` is set; `true` unless you say. `careersite build --no-host-files` leaves them
+    /// out of one build.
+    pub host_files: bool,
     /// How `careersite import events` reads the school calendar: which of its categories are
     /// careers events, and who and which benchmarks each is for (docs/import.md).
     pub calendar: CalendarImport,
@@ -85,6 +90,7 @@ impl Default for SiteConfig {
             accessibility: AccessibilityStatement::default(),
             compliance_page: false,
             allow_scripts: false,
+            host_files: true,
             calendar: CalendarImport::default(),
         }
     }

@@ -58,6 +58,9 @@ enum Command {
         /// Build into a folder that holds files careersite did not write (it still deletes none of them).
         #[arg(long)]
         force: bool,
+        /// Leave out _headers and .htaccess, the files that tell the host the security headers and caching to send.
+        #[arg(long)]
+        no_host_files: bool,
     },
     /// Preview the site in a browser, rebuilding and reloading it as you save.
     Serve {
@@ -166,7 +169,11 @@ fn main() -> ExitCode {
             };
             cmd::init::run(folder, cli.root, start, theme, cli.quiet)
         }
-        Command::Build { output, force } => cmd::build::run(cli.root, output, force, cli.quiet),
+        Command::Build {
+            output,
+            force,
+            no_host_files,
+        } => cmd::build::run(cli.root, output, force, !no_host_files, cli.quiet),
         Command::Serve { port, bind, open } => {
             cmd::serve::run(cli.root, bind, port, open, cli.quiet)
         }

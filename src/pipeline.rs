@@ -18,6 +18,9 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Build into a non-empty folder careersite did not create (still deleting nothing in it).
     pub force: bool,
+    /// Whether to write the host files (`_headers`, `.htaccess`) a site with `url:` gets,
+    /// unless its site.yaml says `host_files: false`.
+    pub host_files: bool,
     /// The day the site is built for: it decides which events are upcoming.
     pub today: jiff::civil::Date,
     /// Set by Ctrl+C: the build stops and leaves the previous site as it was.
@@ -40,7 +43,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Failure> {
     let started = Instant::now();
     // Taken first, so that a second build is turned away before it does any work.
     let lock = write::lock(&options.root, &options.output).map_err(|d| vec![d])?;
-    let checked = check_site(&options.root)?;
+    let mut checked = check_site(&options.root)?;
+    checked.site.config.host_files &= options.host_files;
     let (site, theme) = (&checked.site, &checked.theme);
     let writer = Writer::open(
         &lock,

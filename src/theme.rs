@@ -33,6 +33,26 @@ pub struct ThemeFile {
     pub contents: Cow<'static, [u8]>,
 }
 
+/// Changed whenever careersite publishes theme files differently, so their addresses change.
+const THEME_FILES_VERSION: u8 = 1;
+
+impl Theme {
+    /// A hash of every static file, names and bytes: the name of the folder their copies for a
+    /// browser to keep are published in. A change to any file gives all of them new addresses,
+    /// which keeps their links to one another (a stylesheet's `url(logo.png)`) working.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&[THEME_FILES_VERSION]);
+        for file in &self.static_files {
+            hasher.update(&(file.name.len() as u64).to_le_bytes());
+            hasher.update(file.name.as_bytes());
+            hasher.update(&(file.contents.len() as u64).to_le_bytes());
+            hasher.update(&file.contents);
+        }
+        format!("{:032x}", hasher.digest128())[..10].to_string()
+    }
+}
+
 impl ThemeFile {
     /// Where the careers leader would look for this file.
     pub fn shown_path(&self) -> PathBuf {

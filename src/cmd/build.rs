@@ -9,7 +9,13 @@ use crate::pipeline::{self, BuildOptions};
 /// Set by Ctrl+C. The writer checks it between files; the previous site stays as it was.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
-pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> ExitCode {
+pub fn run(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    force: bool,
+    host_files: bool,
+    quiet: bool,
+) -> ExitCode {
     // Without a handler, Ctrl+C would end the process at once. Were the handler impossible to
     // set, Ctrl+C would still leave the previous site whole, just with a staging folder in it.
     let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::Relaxed));
@@ -18,6 +24,7 @@ pub fn run(root: PathBuf, output: Option<PathBuf>, force: bool, quiet: bool) -> 
         root,
         output,
         force,
+        host_files,
         today: pipeline::today(),
         interrupted: &INTERRUPTED,
     };

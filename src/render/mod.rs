@@ -11,6 +11,7 @@ mod charts;
 mod clean_text;
 #[cfg(test)]
 mod content_docs;
+mod hosting;
 mod hubs;
 pub mod links;
 mod markdown;
@@ -268,10 +269,17 @@ impl Prepared {
         let mut others = Vec::with_capacity(site.assets.len() + 8);
         others.extend(site_files);
         others.extend(calendar::files(site, self.today));
-        others.extend(theme.static_files.iter().map(|file| OutputFile {
-            path: file.name.clone(),
-            contents: Contents::Bytes(file.contents.to_vec()),
-        }));
+        let fingerprint = theme.fingerprint();
+        for file in &theme.static_files {
+            for path in [
+                file.name.clone(),
+                urls::cached_theme_file(&fingerprint, &file.name),
+            ] {
+                let contents = Contents::Bytes(file.contents.to_vec());
+                others.push(OutputFile { path, contents });
+            }
+        }
+        others.extend(hosting::files(site));
         others.extend(site.assets.iter().map(|asset| OutputFile {
             path: asset.content_path.clone(),
             contents: Contents::Copy(asset.source.clone()),

@@ -6,8 +6,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::plan::Plan;
-use super::urls::{COMPLIANCE_FILE, COMPLIANCE_PATH, FEED_FILE, NOT_FOUND_FILE, SITEMAP_FILE};
-use super::{atom, calendar, sitemap};
+use super::urls::{
+    CACHED_DIR, COMPLIANCE_FILE, COMPLIANCE_PATH, FEED_FILE, NOT_FOUND_FILE, SITEMAP_FILE,
+};
+use super::{atom, calendar, hosting, sitemap};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Site;
 use crate::theme::Theme;
@@ -23,6 +25,7 @@ enum Generated {
     Calendar,
     Checklist,
     ThemeFile,
+    HostFile,
 }
 
 impl Generated {
@@ -36,6 +39,9 @@ impl Generated {
             Generated::Calendar => "events calendar",
             Generated::Checklist => "compliance checklist",
             Generated::ThemeFile => "theme file",
+            Generated::HostFile => {
+                "file for the host (written when `url:` is set in site.yaml, unless `host_files: false`)"
+            }
         }
     }
 }
@@ -85,11 +91,16 @@ fn listed(site: &Site, theme: &Theme, plan: &Plan) -> Vec<(String, Generated)> {
     if site.config.compliance_page {
         files.push((COMPLIANCE_FILE.to_string(), Generated::Checklist));
     }
+    let fingerprint = theme.fingerprint();
+    for file in &theme.static_files {
+        files.push((file.name.clone(), Generated::ThemeFile));
+        let cached = super::urls::cached_theme_file(&fingerprint, &file.name);
+        files.push((cached, Generated::ThemeFile));
+    }
     files.extend(
-        theme
-            .static_files
-            .iter()
-            .map(|file| (file.name.clone(), Generated::ThemeFile)),
+        hosting::paths(site)
+            .into_iter()
+            .map(|path| (path.to_string(), Generated::HostFile)),
     );
     files.extend(
         plan.targets
@@ -118,6 +129,26 @@ pub fn clashes(site: &Site, theme: &Theme, plan: &Plan) -> Diagnostics {
                 } else {
                     "rename or move the file"
                 }),
+            );
+        }
+    }
+    let school_files = site
+        .assets
+        .iter()
+        .map(|asset| (&asset.content_path, &asset.source))
+        .chain(
+            site.images
+                .iter()
+                .map(|image| (&image.content_path, &image.source)),
+        );
+    for (content_path, source) in school_files {
+        if content_path.starts_with(&format!("{CACHED_DIR}/")) {
+            problems.push(
+                Diagnostic::error(format!(
+                    "this file would be published under {CACHED_DIR}/, where careersite publishes the files a browser may keep for a year"
+                ))
+                .in_file(&crate::files::relative_to(&site.root, source))
+                .with_help(format!("rename the folder content/{CACHED_DIR}/ (such as to content/files/), and the links to it")),
             );
         }
     }

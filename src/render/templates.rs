@@ -33,8 +33,9 @@ pub fn compile(theme: &Theme, site: &Site) -> Result<Tera, Diagnostics> {
             "fix the template, or delete it from your theme to use the built-in one; to change part of a built-in template, yours can start {% extends \"default/base.html\" %} (with the template's name) and replace only its blocks",
         )]
     })?;
-    // Unlike `site`, these are the same for every school, so they go in with the templates.
-    tera.global_context().insert("urls", &UrlsView::new());
+    // Unlike `site`, these are the same for every school using the theme, so they go in with
+    // the templates.
+    tera.global_context().insert("urls", &UrlsView::new(theme));
     Ok(tera)
 }
 

@@ -37,6 +37,12 @@ pub const ROBOTS_FILE: &str = "robots.txt";
 /// files), so that a browser may keep them for a year: under a folder named by a hash.
 pub const CACHED_DIR: &str = "cached";
 
+/// Where the copy of the theme's static file `name` that a browser may keep is published:
+/// `cached/3f9a0c21d4/style.css`.
+pub fn cached_theme_file(fingerprint: &str, name: &str) -> String {
+    format!("{CACHED_DIR}/{fingerprint}/{name}")
+}
+
 /// The pages templates ask for by name, with `url(name="…")`: each name, and the page's
 /// address.
 pub const PAGES_BY_NAME: [(&str, &str); 11] = [

@@ -48,6 +48,15 @@ const CONTENT_SECURITY_POLICY: &str =
 /// The same, for a school that has said its raw HTML may run its own inline scripts.
 const CONTENT_SECURITY_POLICY_WITH_SCRIPTS: &str = "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'; frame-src 'none'; form-action 'none'; base-uri 'none'";
 
+/// The policy every page of `config`'s site carries.
+pub fn content_security_policy(config: &crate::config::SiteConfig) -> &'static str {
+    if config.allow_scripts {
+        CONTENT_SECURITY_POLICY_WITH_SCRIPTS
+    } else {
+        CONTENT_SECURITY_POLICY
+    }
+}
+
 impl SiteView {
     pub fn new(site: &Site, programme_menu: Vec<LinkView>) -> Self {
         let config = &site.config;
@@ -68,11 +77,7 @@ impl SiteView {
             reviewed: config.review.last.map(DateView::from),
             programme_menu,
             feed: has_feed(site).then_some(urls::FEED_FILE),
-            content_security_policy: if config.allow_scripts {
-                CONTENT_SECURITY_POLICY_WITH_SCRIPTS
-            } else {
-                CONTENT_SECURITY_POLICY
-            },
+            content_security_policy: content_security_policy(config),
         }
     }
 }
@@ -88,10 +93,14 @@ pub struct UrlsView {
     /// Each audience's events calendar, by the audience's slug:
     /// `{{ root }}{{ urls.calendars[audience.slug] }}`.
     pub calendars: BTreeMap<&'static str, String>,
+    /// Each of the theme's static files, by its name, at the address a browser may keep it
+    /// for a year: `{{ root }}{{ urls.theme["style.css"] }}`.
+    pub theme: BTreeMap<String, String>,
 }
 
 impl UrlsView {
-    pub fn new() -> Self {
+    pub fn new(theme: &crate::theme::Theme) -> Self {
+        let fingerprint = theme.fingerprint();
         UrlsView {
             home: page_href(""),
             accessibility: page_href(urls::ACCESSIBILITY_PATH),
@@ -100,6 +109,14 @@ impl UrlsView {
             calendars: Audience::ALL
                 .into_iter()
                 .map(|a| (a.slug(), urls::calendar_file(Some(a))))
+                .collect(),
+            theme: theme
+                .static_files
+                .iter()
+                .map(|file| {
+                    let cached = urls::cached_theme_file(&fingerprint, &file.name);
+                    (file.name.clone(), cached)
+                })
                 .collect(),
         }
     }
