@@ -247,3 +247,43 @@ fn without_host_files_nothing_is_written_for_the_host() {
         assert!(site.exists(file), "{file}");
     }
 }
+
+#[test]
+fn a_changed_stylesheet_has_a_new_address_at_once_and_the_old_one_goes() {
+    let site = TestSite::example();
+    site.build();
+    let link = |site: &TestSite| {
+        site.page("index.html")
+            .attrs("link[rel=stylesheet]", "href")[0]
+            .clone()
+    };
+    let old = link(&site);
+    assert!(site.exists(&old));
+    let css = std::fs::read_to_string(common::repo_root().join("themes/default/static/style.css"))
+        .unwrap();
+    site.write(
+        "themes/default/static/style.css",
+        css + "\n.school-name { font-weight: 700; }\n",
+    );
+    site.build();
+    let new = link(&site);
+    assert_ne!(new, old);
+    assert!(site.exists(&new) && !site.exists(&old), "{old} → {new}");
+    // The plain name stays, for a school's templates that link to it.
+    assert!(site.exists("style.css"));
+}
+
+#[test]
+fn a_school_folder_called_cached_is_refused_before_anything_is_written() {
+    let site = TestSite::example();
+    site.write("content/cached/timetable.pdf", "%PDF-1.4");
+    let refused = site.run(&["build"]).failure();
+    assert!(
+        refused.stderr().contains(
+            "error: content/cached/timetable.pdf: this file would be published under cached/"
+        ),
+        "{}",
+        refused.stderr()
+    );
+    assert!(!site.output().exists());
+}
