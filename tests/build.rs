@@ -480,9 +480,10 @@ fn the_404_page_links_from_the_public_path_because_it_is_served_at_any_depth() {
     site.build();
     let page = site.page("404.html");
     assert_eq!(page.text("h1"), "Page not found");
-    assert_eq!(
-        page.attrs("link[rel=stylesheet]", "href"),
-        ["/careers/style.css"]
+    let stylesheet = &page.attrs("link[rel=stylesheet]", "href")[0];
+    assert!(
+        stylesheet.starts_with("/careers/cached/") && stylesheet.ends_with("/style.css"),
+        "{stylesheet}"
     );
 }
 

@@ -106,13 +106,20 @@ fn built_example() -> (HashMap<String, Vec<u8>>, BTreeSet<String>) {
         .filter(|target| target.special.is_none() && !target.url_path.is_empty())
         .map(|target| target.output_file())
         .collect();
-    // The school's own files, and its pictures, however many versions of each are drawn.
-    let not_made: BTreeSet<&str> = site
+    // The school's own files, its pictures however many versions of each are drawn, and the
+    // theme's files, at their names and their addresses for browsers to keep.
+    let fingerprint = theme.fingerprint();
+    let not_made: BTreeSet<String> = site
         .assets
         .iter()
-        .map(|asset| asset.content_path.as_str())
-        .chain(site.images.iter().map(|image| image.content_path.as_str()))
-        .chain(theme.static_files.iter().map(|file| file.name.as_str()))
+        .map(|asset| asset.content_path.clone())
+        .chain(site.images.iter().map(|image| image.content_path.clone()))
+        .chain(theme.static_files.iter().flat_map(|file| {
+            [
+                file.name.clone(),
+                super::urls::cached_theme_file(&fingerprint, &file.name),
+            ]
+        }))
         .collect();
     let a_version_of_a_picture = |path: &str| {
         site.images.iter().any(|image| {

@@ -15,9 +15,9 @@ use crate::output::Contents;
 
 const DOC: &str = "docs/templates.md";
 
-/// Maps whose keys are the school's data or a list of audiences, not fields: the doc describes
-/// the map, not each key.
-const FREE_FORM: [&str; 2] = ["page.extra", "urls.calendars"];
+/// Maps whose keys are the school's data, audiences or the theme's files, not fields: the doc
+/// describes the map, not each key.
+const FREE_FORM: [&str; 3] = ["page.extra", "urls.calendars", "urls.theme"];
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
