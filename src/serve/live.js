@@ -30,12 +30,28 @@
     overlay.lastChild.textContent = text;
   }
 
+  // A stylesheet's address changes with it (under a folder named by a hash of the theme's
+  // files), so each link is pointed at the address the page has now; one whose address stays
+  // the same (a school's template may link to style.css itself) is fetched afresh.
   function reloadStyles() {
-    var links = document.querySelectorAll('link[rel="stylesheet"]');
-    for (var i = 0; i < links.length; i++) {
-      var href = links[i].getAttribute("href").split("?")[0];
-      links[i].setAttribute("href", href + "?v=" + Date.now());
-    }
+    fetch(location.href, { cache: "no-store" })
+      .then(function (response) {
+        return response.ok ? response.text() : Promise.reject(response.status);
+      })
+      .then(function (html) {
+        var next = new DOMParser().parseFromString(html, "text/html");
+        var links = document.querySelectorAll('link[rel="stylesheet"]');
+        var built = next.querySelectorAll('link[rel="stylesheet"]');
+        if (links.length !== built.length) { reload(); return; }
+        for (var i = 0; i < links.length; i++) {
+          var href = built[i].getAttribute("href");
+          if (href === links[i].getAttribute("href").split("?")[0]) {
+            href += "?v=" + Date.now();
+          }
+          links[i].setAttribute("href", href);
+        }
+      })
+      .catch(reload);
   }
 
   // The build this page comes from: should a newer one have been served before this page
