@@ -121,8 +121,16 @@ impl Apache {
 }
 
 impl Drop for Apache {
+    /// SIGTERM, as `apache2 -k stop` sends: Apache stops its workers, then itself. Killed
+    /// outright, it would leave its workers running.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let stopped = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .is_ok_and(|status| status.success());
+        if !stopped {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
 }
