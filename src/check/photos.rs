@@ -16,9 +16,14 @@ pub fn check(site: &Site, findings: &mut Findings<'_>) {
     let listed: HashSet<&str> = register.iter().map(|photo| photo.file.as_str()).collect();
     for image in site.images.iter().filter(|image| image.taken.by_camera) {
         if !listed.contains(image.content_path.as_str()) {
+            let message = if image.taken.at_a_place {
+                "this photo came from a camera or phone, and content/photos.yaml does not say whether pupils are in it (where it was taken, which it also says, is left out of the site)"
+            } else {
+                "this photo came from a camera or phone, and content/photos.yaml does not say whether pupils are in it"
+            };
             findings.warning(
                 Code::Photo,
-                "this photo came from a camera or phone, and content/photos.yaml does not say whether pupils are in it",
+                message,
                 Place::file(crate::files::relative_to(&site.root, &image.source)),
                 &format!(
                     "add it to content/photos.yaml: `- file: {}`, then `pupils: yes` with `consent:` saying where the consent to publish it is recorded, or `pupils: no`",
