@@ -5,9 +5,10 @@
 //! up, at the widths a page needs, with no metadata at all; the file's own address serves the
 //! largest of them.
 //!
-//! Reading a picture (here) only reads its header: its size and which way up it is. Drawing it
-//! ([`encode`]) is the slow part, done once per picture and kept in a [`cache`] by the hash of
-//! its bytes, so that a build re-draws only pictures that changed.
+//! Reading a picture (here) hashes its bytes and reads its header: its size, which way up it is,
+//! whether a camera took it. What that found is remembered by the file's size and time, so an
+//! unchanged picture is not read again. Drawing it ([`encode`]) is the slow part, done once per
+//! picture and kept in a [`cache`] by the hash, so that a build draws only pictures that changed.
 
 pub mod cache;
 mod encode;
